@@ -1,0 +1,87 @@
+// czhicu.h — the only door from Swift into ICU.
+//
+// Why a C shim: ICU renames its entry points by version (ucnv_open_72), so
+// Swift cannot call them by their documented names, and Foundation on Linux
+// ships a private ICU whose C type names (UErrorCode, UChar, ...) clash with
+// the system headers when both reach one Swift module. This header therefore
+// uses plain C types (uint16_t for UTF-16 code units, int32_t for status) and
+// opaque handles; <unicode/*.h> is included by czhicu.c alone.
+//
+// Status values are ICU's UErrorCode numbers: 0 is success, negative values
+// are warnings, positive values are failures. czhicu_error_name() names them.
+#ifndef CZHICU_H
+#define CZHICU_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Name of an ICU status code ("U_ILLEGAL_ARGUMENT_ERROR"); static storage.
+const char *czhicu_error_name(int32_t status);
+
+/// ICU's version, e.g. "72.1"; static storage.
+const char *czhicu_version(void);
+
+// MARK: Charset detection
+
+/// Detects the charset of `bytes`. Writes the best match's name (NUL-ended,
+/// e.g. "UTF-8", "GB18030", "Big5", "UTF-16LE") into `name` and its
+/// confidence (0–100) into `confidence`. Returns a status; when ICU finds no
+/// match, status is success and `name` is empty.
+int32_t czhicu_detect_charset(const uint8_t *bytes, int32_t length,
+                              char *name, int32_t nameCapacity,
+                              int32_t *confidence);
+
+// MARK: Conversion
+
+/// Converts `bytes` in `charset` to UTF-16. Invalid or unmappable byte
+/// sequences become U+FFFD, each one counted in `*substitutions`.
+/// Returns the number of UTF-16 units written (or needed, with
+/// U_BUFFER_OVERFLOW_ERROR in `*status` when `capacity` is too small).
+int32_t czhicu_convert_to_utf16(const char *charset,
+                                const uint8_t *bytes, int32_t length,
+                                uint16_t *out, int32_t capacity,
+                                int32_t *substitutions, int32_t *status);
+
+/// 1 when ICU knows a converter named `charset`, else 0.
+int32_t czhicu_charset_exists(const char *charset);
+
+/// Canonical ICU name of `charset` (static storage), or NULL when unknown.
+const char *czhicu_charset_canonical(const char *charset);
+
+// MARK: Transliteration
+
+typedef struct czhicu_translit czhicu_translit;
+
+/// Opens a transliterator by ICU id, e.g. "Traditional-Simplified".
+czhicu_translit *czhicu_translit_open(const char *id, int32_t *status);
+void czhicu_translit_close(czhicu_translit *t);
+
+/// Transliterates `buffer[0..<*length]` in place. `capacity` is the buffer's
+/// size in units; on U_BUFFER_OVERFLOW_ERROR retry with a larger buffer.
+/// Returns the status.
+int32_t czhicu_translit_apply(const czhicu_translit *t, uint16_t *buffer,
+                              int32_t *length, int32_t capacity);
+
+// MARK: Word breaks
+
+/// Fills `boundaries` with the word boundaries of `text` (UTF-16 offsets,
+/// the first being 0 and the last `length`) using ICU's word break iterator
+/// for `locale` (e.g. "zh"). `ruleStatus` receives, for each segment that
+/// ends at boundaries[i+1], ICU's rule status (0 = none/punctuation/space,
+/// 100..199 number, 200..299 letter, 300..399 kana, 400..499 ideo).
+/// Returns the number of boundaries (or the number needed when it exceeds
+/// `capacity`, with U_BUFFER_OVERFLOW_ERROR in `*status`).
+int32_t czhicu_word_boundaries(const char *locale,
+                               const uint16_t *text, int32_t length,
+                               int32_t *boundaries, int32_t *ruleStatus,
+                               int32_t capacity, int32_t *status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,21 @@
+import ArgumentParser
+import ZhText
+
+@main
+struct ZhTextCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zhtext",
+        abstract: "Keywords, numeric facts and named entities from Chinese news text.",
+        discussion: """
+        Reads text in any common encoding (UTF-8, UTF-16, GB18030/GBK, Big5), \
+        normalizes it (full-width folding, Traditional to Simplified, pasted \
+        pinyin removed), segments it into words and extracts facts, entities, \
+        keywords and new terms. `zhtext analyze DIR --out OUT` runs it all on a \
+        batch and writes CSV, JSON and an HTML report.
+        """,
+        version: ZhTextVersion.string,
+        subcommands: [
+            NormalizeCommand.self,
+        ]
+    )
+}
