@@ -15,7 +15,14 @@ struct ZhTextCommand: ParsableCommand {
         """,
         version: ZhTextVersion.string,
         subcommands: [
+            AnalyzeCommand.self,
+            MergeCommand.self,
             NormalizeCommand.self,
+            SegmentCommand.self,
+            FactsCommand.self,
+            EntitiesCommand.self,
+            KeywordsCommand.self,
+            DiscoverCommand.self,
         ]
     )
 }
