@@ -136,7 +136,7 @@ public struct HTMLReport: Sendable {
         for raw in s.sampleDocuments {
             let d = HTMLReport.object(raw)
             let date = [d.str("date"), d.str("time")].filter { !$0.isEmpty }.joined(separator: " ")
-            h += "<tr><td>\(e(d.str("id")))</td><td>\(e(d.str("title")))</td><td>\(e(date))</td><td>\(e(d.str("source")))</td><td>\(e(d.str("encoding")))</td><td>\(e(d.str("script")))</td><td class=\"n\">\(e(d.str("characters")))</td><td class=\"n\">\(e(d.str("fact_count")))</td><td class=\"n\">\(e(d.str("entity_count")))</td></tr>\n"
+            h += "<tr><td>\(e(d.str("id")))</td><td>\(e(HTMLReport.shortened(d.str("title"), 60)))</td><td>\(e(date))</td><td>\(e(d.str("source")))</td><td>\(e(d.str("encoding")))</td><td>\(e(d.str("script")))</td><td class=\"n\">\(e(d.str("characters")))</td><td class=\"n\">\(e(d.str("fact_count")))</td><td class=\"n\">\(e(d.str("entity_count")))</td></tr>\n"
         }
         h += "</table>\n"
         if s.documents > s.sampleDocuments.count {
@@ -155,6 +155,11 @@ public struct HTMLReport: Sendable {
         }
         h += "</section>\n</body>\n</html>\n"
         return h
+    }
+
+    /// `s` cut to `limit` scalars, with an ellipsis when cut.
+    static func shortened(_ s: String, _ limit: Int) -> String {
+        s.unicodeScalars.count <= limit ? s : String(String.UnicodeScalarView(s.unicodeScalars.prefix(limit))) + "…"
     }
 
     struct Fields {
