@@ -1,0 +1,140 @@
+import Foundation
+
+/// One document to analyze, before it is read.
+public enum DocumentSource: Sendable, Hashable {
+    /// A file on disk, read and decoded by the worker.
+    case file(path: String)
+    /// Standard input, already read.
+    case bytes(name: String, data: [UInt8])
+    /// A JSON Lines record: text and metadata given.
+    case record(JSONLRecord)
+}
+
+/// A document given as one line of JSON Lines.
+public struct JSONLRecord: Sendable, Hashable {
+    public var id: String
+    /// `FILE:LINE` of the record.
+    public var location: String
+    public var text: String
+    public var title: String?
+    public var date: String?
+    public var source: String?
+    public var url: String?
+}
+
+/// An input that could not become a document, and why.
+public struct InputFailure: Error, Sendable, Hashable, Codable {
+    public var path: String
+    public var reason: String
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// Walks the inputs a user names — files, directories (recursive, filtered
+/// by a glob), JSON Lines files, `-` — and yields documents in a stable
+/// order: arguments as given, directory entries sorted by name.
+public struct InputCollector: Sendable {
+    /// Glob for files inside directories (files named directly are always read).
+    public var glob: String
+    /// Inputs are JSON Lines, one document per line.
+    public var jsonl: Bool
+
+    public init(glob: String = "*.txt", jsonl: Bool = false) {
+        self.glob = glob
+        self.jsonl = jsonl
+    }
+
+    /// Calls `body` with each document source or failure, in order.
+    /// - Complexity: O(files); JSON Lines files are read a line at a time.
+    public func collect(_ inputs: [String], _ body: (Result<DocumentSource, InputFailure>) -> Void) {
+        var visited = Set<String>()
+        for input in inputs {
+            if input == "-" {
+                let data = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+                if jsonl { readJSONL(data: data, name: "<stdin>", body) }
+                else { body(.success(.bytes(name: "<stdin>", data: data))) }
+                continue
+            }
+            visit(input, named: true, visited: &visited, body)
+        }
+    }
+
+    private func visit(_ path: String, named: Bool, visited: inout Set<String>,
+                       _ body: (Result<DocumentSource, InputFailure>) -> Void) {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            let why = lstat(path, &st) == 0 ? "broken symbolic link or symbolic link loop" : String(cString: strerror(errno))
+            body(.failure(InputFailure(path: path, reason: why)))
+            return
+        }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            let key = "\(st.st_dev):\(st.st_ino)"
+            guard visited.insert(key).inserted else {
+                body(.failure(InputFailure(path: path, reason: "directory already visited (symbolic link loop)")))
+                return
+            }
+            let entries: [String]
+            do { entries = try FileManager.default.contentsOfDirectory(atPath: path) }
+            catch {
+                body(.failure(InputFailure(path: path, reason: "cannot list directory: \(error.localizedDescription)")))
+                return
+            }
+            for name in entries.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+                if name.hasPrefix(".") { continue }
+                let child = path.hasSuffix("/") ? path + name : path + "/" + name
+                var cst = stat()
+                let isDirectory = stat(child, &cst) == 0 && (cst.st_mode & S_IFMT) == S_IFDIR
+                if isDirectory || fnmatch(glob, name, 0) == 0 {
+                    visit(child, named: false, visited: &visited, body)
+                }
+            }
+            return
+        }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            body(.failure(InputFailure(path: path, reason: "not a regular file")))
+            return
+        }
+        if jsonl {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                body(.failure(InputFailure(path: path, reason: "cannot read the file")))
+                return
+            }
+            readJSONL(data: [UInt8](data), name: path, body)
+        } else {
+            body(.success(.file(path: path)))
+        }
+    }
+
+    private func readJSONL(data: [UInt8], name: String,
+                           _ body: (Result<DocumentSource, InputFailure>) -> Void) {
+        var lineNumber = 0
+        var start = 0
+        while start < data.count {
+            var end = start
+            while end < data.count && data[end] != 0x0A { end += 1 }
+            lineNumber += 1
+            let line = data[start..<end]
+            start = end + 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let location = "\(name):\(lineNumber)"
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                body(.failure(InputFailure(path: location, reason: "not a JSON object")))
+                continue
+            }
+            guard let text = object["text"] as? String else {
+                body(.failure(InputFailure(path: location, reason: "no \"text\" string field")))
+                continue
+            }
+            func str(_ k: String) -> String? {
+                if let s = object[k] as? String { return s }
+                if let n = object[k] as? NSNumber { return n.stringValue }
+                return nil
+            }
+            body(.success(.record(JSONLRecord(id: str("id") ?? location, location: location, text: text,
+                                              title: str("title"), date: str("date"),
+                                              source: str("source"), url: str("url")))))
+        }
+    }
+}
