@@ -165,18 +165,3 @@ public struct Pipeline: Sendable {
 extension DocumentFailure: CustomStringConvertible {
     public var description: String { reason }
 }
-
-/// Which tokens count as content words for keyword statistics.
-public enum KeywordFilter {
-    public static func isContentWord(_ t: Token) -> Bool {
-        let s = t.text.unicodeScalars
-        guard s.count >= 2 else { return false }
-        guard let first = t.pos.unicodeScalars.first else { return false }
-        switch first {
-        case "n", "v", "a", "i", "l", "j": break
-        case "e": if t.pos != "eng" { return false }
-        default: return false
-        }
-        return s.contains { $0.properties.isIdeographic || $0.properties.isAlphabetic }
-    }
-}

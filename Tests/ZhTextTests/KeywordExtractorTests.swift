@@ -32,15 +32,14 @@ func keywordTokens(_ spec: String) -> [Token] {
         let doc1 = keywordTokens("苹果/n 苹果/n 香蕉/n 的/uj 我们/r")
         let doc2 = keywordTokens("苹果/n ，/x 榴莲/n 3/m")
         let keywords = extractor.extract(fromDocuments: [doc1, doc2])
-        // Accepted tokens T = 5 (苹果×3, 香蕉, 榴莲); N = 2 documents; D = e⁶.
-        // 苹果: tf 3/5, idf ln((e⁶+2)/(e⁶·e⁻²+2)) = ln(405.4288/56.5982) = 1.968969
-        //       → 0.6 × 1.968969 = 1.181381
-        // 香蕉, 榴莲: tf 1/5, idf ln((e⁶+2)/(e⁶·e⁻⁴+1)) = ln(405.4288/8.3891) = 3.878017
-        //       → 0.2 × 3.878017 = 0.775603 (tie: count tie, then code point 榴 < 香)
+        // Counts 苹果 3, 香蕉 1, 榴莲 1 (的, 我们, ，, 3 filtered); N = 2 documents; D = e⁶.
+        // 苹果: tf (1 + ln 3)/(1 + ln 3) = 1, idf ln((e⁶+2)/(e⁶·e⁻²+2)) = ln(405.4288/56.5982) = 1.968969
+        // 香蕉, 榴莲: tf 1/(1 + ln 3) = 0.476505, idf ln((e⁶+2)/(e⁶·e⁻⁴+1)) = ln(405.4288/8.3891) = 3.878017
+        //       → 0.476505 × 3.878017 = 1.847896 (tie: count tie, then code point 榴 < 香)
         #expect(keywords.map(\.term) == ["苹果", "榴莲", "香蕉"])
-        #expect(abs(keywords[0].weight - 1.181381) < 1e-6)
-        #expect(abs(keywords[1].weight - 0.775603) < 1e-6)
-        #expect(abs(keywords[2].weight - 0.775603) < 1e-6)
+        #expect(abs(keywords[0].weight - 1.968969) < 1e-6)
+        #expect(abs(keywords[1].weight - 1.847896) < 1e-6)
+        #expect(abs(keywords[2].weight - 1.847896) < 1e-6)
         #expect(keywords[0].count == 3 && keywords[0].documents == 2 && keywords[0].pos == "n")
         #expect(keywords[1].count == 1 && keywords[1].documents == 1)
     }
@@ -48,10 +47,10 @@ func keywordTokens(_ spec: String) -> [Token] {
     @Test func oneDocumentStaysCloseToTheBackground() {
         let extractor = KeywordExtractor(filter: filter, idf: idf)
         let keywords = extractor.extract(from: keywordTokens("苹果/n 西瓜/n"), top: 1)
-        // 西瓜: tf 1/2, idf ln((e⁶+1)/(e⁶·e⁻⁶+1)) = ln(404.4288/2) = 5.309329 → 2.654664
+        // 西瓜: tf 1 (every count is 1), idf ln((e⁶+1)/(e⁶·e⁻⁶+1)) = ln(404.4288/2) = 5.309329
         #expect(keywords.count == 1)
         #expect(keywords[0].term == "西瓜")
-        #expect(abs(keywords[0].weight - 2.654664) < 1e-6)
+        #expect(abs(keywords[0].weight - 5.309329) < 1e-6)
     }
 
     @Test func countsMergeLikeOneBatchAndRoundTrip() throws {

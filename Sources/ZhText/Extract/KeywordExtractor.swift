@@ -2,19 +2,22 @@ import Foundation
 
 /// Keywords of a document or a corpus by TF-IDF or TextRank.
 ///
-/// **TF-IDF.** `weight(t) = tf(t) · idf(t)` with `tf(t) = count(t) / T`, `T`
-/// the number of accepted tokens (see `KeywordFilter`) in the documents, and
+/// **TF-IDF.** `weight(t) = tf(t) · idf(t)`. Term frequency is sublinear,
+/// `tf(t) = (1 + ln c(t)) / (1 + ln c_max)`, with `c(t)` the occurrences of
+/// `t` among the accepted tokens (see `KeywordFilter`) of the documents and
+/// `c_max` the largest such count: a word said 28 times is more a keyword
+/// than one said 3 times, but not nine times more. And
 ///
 ///     idf(t) = ln( (D + N) / (D · e^(−idf₀(t)) + df(t)) )
 ///
 /// where `idf₀` is the background table's value (its median for unknown
-/// words), `D = e^(max idf₀)` the size of the background collection the
-/// table implies (its rarest words have document frequency 1), `N` the
-/// number of documents given and `df(t)` how many of them contain `t`. The
-/// batch is pooled with the background collection: `D · e^(−idf₀)` is the
-/// term's background document frequency, so with one document the result
-/// is close to the background IDF, and a term that fills a large batch
-/// loses weight as it would in a larger collection.
+/// words, as jieba does), `D = e^(max idf₀)` the size of the background
+/// collection the table implies (its rarest words have document frequency
+/// 1), `N` the number of documents given and `df(t)` how many of them
+/// contain `t`. The batch is pooled with the background collection:
+/// `D · e^(−idf₀)` is the term's background document frequency, so with one
+/// document the result is close to the background IDF, and a term that
+/// fills a large batch loses weight as it would in a larger collection.
 ///
 /// **TextRank.** A co-occurrence graph of the candidates whose part of
 /// speech is in `Options.textRankPOS` (window 5, see `KeywordCooccurrence`),
@@ -99,12 +102,13 @@ public struct KeywordExtractor: Sendable {
 
     /// TF-IDF keywords of accumulated counts.
     public func tfidf(_ counts: KeywordCounts, top: Int? = nil) -> [Keyword] {
-        guard counts.tokenCount > 0 else { return [] }
-        let total = Double(counts.tokenCount)
+        guard let largest = counts.entries.values.map(\.count).max(), largest > 0 else { return [] }
+        let norm = 1 + log(Double(largest))
         var result: [Keyword] = []
         result.reserveCapacity(counts.entries.count)
         for (term, entry) in counts.entries {
-            let weight = Double(entry.count) / total * inverseDocumentFrequency(of: term, in: counts)
+            let tf = (1 + log(Double(entry.count))) / norm
+            let weight = tf * inverseDocumentFrequency(of: term, in: counts)
             result.append(Keyword(term: term, weight: weight, count: entry.count, documents: entry.documents, pos: entry.pos))
         }
         return Self.top(result, top)

@@ -56,6 +56,15 @@ public struct KeywordFilter: Sendable {
         return words
     }
 
+    /// The shipped filter (stop words from `DataDirectory`), loaded once;
+    /// without the stop-word file, the rules alone.
+    public static let shipped: KeywordFilter = (try? KeywordFilter.load()) ?? KeywordFilter(stopWords: [])
+
+    /// Whether `token` may be a keyword by the shipped filter.
+    public static func isContentWord(_ token: Token) -> Bool {
+        shipped.accepts(token)
+    }
+
     /// Whether `token` may be a keyword.
     public func accepts(_ token: Token) -> Bool {
         accepts(term: token.text, pos: token.pos)
