@@ -83,3 +83,23 @@ import Testing
         #expect(a.count > 1)
     }
 }
+
+@Suite struct TermDictionaryWriterTests {
+    let terms = [DiscoveredTerm(term: "氢能重卡", count: 20, documents: 9, cohesion: 5, leftEntropy: 2, rightEntropy: 2, score: 10)]
+
+    @Test func writesJiebaUserDictionaryLines() {
+        #expect(TermDictionaryWriter.text(of: terms).split(separator: "\n").last == "氢能重卡 n")
+        #expect(TermDictionaryWriter.text(of: terms, frequencies: true).split(separator: "\n").last == "氢能重卡 20 n")
+    }
+
+    @Test func segmenterLoadsTheEmittedDictionaryAndKeepsTheTermWhole() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kw-emit-\(getpid()).dict")
+        try TermDictionaryWriter.text(of: terms).write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let plain = try Segmenter.load()
+        let user = try Segmenter.load(.init(userDictionaries: [url.path]))
+        #expect(!plain.segment("发展氢能重卡产业").map(\.text).contains("氢能重卡"))
+        #expect(user.segment("发展氢能重卡产业").map(\.text).contains("氢能重卡"))
+        #expect(user.contains("氢能重卡"))
+    }
+}
