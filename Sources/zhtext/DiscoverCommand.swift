@@ -52,7 +52,7 @@ struct DiscoverCommand: ParsableCommand {
         var stats = TermStatistics()
         for path in try Self.expand(inputs.isEmpty ? ["-"] : inputs) {
             let loaded = try input.load(path, normalizer: normalizer)
-            stats.add(document: loaded.normalized.scalars)
+            stats.add(document: loaded.normalized.scalars, tokens: segmenter.segment(loaded.normalized.scalars))
         }
         let stopWords: Set<String>
         do {

@@ -103,3 +103,38 @@ import Testing
         #expect(user.contains("氢能重卡"))
     }
 }
+
+@Suite struct TermAlignmentTests {
+    /// One token per listed word, offsets laid end to end.
+    static func document(_ words: [String]) -> (scalars: [Unicode.Scalar], tokens: [Token]) {
+        var scalars: [Unicode.Scalar] = []
+        var tokens: [Token] = []
+        for w in words {
+            let s = Array(w.unicodeScalars)
+            tokens.append(Token(text: w, pos: "n", start: scalars.count, end: scalars.count + s.count))
+            scalars += s
+        }
+        return (scalars, tokens)
+    }
+
+    @Test func stringsTheSegmenterCutsThroughAreNotTerms() {
+        var stats = TermStatistics()
+        let before = ["我", "你", "他", "在", "去", "和", "到", "从"]
+        let after = ["读书", "任教", "毕业", "。", "，", "工作", "访问", "演讲"]
+        for i in 0..<8 {
+            // 南京大学 and 北京大学 are words: 京大学 always lies inside one.
+            let d = Self.document([before[i], i % 2 == 0 ? "南京大学" : "北京大学", after[i]])
+            stats.add(document: d.scalars, tokens: d.tokens)
+        }
+        #expect(stats.counts(of: "京大学")?.count == 8)
+        #expect(stats.counts(of: "京大学")?.aligned == 0)
+        #expect(stats.counts(of: "南京大学")?.aligned == 4)
+        let found = TermDiscoverer(isKnownWord: { _ in false }).discover(in: stats).map(\.term)
+        #expect(!found.contains("京大学"))
+        // Without a segmentation every occurrence counts as aligned.
+        var plain = TermStatistics()
+        for i in 0..<8 { plain.add(document: Self.document([before[i], i % 2 == 0 ? "南京大学" : "北京大学", after[i]]).scalars) }
+        #expect(plain.counts(of: "京大学")?.aligned == 8)
+        #expect(TermDiscoverer(isKnownWord: { _ in false }).discover(in: plain).map(\.term).contains("京大学"))
+    }
+}

@@ -22,9 +22,11 @@ import Foundation
 ///   seen three times from winning on it alone.
 ///
 /// Candidates with cohesion below `minCohesion` or freedom below
-/// `minFreedom` are dropped; then a candidate inside a better-scored kept
+/// `minFreedom` are dropped, and so are those that the segmenter cuts
+/// through in most of their occurrences (fewer than `minAligned` of them
+/// begin and end at word boundaries: `京大学` inside `南京大学`); then a candidate inside a better-scored kept
 /// term with the same count is dropped (its occurrences are that term's).
-/// Results are ordered by score, then count, then code points.
+/// Results are ordered by score, then cohesion, then count, then code points.
 ///
 /// ```swift
 /// let discoverer = TermDiscoverer(segmenter: try Segmenter.load(.init(includeDomain: false)))
@@ -38,6 +40,9 @@ public struct TermDiscoverer: Sendable {
         public var minCohesion = 1.0
         public var minFreedom = 0.6
         public var cohesionAllowance = 2.0
+        /// Smallest share of a candidate's occurrences that begin and end at
+        /// word boundaries of the segmentation (`TermStatistics.Counts.aligned`).
+        public var minAligned = 0.5
         public init(minCount: Int = 3) {
             self.minCount = minCount
         }
@@ -128,6 +133,7 @@ public struct TermDiscoverer: Sendable {
                 cohesion = min(cohesion, log(n * total / (Double(a.count) * Double(b.count))))
             }
             if cohesion < options.minCohesion { continue }
+            if Double(counts[i].aligned) < options.minAligned * n { continue }
             let scalars = gram.scalars
             if scalars.allSatisfy({ $0.properties.numericType != nil }) { continue }
             if isEdgeStop(scalars[0], &edgeCache) || isEdgeStop(scalars[scalars.count - 1], &edgeCache) { continue }
@@ -164,6 +170,7 @@ public struct TermDiscoverer: Sendable {
 
     static func precedes(_ a: DiscoveredTerm, _ b: DiscoveredTerm) -> Bool {
         if a.score != b.score { return a.score > b.score }
+        if a.cohesion != b.cohesion { return a.cohesion > b.cohesion }
         if a.count != b.count { return a.count > b.count }
         return KeywordOrder.termPrecedes(a.term, b.term)
     }

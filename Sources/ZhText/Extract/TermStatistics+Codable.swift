@@ -1,10 +1,10 @@
 /// JSON form of `TermStatistics`: n-grams sorted in code-point order, each
-/// `[text, count, documents, leftBoundaries, rightBoundaries]`, so equal
+/// `[text, count, documents, leftBoundaries, rightBoundaries, aligned]`, so equal
 /// statistics always encode to the same bytes:
 ///
 /// ```json
 /// {"maxLength": 6, "documents": 2, "characters": 3051,
-///  "grams": [["新质", 14, 2, 0, 0], ...]}
+///  "grams": [["新质", 14, 2, 0, 0, 14], ...]}
 /// ```
 extension TermStatistics: Codable {
     enum CodingKeys: String, CodingKey { case maxLength, documents, characters, grams }
@@ -22,7 +22,8 @@ extension TermStatistics: Codable {
             var c = try decoder.unkeyedContainer()
             text = try c.decode(String.self)
             counts = Counts(count: try c.decode(Int.self), documents: try c.decode(Int.self),
-                            leftBoundaries: try c.decode(Int.self), rightBoundaries: try c.decode(Int.self))
+                            leftBoundaries: try c.decode(Int.self), rightBoundaries: try c.decode(Int.self),
+                            aligned: try c.decode(Int.self))
         }
 
         func encode(to encoder: any Swift.Encoder) throws {
@@ -32,6 +33,7 @@ extension TermStatistics: Codable {
             try c.encode(counts.documents)
             try c.encode(counts.leftBoundaries)
             try c.encode(counts.rightBoundaries)
+            try c.encode(counts.aligned)
         }
     }
 

@@ -5,7 +5,9 @@
 /// keeps how often it occurs, in how many documents, and how many of its
 /// occurrences touch a boundary on the left or on the right (the start or
 /// end of a document, punctuation, digits, Latin letters, pinyin,
-/// whitespace: anything that is not a Han character). The strings one
+/// whitespace: anything that is not a Han character), and how many of its
+/// occurrences begin and end where the segmenter put word boundaries (so
+/// `京大学`, always inside the word `南京大学`, is known not to be one). The strings one
 /// character longer than a candidate give the candidate's left and right
 /// neighbours, so neighbour entropies need no per-candidate tables.
 ///
@@ -32,6 +34,9 @@ public struct TermStatistics: Sendable, Equatable {
         public var leftBoundaries: Int
         /// Occurrences with no Han character on the right.
         public var rightBoundaries: Int
+        /// Occurrences that begin and end at word boundaries of the
+        /// document's segmentation (all of them when none was given).
+        public var aligned: Int
     }
 
     /// Longest candidate; n-grams one longer are counted for neighbours.
@@ -47,9 +52,15 @@ public struct TermStatistics: Sendable, Equatable {
         self.maxLength = maxLength
     }
 
-    /// The statistics of one document.
-    public init(document scalars: [Unicode.Scalar], maxLength: Int = 6) {
+    /// The statistics of one document; `tokens`, its segmentation (offsets
+    /// into `scalars`), gives the word boundaries, every position if nil.
+    public init(document scalars: [Unicode.Scalar], tokens: [Token]? = nil, maxLength: Int = 6) {
         self.init(maxLength: maxLength)
+        var boundary = [Bool](repeating: tokens == nil, count: scalars.count + 1)
+        for t in tokens ?? [] where t.start >= 0 && t.end <= scalars.count && t.start <= t.end {
+            boundary[t.start] = true
+            boundary[t.end] = true
+        }
         documentCount = 1
         let longest = maxLength + 1
         var i = 0
@@ -65,13 +76,15 @@ public struct TermStatistics: Sendable, Equatable {
                     gram.append(scalars[j].value)
                     let left = start == i ? 1 : 0
                     let right = j + 1 == end ? 1 : 0
+                    let aligned = boundary[start] && boundary[j + 1] ? 1 : 0
                     if var c = grams[gram] {
                         c.count += 1
                         c.leftBoundaries += left
                         c.rightBoundaries += right
+                        c.aligned += aligned
                         grams[gram] = c
                     } else {
-                        grams[gram] = Counts(count: 1, documents: 1, leftBoundaries: left, rightBoundaries: right)
+                        grams[gram] = Counts(count: 1, documents: 1, leftBoundaries: left, rightBoundaries: right, aligned: aligned)
                     }
                 }
             }
@@ -79,11 +92,11 @@ public struct TermStatistics: Sendable, Equatable {
         }
     }
 
-    /// Counts one more document.
+    /// Counts one more document, with its segmentation if there is one.
     ///
     /// - Complexity: O(*n* · `maxLength`) in the length of the document.
-    public mutating func add(document scalars: [Unicode.Scalar]) {
-        merge(TermStatistics(document: scalars, maxLength: maxLength))
+    public mutating func add(document scalars: [Unicode.Scalar], tokens: [Token]? = nil) {
+        merge(TermStatistics(document: scalars, tokens: tokens, maxLength: maxLength))
     }
 
     /// Counts one more document.
@@ -106,6 +119,7 @@ public struct TermStatistics: Sendable, Equatable {
                 mine.documents += c.documents
                 mine.leftBoundaries += c.leftBoundaries
                 mine.rightBoundaries += c.rightBoundaries
+                mine.aligned += c.aligned
                 grams[gram] = mine
             } else {
                 grams[gram] = c
