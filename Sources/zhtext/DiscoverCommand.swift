@@ -68,11 +68,11 @@ struct DiscoverCommand: ParsableCommand {
         var out = ""
         switch format {
         case .csv:
-            out += "term,count,documents,cohesion,left_entropy,right_entropy,score\n"
+            out += CSV.header(["term", "count", "documents", "cohesion", "left_entropy", "right_entropy", "score"])
             for t in terms {
-                out += [KeywordOutput.csvField(t.term), String(t.count), String(t.documents),
-                        KeywordOutput.fixed(t.cohesion), KeywordOutput.fixed(t.leftEntropy),
-                        KeywordOutput.fixed(t.rightEntropy), KeywordOutput.fixed(t.score)].joined(separator: ",") + "\n"
+                out += CSV.row([.text(t.term), .number(String(t.count)), .number(String(t.documents)),
+                                .number(KeywordOutput.fixed(t.cohesion)), .number(KeywordOutput.fixed(t.leftEntropy)),
+                                .number(KeywordOutput.fixed(t.rightEntropy)), .number(KeywordOutput.fixed(t.score))])
             }
         case .jsonl:
             for t in terms {

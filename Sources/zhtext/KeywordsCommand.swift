@@ -65,10 +65,10 @@ struct KeywordsCommand: ParsableCommand {
         var out = ""
         switch format {
         case .csv:
-            out += "term,weight,count,documents,pos\n"
+            out += CSV.header(["term", "weight", "count", "documents", "pos"])
             for k in keywords {
-                out += [KeywordOutput.csvField(k.term), KeywordOutput.fixed(k.weight), String(k.count),
-                        String(k.documents), KeywordOutput.csvField(k.pos)].joined(separator: ",") + "\n"
+                out += CSV.row([.text(k.term), .number(KeywordOutput.fixed(k.weight)), .number(String(k.count)),
+                                .number(String(k.documents)), .text(k.pos)])
             }
         case .jsonl:
             for k in keywords {
@@ -103,14 +103,6 @@ enum KeywordOutput {
     static func fixed(_ x: Double) -> String {
         let s = String(format: "%.6f", x)
         return s == "-0.000000" ? "0.000000" : s
-    }
-
-    /// RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled.
-    static func csvField(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
     }
 
     /// A JSON string literal, UTF-8 kept as is (no `\u` escapes but for controls).
