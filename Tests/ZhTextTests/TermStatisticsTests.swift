@@ -54,3 +54,15 @@ import Testing
         #expect(TermNGram(Array("新质".unicodeScalars)) < TermNGram(Array("新质生".unicodeScalars)))
     }
 }
+
+@Suite struct TermStatisticsPruningTests {
+    @Test func pruningOnceAtTheEndKeepsTheDiscoveredTerms() {
+        var stats = TermStatistics()
+        for doc in TermDiscovererTests.syntheticCorpus(planted: "氢能重卡", times: 20) { stats.add(document: doc) }
+        let pruned = stats.pruned(below: 2)
+        #expect(pruned.distinctCount < stats.distinctCount / 2)
+        let d = TermDiscoverer(options: .init(minCount: 3), isKnownWord: { _ in false })
+        // Neighbours seen once add 1 · ln 1 = 0: threshold 2 changes nothing.
+        #expect(d.discover(in: pruned) == d.discover(in: stats))
+    }
+}
