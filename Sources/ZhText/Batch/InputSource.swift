@@ -137,6 +137,11 @@ public struct InputCollector: Sendable {
                 return nil
             }
             let path = str("path") ?? location
+            if let reason = object["failure"] as? String {
+                // A record that a distributed reader could not parse, passed on as the failure it is.
+                body(.failure(InputFailure(path: path, reason: reason)))
+                continue
+            }
             let text = object["text"] as? String
             var data: [UInt8]? = nil
             if let b = object["base64"] as? String {
