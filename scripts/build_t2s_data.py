@@ -146,6 +146,34 @@ def main():
             f.write("# pinyin_dict.json (MIT).\n")
             for s in sorted(syllables):
                 f.write(s + "\n")
+    # Han characters by frequency (summed over jieba's dictionary words),
+    # each Traditional form ranked with its Simplified one: the decoder uses
+    # it to tell GB18030 from Big5 on short texts.
+    freq = {}
+    with open(os.path.join(DICT, "jieba.dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            for c in parts[0]:
+                if "\u4e00" <= c <= "\u9fff":
+                    freq[c] = freq.get(c, 0) + int(parts[1])
+    ranked = [c for c, _ in sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))][:6000]
+    seen, order = set(), []
+    for c in ranked:
+        for x in [c] + st_chars.get(c, []):
+            if x not in seen:
+                seen.add(x)
+                order.append((x, len(order) if x == c else None, c))
+    with open(os.path.join(DICT, "decode.han-frequency.txt"), "w", encoding="utf-8") as f:
+        f.write("# Han characters, most frequent first (char<TAB>rank); a Traditional form\n")
+        f.write("# has the rank of its Simplified one. Built by scripts/build_t2s_data.py from\n")
+        f.write("# word frequencies of jieba.dict.txt (MIT) and OpenCC STCharacters (Apache-2.0).\n")
+        rank_of = {}
+        for i, c in enumerate(ranked):
+            rank_of[c] = i
+        for x, _, c in order:
+            f.write(f"{x}\t{rank_of[c]}\n")
     print(f"phrases {len(corrections)}, traditional {len(traditional)}, simplified {len(simplified)}")
 
 
