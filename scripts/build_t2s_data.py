@@ -90,8 +90,8 @@ def main():
         for t in trads:
             inverse.setdefault(t, set()).add(simp)
     for trad, simps in inverse.items():
-        if len(trad) < 2 or len(simps) != 1:
-            continue
+        if len(trad) < 2 or len(simps) != 1 or trad in icu_phrases:
+            continue  # ICU's own phrase rules stand (甚麼 is 什么, not 甚么)
         simp = next(iter(simps))
         if len(simp) != len(trad):
             continue
@@ -103,13 +103,17 @@ def main():
             continue
         corrections[trad] = simps[0]
     # 3. ICU phrases with Traditional-only characters left in their output
+    def sanitize(trad, simp):
+        if len(trad) != len(simp):
+            return simp
+        return "".join(icu_chars.get(s, s) if s in traditional_set and s == t else s
+                       for t, s in zip(trad, simp))
     for trad, simp in icu_phrases.items():
-        if len(trad) != len(simp) or trad in corrections:
-            continue
-        fixed = "".join(icu_chars.get(s, s) if s in traditional_set and s == t else s
-                        for t, s in zip(trad, simp))
-        if fixed != simp:
-            corrections[trad] = fixed
+        if trad not in corrections and sanitize(trad, simp) != simp:
+            corrections[trad] = sanitize(trad, simp)
+    # ... and the same for every correction (不可貲計 is 不可赀计).
+    for trad in list(corrections):
+        corrections[trad] = sanitize(trad, corrections[trad])
 
     with open(os.path.join(DICT, "t2s.phrases.txt"), "w", encoding="utf-8") as f:
         f.write("# ZhText Traditional->Simplified phrase corrections over t2s.icu.txt (key<TAB>value).\n")
