@@ -54,9 +54,13 @@ public final class Segmenter: Sendable {
     /// Score of a Chinese-numeral number edge (二〇二三): a common word's.
     let numeralLogProb: Double
 
-    init(lexicon: Lexicon, hmm: HMMModel?) {
+    /// Measure words (`classifiers.txt`): 一个 prints as 一 个.
+    let classifiers: Set<UInt32>
+
+    init(lexicon: Lexicon, hmm: HMMModel?, classifiers: Set<UInt32>) {
         self.lexicon = lexicon
         self.hmm = hmm
+        self.classifiers = classifiers
         self.numeralLogProb = log(5000.0) - lexicon.logTotal
     }
 
@@ -64,7 +68,8 @@ public final class Segmenter: Sendable {
     /// unless `useHMM` is false (for tests with small dictionaries).
     public convenience init(lexicon: Lexicon, useHMM: Bool = true) throws {
         self.init(lexicon: lexicon,
-                  hmm: useHMM ? try HMMModel(contentsOf: DataDirectory.file("hmm.model")) : nil)
+                  hmm: useHMM ? try HMMModel(contentsOf: DataDirectory.file("hmm.model")) : nil,
+                  classifiers: try Segmenter.loadClassifiers())
     }
 
     /// The name of a part-of-speech id.
