@@ -90,8 +90,8 @@ def main():
         for t in trads:
             inverse.setdefault(t, set()).add(simp)
     for trad, simps in inverse.items():
-        if len(trad) < 2 or len(simps) != 1:
-            continue
+        if len(trad) < 2 or len(simps) != 1 or trad in icu_phrases:
+            continue  # ICU's own phrase rules stand (甚麼 is 什么, not 甚么)
         simp = next(iter(simps))
         if len(simp) != len(trad):
             continue
@@ -103,13 +103,17 @@ def main():
             continue
         corrections[trad] = simps[0]
     # 3. ICU phrases with Traditional-only characters left in their output
+    def sanitize(trad, simp):
+        if len(trad) != len(simp):
+            return simp
+        return "".join(icu_chars.get(s, s) if s in traditional_set and s == t else s
+                       for t, s in zip(trad, simp))
     for trad, simp in icu_phrases.items():
-        if len(trad) != len(simp) or trad in corrections:
-            continue
-        fixed = "".join(icu_chars.get(s, s) if s in traditional_set and s == t else s
-                        for t, s in zip(trad, simp))
-        if fixed != simp:
-            corrections[trad] = fixed
+        if trad not in corrections and sanitize(trad, simp) != simp:
+            corrections[trad] = sanitize(trad, simp)
+    # ... and the same for every correction (不可貲計 is 不可赀计).
+    for trad in list(corrections):
+        corrections[trad] = sanitize(trad, corrections[trad])
 
     with open(os.path.join(DICT, "t2s.phrases.txt"), "w", encoding="utf-8") as f:
         f.write("# ZhText Traditional->Simplified phrase corrections over t2s.icu.txt (key<TAB>value).\n")
@@ -146,6 +150,34 @@ def main():
             f.write("# pinyin_dict.json (MIT).\n")
             for s in sorted(syllables):
                 f.write(s + "\n")
+    # Han characters by frequency (summed over jieba's dictionary words),
+    # each Traditional form ranked with its Simplified one: the decoder uses
+    # it to tell GB18030 from Big5 on short texts.
+    freq = {}
+    with open(os.path.join(DICT, "jieba.dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            for c in parts[0]:
+                if "\u4e00" <= c <= "\u9fff":
+                    freq[c] = freq.get(c, 0) + int(parts[1])
+    ranked = [c for c, _ in sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))][:6000]
+    seen, order = set(), []
+    for c in ranked:
+        for x in [c] + st_chars.get(c, []):
+            if x not in seen:
+                seen.add(x)
+                order.append((x, len(order) if x == c else None, c))
+    with open(os.path.join(DICT, "decode.han-frequency.txt"), "w", encoding="utf-8") as f:
+        f.write("# Han characters, most frequent first (char<TAB>rank); a Traditional form\n")
+        f.write("# has the rank of its Simplified one. Built by scripts/build_t2s_data.py from\n")
+        f.write("# word frequencies of jieba.dict.txt (MIT) and OpenCC STCharacters (Apache-2.0).\n")
+        rank_of = {}
+        for i, c in enumerate(ranked):
+            rank_of[c] = i
+        for x, _, c in order:
+            f.write(f"{x}\t{rank_of[c]}\n")
     print(f"phrases {len(corrections)}, traditional {len(traditional)}, simplified {len(simplified)}")
 
 

@@ -104,11 +104,17 @@ public struct Pipeline: Sendable {
             do { decoded = try decoder.decode(data) }
             catch { return .failure(DocumentFailure(path: name, reason: "\(error)")) }
         case .record(let r):
-            path = r.location; id = r.id; bytes = r.text.utf8.count
+            path = r.location; id = r.id
+            bytes = r.data?.count ?? r.text?.utf8.count ?? 0
             guard bytes <= options.maxDocumentBytes else {
                 return .failure(DocumentFailure(path: r.location, reason: tooLarge(bytes)))
             }
-            decoded = DecodedText(text: r.text, encoding: "UTF-8", substitutions: 0)
+            if let data = r.data {
+                do { decoded = try decoder.decode(data) }
+                catch { return .failure(DocumentFailure(path: r.location, reason: "\(error)")) }
+            } else {
+                decoded = DecodedText(text: r.text ?? "", encoding: "UTF-8", substitutions: 0)
+            }
             given = r
         }
         if decoded.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {

@@ -23,7 +23,11 @@ struct AnalyzeCommand: ParsableCommand {
     var inputs: [String]
 
     @Option(name: .shortAndLong, help: "Output directory (created if needed).")
-    var out: String
+    var out: String?
+
+    @Option(help: ArgumentHelp("Write only the mergeable state, to this file or - for standard output (for Spark; no --out).",
+                               valueName: "FILE"))
+    var state: String?
 
     @Option(help: "Files to read inside directories.")
     var glob = "*.txt"
@@ -49,6 +53,9 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func validate() throws {
+        guard (out == nil) != (state == nil) else {
+            throw ValidationError(out == nil ? "give --out DIR (or --state FILE for the state alone)" : "give either --out or --state, not both")
+        }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
         guard maxDocumentSize >= 1 else { throw ValidationError("--max-document-size must be at least 1 (MB)") }
@@ -72,6 +79,21 @@ struct AnalyzeCommand: ParsableCommand {
         batchOptions.report.generatedAt = ISO8601DateFormatter().string(from: Date())
         let batch = BatchAnalyzer(pipeline: pipeline, options: batchOptions)
 
+        if let state {
+            let interrupt = Interrupts.install { batch.cancel() }
+            let summary: CorpusSummary
+            do {
+                summary = try batch.runStateOnly(inputs: inputs, state: state, progress: nil,
+                                                 failure: { f in reportError(path: f.path, f.reason) })
+            } catch { throw CLIError.message("\(state): \(error)") }
+            if let signal = interrupt.received { throw ExitCode(128 + signal) }
+            if !quiet {
+                FileHandle.standardError.write(Data("zhtext: \(summary.documents) documents analyzed, \(summary.failures.count) failed; state in \(state == "-" ? "standard output" : state)\n".utf8))
+            }
+            if !summary.failures.isEmpty { throw ExitCode.failure }
+            return
+        }
+        let out = self.out!
         let outDir: OutputDirectory
         do { outDir = try OutputDirectory(URL(fileURLWithPath: out)) }
         catch { throw CLIError.message("\(out): cannot create the output directory: \(error.localizedDescription)") }

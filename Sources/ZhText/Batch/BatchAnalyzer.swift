@@ -43,9 +43,38 @@ public final class BatchAnalyzer: @unchecked Sendable {
     public func run(inputs: [String], out: OutputDirectory,
                     progress: (@Sendable (BatchProgress) -> Void)? = nil,
                     failure: @escaping (InputFailure) -> Void) throws -> CorpusSummary {
+        try run(inputs: inputs, sink: try BatchSink(out: out), report: out, progress: progress, failure: failure)
+    }
+
+    /// Analyzes `inputs` and writes only the mergeable state to `state`
+    /// (a path, or "-" for standard output) — what a Spark partition needs.
+    public func runStateOnly(inputs: [String], state: String,
+                             progress: (@Sendable (BatchProgress) -> Void)? = nil,
+                             failure: @escaping (InputFailure) -> Void) throws -> CorpusSummary {
+        let target = state == "-" ? URL(fileURLWithPath: "/dev/stdout")
+            : URL(fileURLWithPath: state).deletingLastPathComponent()
+                .appendingPathComponent(".\(URL(fileURLWithPath: state).lastPathComponent).partial-\(getpid())")
+        let sink = try BatchSink(state: FileWriter(target))
+        do {
+            let summary = try run(inputs: inputs, sink: sink, report: nil, progress: progress, failure: failure)
+            if state != "-" {
+                if map.isCancelled { unlink(target.path) }
+                else if rename(target.path, state) != 0 {
+                    throw DecodeError.unreadable("cannot rename the state into \(state): \(String(cString: strerror(errno)))")
+                }
+            }
+            return summary
+        } catch {
+            if state != "-" { unlink(target.path) }
+            throw error
+        }
+    }
+
+    private func run(inputs: [String], sink: BatchSink, report out: OutputDirectory?,
+                     progress: (@Sendable (BatchProgress) -> Void)?,
+                     failure: @escaping (InputFailure) -> Void) throws -> CorpusSummary {
         let collector = InputCollector(glob: options.glob, jsonl: options.jsonl)
         let total = inputs.contains("-") ? nil : count(inputs, collector)
-        let sink = try BatchSink(out: out)
         let started = Date()
         var summary = CorpusSummary()
         var doneBytes = 0
@@ -77,7 +106,7 @@ public final class BatchAnalyzer: @unchecked Sendable {
                                         elapsed: Date().timeIntervalSince(started)))
             })
         try sink.finish(summary: summary)
-        if !map.isCancelled {
+        if !map.isCancelled, let out {
             try ReportWriter(options: options.report).write(summary, to: out)
         }
         return summary
@@ -93,15 +122,23 @@ public final class BatchAnalyzer: @unchecked Sendable {
 /// Streams per-document outputs to the temporaries of documents.jsonl,
 /// facts.csv and corpus.state.
 final class BatchSink: @unchecked Sendable {
-    let documents: FileWriter
-    let facts: FileWriter
+    let documents: FileWriter?
+    let facts: FileWriter?
     let state: FileWriter
 
     init(out: OutputDirectory) throws {
         documents = try out.writer(for: "documents.jsonl")
         facts = try out.writer(for: "facts.csv")
         state = try out.writer(for: StateFile.name)
-        facts.write(ReportWriter.factsHeader)
+        facts?.write(ReportWriter.factsHeader)
+        state.write(StateFile.header)
+    }
+
+    /// A sink that writes the state alone.
+    init(state: FileWriter) {
+        documents = nil
+        facts = nil
+        self.state = state
         state.write(StateFile.header)
     }
 
@@ -110,28 +147,31 @@ final class BatchSink: @unchecked Sendable {
     }
 
     func add(json: String, factRows: String) {
-        documents.write(json + "\n")
-        facts.write(factRows)
+        documents?.write(json + "\n")
+        facts?.write(factRows)
         state.write(StateFile.documentLine(json: json, factRows: factRows))
     }
 
     func finish(summary: CorpusSummary) throws {
         state.write(try StateFile.summaryLine(summary))
-        try documents.close()
-        try facts.close()
+        try documents?.close()
+        try facts?.close()
         try state.close()
     }
 }
 
-/// `zhtext merge`: combines the states of earlier runs into one output
-/// directory, as if one run had read all their inputs in the order given.
+/// `zhtext merge`: combines the states of earlier runs (their output
+/// directories, or state files) into one output directory, as if one run
+/// had read all their inputs in the order given.
 public enum StateMerger {
     public static func merge(_ directories: [String], into out: OutputDirectory,
                              options: ReportWriter.Options) throws -> CorpusSummary {
         let sink = try BatchSink(out: out)
         var summary = CorpusSummary()
         for dir in directories {
-            let path = (dir as NSString).appendingPathComponent(StateFile.name)
+            var isDirectory: ObjCBool = false
+            let path = FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory) && !isDirectory.boolValue
+                ? dir : (dir as NSString).appendingPathComponent(StateFile.name)
             let part = try StateFile.read(path) { json, rows in sink.add(json: json, factRows: rows) }
             summary.merge(part)
         }

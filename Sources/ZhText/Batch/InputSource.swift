@@ -10,12 +10,16 @@ public enum DocumentSource: Sendable, Hashable {
     case record(JSONLRecord)
 }
 
-/// A document given as one line of JSON Lines.
+/// A document given as one line of JSON Lines: `text`, or the file's raw
+/// bytes as `base64` (decoded like a file, encoding detected), with
+/// optional `id`, `path`, `title`, `date`, `source`, `url`.
 public struct JSONLRecord: Sendable, Hashable {
     public var id: String
-    /// `FILE:LINE` of the record.
+    /// The record's `path`, or `FILE:LINE` of the record.
     public var location: String
-    public var text: String
+    public var text: String?
+    /// Raw bytes of a file, when given as `base64`.
+    public var data: [UInt8]?
     public var title: String?
     public var date: String?
     public var source: String?
@@ -81,14 +85,18 @@ public struct InputCollector: Sendable {
                 body(.failure(InputFailure(path: path, reason: "cannot list directory: \(error.localizedDescription)")))
                 return
             }
-            for name in entries.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-                if name.hasPrefix(".") { continue }
+            // Sorted by the bytes of the full path (a directory's name sorts
+            // as "name/"), so the order is that of a sorted list of paths.
+            var children: [(key: [UInt8], path: String, name: String, isDirectory: Bool)] = []
+            for name in entries where !name.hasPrefix(".") {
                 let child = path.hasSuffix("/") ? path + name : path + "/" + name
                 var cst = stat()
                 let isDirectory = stat(child, &cst) == 0 && (cst.st_mode & S_IFMT) == S_IFDIR
-                if isDirectory || fnmatch(glob, name, 0) == 0 {
-                    visit(child, named: false, visited: &visited, body)
-                }
+                children.append((Array((isDirectory ? name + "/" : name).utf8), child, name, isDirectory))
+            }
+            children.sort { $0.key.lexicographicallyPrecedes($1.key) }
+            for c in children where c.isDirectory || fnmatch(glob, c.name, 0) == 0 {
+                visit(c.path, named: false, visited: &visited, body)
             }
             return
         }
@@ -123,16 +131,31 @@ public struct InputCollector: Sendable {
                 body(.failure(InputFailure(path: location, reason: "not a JSON object")))
                 continue
             }
-            guard let text = object["text"] as? String else {
-                body(.failure(InputFailure(path: location, reason: "no \"text\" string field")))
-                continue
-            }
             func str(_ k: String) -> String? {
                 if let s = object[k] as? String { return s }
                 if let n = object[k] as? NSNumber { return n.stringValue }
                 return nil
             }
-            body(.success(.record(JSONLRecord(id: str("id") ?? location, location: location, text: text,
+            let path = str("path") ?? location
+            if let reason = object["failure"] as? String {
+                // A record that a distributed reader could not parse, passed on as the failure it is.
+                body(.failure(InputFailure(path: path, reason: reason)))
+                continue
+            }
+            let text = object["text"] as? String
+            var data: [UInt8]? = nil
+            if let b = object["base64"] as? String {
+                guard let d = Data(base64Encoded: b) else {
+                    body(.failure(InputFailure(path: path, reason: "\"base64\" field is not valid base64")))
+                    continue
+                }
+                data = [UInt8](d)
+            }
+            guard text != nil || data != nil else {
+                body(.failure(InputFailure(path: path, reason: "no \"text\" string field")))
+                continue
+            }
+            body(.success(.record(JSONLRecord(id: str("id") ?? path, location: path, text: text, data: data,
                                               title: str("title"), date: str("date"),
                                               source: str("source"), url: str("url")))))
         }

@@ -8,17 +8,20 @@ extension Decoder {
         /// Han ideographs of the basic block (U+4E00–U+9FFF).
         var han = 0
         /// Scalars that Chinese text rarely holds and a wrong charset produces
-        /// in bulk: private use, kana, Greek, Cyrillic, box drawing, C1
+        /// in bulk: private use, kana, modifier letters, combining marks, Greek, Cyrillic, box drawing, C1
         /// controls, CJK extension A and compatibility ideographs.
         var odd = 0
+        /// Sum of the Han characters' `HanFrequency` weights.
+        var commonness = 0
 
         init(_ decoded: DecodedText) {
             self.decoded = decoded
+            let frequency = HanFrequency.shared
             for s in decoded.text.unicodeScalars where s.value >= 0x80 {
                 nonASCII += 1
                 switch s.value {
-                case 0x4E00...0x9FFF: han += 1
-                case 0x80...0x9F, 0x370...0x4FF, 0x2500...0x257F, 0x3040...0x30FF,
+                case 0x4E00...0x9FFF: han += 1; commonness += frequency.weight(of: s)
+                case 0x80...0x9F, 0x2B0...0x4FF, 0x2500...0x257F, 0x3040...0x30FF,
                      0x3400...0x4DBF, 0xE000...0xF8FF, 0xF900...0xFAFF, 0xFF61...0xFF9F:
                     odd += 1
                 default: break
@@ -37,7 +40,8 @@ extension Decoder {
     /// by a BOM, and decodes them.
     static func detectAndDecode(_ bytes: [UInt8]) throws -> DecodedText {
         // Damaged UTF-8: keep it, count the damage.
-        if UTF8Statistics(bytes).isMostlyValid { return decodeUTF8(bytes[...]) }
+        let utf8 = UTF8Statistics(bytes)
+        if utf8.isMostlyValid { return decodeUTF8(bytes[...]) }
 
         let gb = try Reading(convert(bytes[...], charset: "GB18030", reportAs: "GB18030"))
         let big5 = try Reading(convert(bytes[...], charset: "Big5", reportAs: "Big5"))
@@ -45,13 +49,18 @@ extension Decoder {
         let margin = max(1, min(gb.han, big5.han) / 200)
         if abs(gb.cost - big5.cost) > margin {
             best = gb.cost < big5.cost ? gb : big5
-        } else {
+        } else if gb.commonness * 10 > big5.commonness * 11 || big5.commonness * 10 > gb.commonness * 11 {
             // Both read cleanly (GB2312 text is also valid Big5, and the
-            // reverse): the one whose bytes are mostly the 3,755 most common
-            // Simplified characters (GB2312 level 1) is GB.
+            // reverse): the reading made of more common characters wins.
+            best = gb.commonness > big5.commonness ? gb : big5
+        } else {
+            // Still a tie: text mostly in GB2312 level 1 (the 3,755 most
+            // common Simplified characters) is GB.
             best = gb2312LevelOneShare(bytes) >= 0.7 ? gb : big5
         }
         if best.isClean { return best.decoded }
+        // UTF-8 with more damage than usual is still better than a garbled reading.
+        if utf8.multiByte >= 2 * utf8.errors && utf8.multiByte >= best.nonASCII / 4 { return decodeUTF8(bytes[...]) }
 
         // Neither Chinese charset fits: ask ICU's detector for another one.
         if let guess = ICU.detectCharset(bytes), guess.confidence >= 30,
@@ -65,6 +74,19 @@ extension Decoder {
                 "not UTF-8, and as \(best.decoded.encoding) \(best.decoded.substitutions) invalid sequence(s) and \(best.odd) unlikely character(s)")
         }
         return best.decoded
+    }
+
+    /// A GB18030 or Big5 reading of short bytes that are valid UTF-8 but read
+    /// as UTF-8 give no Han and mostly unlikely characters, when that reading
+    /// is clean and made of common characters.
+    static func chineseReading(_ bytes: [UInt8], over utf8: DecodedText) -> DecodedText? {
+        let asUTF8 = Reading(utf8)
+        guard asUTF8.han == 0, asUTF8.odd * 2 > asUTF8.nonASCII else { return nil }
+        guard let gb = try? Reading(convert(bytes[...], charset: "GB18030", reportAs: "GB18030")),
+              let big5 = try? Reading(convert(bytes[...], charset: "Big5", reportAs: "Big5")) else { return nil }
+        let best = [gb, big5].filter { $0.cost == 0 && $0.han > 0 && $0.commonness >= 2 * $0.han }
+            .max { $0.commonness < $1.commonness }
+        return best?.decoded
     }
 
     /// The share of double-byte characters in `bytes`, read as GB18030, that

@@ -45,7 +45,11 @@ public struct Decoder: Sendable {
         }
         if let why = Self.binaryReason(bytes) { throw DecodeError.binary(why) }
         if let text = String(validating: bytes, as: UTF8.self) {
-            return DecodedText(text: text, encoding: "UTF-8", substitutions: 0)
+            let utf8 = DecodedText(text: text, encoding: "UTF-8", substitutions: 0)
+            // A few GB18030 or Big5 characters can happen to be valid UTF-8
+            // (学习 in GB18030 reads as ѧϰ): on short input, check.
+            if bytes.count <= 1024, let chinese = Self.chineseReading(bytes, over: utf8) { return chinese }
+            return utf8
         }
         return try Self.detectAndDecode(bytes)
     }

@@ -15,13 +15,13 @@ extension Segmenter {
         let hmmPath = DataDirectory.file("hmm.model").path
         let cache = options.useCache ? SegmenterCache(sources: sources + [hmmPath]) : nil
         if let cache, let (lexicon, hmm) = cache.read() {
-            return Segmenter(lexicon: lexicon, hmm: options.useHMM ? hmm : nil)
+            return Segmenter(lexicon: lexicon, hmm: options.useHMM ? hmm : nil, lists: try CharacterLists.load())
         }
         var builder = LexiconBuilder()
         for path in sources { try builder.addDictionary(path: path) }
         let lexicon = builder.build()
         let hmm = try HMMModel(contentsOf: URL(fileURLWithPath: hmmPath))
         cache?.write(lexicon: lexicon, hmm: hmm)
-        return Segmenter(lexicon: lexicon, hmm: options.useHMM ? hmm : nil)
+        return Segmenter(lexicon: lexicon, hmm: options.useHMM ? hmm : nil, lists: try CharacterLists.load())
     }
 }

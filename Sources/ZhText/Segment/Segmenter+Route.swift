@@ -51,10 +51,8 @@ extension Segmenter {
                 i = e
             case .other:
                 var e = i + 1
-                // Runs of the same dash or ellipsis: —— ……
-                if c == 0x2026 || c == 0x2014 || c == 0x2015 || c == 0x2500 || c == 0x2E3A || c == 0xB7 && false {
-                    while e < n && s[e] == c { e += 1 }
-                }
+                // A run of the same mark is one token: —— …… ---- ！！
+                while e < n && s[e] == c { e += 1 }
                 // URLs never start here (they start with a letter).
                 out.append(Span(start: Int32(i), end: Int32(e), posID: Lexicon.posPunctuation))
                 i = e
@@ -136,6 +134,19 @@ extension Segmenter {
                         if cand >= best { best = cand; bestEnd = e; bestPOS = Lexicon.posNumber }
                     }
                 }
+                // 第 + a number: 第18, 第二十三.
+                if u == 0 && s[a + i] == 0x7B2C && i + 1 < n {
+                    var e = i + 1
+                    if unit[i + 1] > 0 {
+                        if atomPOS[i + 1] == Lexicon.posNumber { e = Int(unit[i + 1]) }
+                    } else if unit[i + 1] == 0 && ScalarClass.chineseNumeral(s[a + i + 1]) != 0 {
+                        e = max(i + 2, Segmenter.scanChineseNumber(s, a + i + 1, b) - a)
+                    }
+                    if e > i + 1 && (e == n || unit[e] >= 0) {
+                        let cand = score[e]
+                        if cand >= best { best = cand; bestEnd = e; bestPOS = Lexicon.posNumber }
+                    }
+                }
                 score[i] = best
                 next[i] = Int32(bestEnd)
                 pos[i] = bestPOS
@@ -143,6 +154,7 @@ extension Segmenter {
             }
         }}}}}}}}}}
         // Walk the route; collect runs of single Han characters for the HMM.
+        let firstSpan = out.count
         var i = 0
         var run = -1
         while i < n {
@@ -151,11 +163,17 @@ extension Segmenter {
                 if run < 0 { run = i }
             } else {
                 if run >= 0 { flushRun(s, a + run, a + i, into: &out, scratch: &scratch); run = -1 }
-                out.append(Span(start: Int32(a + i), end: Int32(a + j), posID: scratch.pos[i]))
+                if j - i >= 2 && j - i <= 4 && scratch.unit[i] == 0 && isNumeralClassifier(s, a + i, a + j) {
+                    out.append(Span(start: Int32(a + i), end: Int32(a + j - 1), posID: Lexicon.posNumber))
+                    out.append(Span(start: Int32(a + j - 1), end: Int32(a + j), posID: singlePOS(s[a + j - 1])))
+                } else {
+                    out.append(Span(start: Int32(a + i), end: Int32(a + j), posID: scratch.pos[i]))
+                }
             }
             i = j
         }
         if run >= 0 { flushRun(s, a + run, a + n, into: &out, scratch: &scratch) }
+        mergeNames(s, &out, from: firstSpan)
     }
 
     /// The part of speech of the single character `c`.
@@ -194,5 +212,26 @@ extension Segmenter {
                 out.append(Span(start: Int32(p + ws), end: Int32(p + we), posID: Lexicon.posUnknown))
             }
         }
+    }
+}
+
+extension Segmenter {
+    /// Whether `s[p..<q]` is a numeral (optionally after 第) followed by a
+    /// measure word: 一个, 两种, 第一个, 多名 — printed as two tokens.
+    @inline(__always)
+    func isNumeralClassifier(_ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ q: Int) -> Bool {
+        let last = s[q - 1]
+        guard classifiers.contains(last) else { return false }
+        var k = p
+        if s[k] == 0x7B2C { k += 1 }   // 第
+        guard k < q - 1 else { return false }
+        while k < q - 1 {
+            let c = s[k]
+            // numerals, 几 数 多 半
+            guard ScalarClass.chineseNumeral(c) != 0 || c == 0x51E0 || c == 0x6570 || c == 0x591A || c == 0x534A
+            else { return false }
+            k += 1
+        }
+        return true
     }
 }
