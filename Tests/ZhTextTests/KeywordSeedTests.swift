@@ -3,7 +3,7 @@ import Testing
 @testable import ZhText
 
 /// The seed articles, decoded and normalized as the CLI does.
-enum SeedCorpus {
+enum KeywordSeedCorpus {
     static let directory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("seeds")
@@ -23,9 +23,9 @@ enum SeedCorpus {
 @Suite struct KeywordSeedTests {
     @Test(arguments: [KeywordExtractor.Method.tfidf])
     func firstSeedTopTenHasItsSubjects(method: KeywordExtractor.Method) throws {
-        let path = try #require(try SeedCorpus.paths().first { $0.hasSuffix("000_57760e861a05f989.txt") })
+        let path = try #require(try KeywordSeedCorpus.paths().first { $0.hasSuffix("000_57760e861a05f989.txt") })
         let segmenter = try Segmenter.load()
-        let tokens = segmenter.segment(try SeedCorpus.normalized(path).scalars)
+        let tokens = segmenter.segment(try KeywordSeedCorpus.normalized(path).scalars)
         let extractor = try KeywordExtractor.load(.init(method: method))
         let top = extractor.extract(from: tokens, top: 10)
         let terms = top.map(\.term)
@@ -42,7 +42,7 @@ enum SeedCorpus {
 
     @Test func textRankOnTheSeedsIsFilteredAndStable() throws {
         let segmenter = try Segmenter.load()
-        let docs = try SeedCorpus.paths().map { segmenter.segment(try SeedCorpus.normalized($0).scalars) }
+        let docs = try KeywordSeedCorpus.paths().map { segmenter.segment(try KeywordSeedCorpus.normalized($0).scalars) }
         let extractor = try KeywordExtractor.load(.init(method: .textrank))
         let top = extractor.extract(fromDocuments: docs, top: 10)
         #expect(top == extractor.extract(fromDocuments: docs, top: 10))

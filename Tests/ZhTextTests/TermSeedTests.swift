@@ -5,7 +5,7 @@ import Testing
 @Suite struct TermSeedTests {
     @Test func newQualityProductiveForcesIsFoundWithoutTheDomainDictionary() throws {
         var stats = TermStatistics()
-        for path in try SeedCorpus.paths() { stats.add(document: try SeedCorpus.normalized(path).scalars) }
+        for path in try KeywordSeedCorpus.paths() { stats.add(document: try KeywordSeedCorpus.normalized(path).scalars) }
         let segmenter = try Segmenter.load(.init(includeDomain: false))
         #expect(!segmenter.contains("新质生产力"))
         let stopWords = try KeywordFilter.loadStopWords(DataDirectory.file("stopwords.zh.txt"))
