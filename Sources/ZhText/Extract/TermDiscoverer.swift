@@ -108,15 +108,20 @@ public struct TermDiscoverer: Sendable {
             grams.append(gram)
             counts.append(c)
         }
-        // Σ n ln n of the neighbours, from the n-grams one longer (a neighbour
-        // seen once adds 1 · ln 1 = 0).
-        var leftSum = [Double](repeating: 0, count: grams.count)
-        var rightSum = [Double](repeating: 0, count: grams.count)
+        // Counts of the neighbours, from the n-grams one longer (a neighbour
+        // seen once adds 1 · ln 1 = 0 to Σ n ln n, so it is skipped). The
+        // sums run over sorted counts so they do not depend on hash order.
+        var leftCounts = [[Int]](repeating: [], count: grams.count)
+        var rightCounts = [[Int]](repeating: [], count: grams.count)
         for (gram, c) in stats.grams where gram.count > minLength && gram.count <= maxLength + 1 && c.count > 1 {
-            let x = Double(c.count) * log(Double(c.count))
-            if let i = index[gram.dropFirst()] { leftSum[i] += x }
-            if let i = index[gram.dropLast()] { rightSum[i] += x }
+            if let i = index[gram.dropFirst()] { leftCounts[i].append(c.count) }
+            if let i = index[gram.dropLast()] { rightCounts[i].append(c.count) }
         }
+        func entropySum(_ counts: [Int]) -> Double {
+            counts.sorted().reduce(0.0) { $0 + Double($1) * log(Double($1)) }
+        }
+        let leftSum = leftCounts.map(entropySum)
+        let rightSum = rightCounts.map(entropySum)
 
         var found: [(gram: TermNGram, term: DiscoveredTerm)] = []
         var edgeCache: [Unicode.Scalar: Bool] = [:]
