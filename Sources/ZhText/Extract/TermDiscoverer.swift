@@ -42,7 +42,7 @@ public struct TermDiscoverer: Sendable {
         public var cohesionAllowance = 2.0
         /// Smallest share of a candidate's occurrences that begin and end at
         /// word boundaries of the segmentation (`TermStatistics.Counts.aligned`).
-        public var minAligned = 0.5
+        public var minAligned = 0.6
         public init(minCount: Int = 3) {
             self.minCount = minCount
         }
