@@ -12,7 +12,9 @@ struct DiscoverCommand: ParsableCommand {
         times. Each is scored by cohesion (the smallest mutual information of its \
         two parts) and freedom (the smaller entropy of its left and right \
         neighbours): score = freedom * min(cohesion, ln(count) + 2). Words of \
-        the segmentation dictionaries are removed; --no-domain leaves domain.dict \
+        the segmentation dictionaries are removed, and so are strings that begin \
+        or end with a function character (的, 是, 在 ...) or that the segmenter \
+        cuts through in most of their occurrences; --no-domain leaves domain.dict \
         out, so domain terms count as new. Directories are read recursively \
         (*.txt). Output: term, count, documents, cohesion, left_entropy, \
         right_entropy, score.
@@ -33,7 +35,7 @@ struct DiscoverCommand: ParsableCommand {
     @Option(name: .customLong("dict"), help: "A jieba-format user dictionary whose words are not new (repeatable).")
     var dictionaries: [String] = []
 
-    @Option(name: .customLong("emit-dict"), help: "Also write the terms found as a jieba-format user dictionary.")
+    @Option(name: .customLong("emit-dict"), help: "Also write the terms found as a jieba-format user dictionary (`word n` lines: the segmenter picks a frequency that keeps each whole).")
     var emitDict: String?
 
     @Option(help: "csv or jsonl.")
