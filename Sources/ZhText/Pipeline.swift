@@ -18,8 +18,10 @@ public struct DocumentAnalysis: Sendable {
     public var bytes: Int
     /// Invalid byte sequences replaced with U+FFFD.
     public var substitutions: Int
-    /// Content words of the body with their counts and POS, in first-seen order.
-    public var terms: [(term: String, count: Int, pos: String)]
+    /// Content words of the body, counted for the corpus keyword report.
+    public var keywordCounts: KeywordCounts
+    /// The normalized body text (for new-term discovery over a sample).
+    public var normalizedText: String
     public var keywords: [JSONValue]
     public var facts: [JSONValue]
     public var factKinds: [String]
@@ -74,12 +76,14 @@ public struct Pipeline: Sendable {
     public let decoder: Decoder
     public let normalizer: Normalizer
     public let segmenter: Segmenter
+    public let keywords: KeywordExtractor
 
     public init(options: Options) throws {
         self.options = options
         decoder = try Decoder(encoding: options.encoding)
         normalizer = try Normalizer(options: options.normalizer)
         segmenter = try Segmenter.load(options.segmenter)
+        keywords = try KeywordExtractor.load()
     }
 
     /// Reads and analyzes one document source.
@@ -136,11 +140,11 @@ public struct Pipeline: Sendable {
     public func analyze(text: String, id: String, path: String, encoding: String) -> DocumentAnalysis {
         let normalized = normalizer.normalize(text)
         let tokens = segmenter.segment(normalized.scalars)
-        var order: [String] = []
-        var counts: [String: (Int, String)] = [:]
-        for t in tokens where KeywordFilter.isContentWord(t) {
-            if let c = counts[t.text] { counts[t.text] = (c.0 + 1, c.1) }
-            else { counts[t.text] = (1, t.pos); order.append(t.text) }
+        var counts = KeywordCounts()
+        counts.add(document: tokens, filter: keywords.filter)
+        let top = keywords.extract(from: tokens, top: options.keywordsPerDocument).map { k -> JSONValue in
+            .object([("term", .string(k.term)), ("weight", .double((k.weight * 1e6).rounded() / 1e6)),
+                     ("count", .int(k.count)), ("pos", .string(k.pos))])
         }
         let title = normalized.text.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) })
             .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -148,8 +152,8 @@ public struct Pipeline: Sendable {
             id: id, path: path, title: title, date: nil, time: nil, source: nil, author: nil, url: nil,
             encoding: encoding, script: normalized.script, characters: normalized.original.count,
             bytes: text.utf8.count, substitutions: 0,
-            terms: order.map { ($0, counts[$0]!.0, counts[$0]!.1) },
-            keywords: [], facts: [], factKinds: [], factRows: "", entities: [], entityMentions: [])
+            keywordCounts: counts, normalizedText: normalized.text,
+            keywords: top, facts: [], factKinds: [], factRows: "", entities: [], entityMentions: [])
     }
 
     private func readFile(_ path: String) throws -> [UInt8] {
