@@ -20,14 +20,17 @@ extension FactExtractor {
         let v1 = Int(n1.value)
         if s[p] == "年" {
             if p + 1 < s.count, s[p + 1] == "代" { return .skip(p + 2) }          // 1960年代, 90年代
-            if i >= 2, ["民国", "民國", "光绪", "光緒", "康熙", "乾隆", "嘉庆", "道光", "咸丰", "同治", "宣统", "明治", "大正", "昭和", "平成", "令和", "公元前"].contains(FactLexicon.string(s, (i - 2)..<i))
+            if i >= 2, FactExtractor.eraNames.contains(FactLexicon.string(s, (i - 2)..<i))
                 || (i >= 1 && s[i - 1] == "前") {
                 return .skip(p + 1)
             }
-            let yearLike = (n1.isDigitString && n1.hasHan && n1.arabicIntegerDigits >= 3)
+            let fourDigits = (n1.isDigitString && n1.hasHan && n1.arabicIntegerDigits >= 3)
                 || (!n1.hasHan && n1.isDigitString && n1.arabicIntegerDigits == 4 && (1000...2999).contains(v1))
-                || (i >= 2 && FactLexicon.string(s, (i - 2)..<i) == "公元")
-            guard yearLike, !prefixCue else { return .none }
+            let era = i >= 2 && ["公元", "西元"].contains(FactLexicon.string(s, (i - 2)..<i))
+            // 约1388年 is a year; 近1000年, 历时1000年 are lengths of time.
+            let strongCue = lexicon.longestEnding(at: i, in: s, lexicon.durationCues) != nil
+                || (i > 0 && (s[i - 1] == "近" || s[i - 1] == "逾"))
+            guard (fourDigits && !strongCue) || era else { return .none }
             year = v1; p += 1
             if p < s.count, s[p] == "度" { p += 1 }
             else if let m = monthDay(s, at: p) { month = m.month; day = m.day; p = m.end }
@@ -67,6 +70,11 @@ extension FactExtractor {
         if inferred { c.yearInferred = true }
         return c
     }
+
+    /// Reign and era names before a year that is not a Gregorian one (民国36年, 光绪三十二年).
+    static let eraNames: Set<String> = ["民国", "民國", "光绪", "光緒", "康熙", "乾隆", "嘉庆", "嘉慶", "道光", "咸丰", "咸豐",
+                                        "同治", "宣统", "宣統", "顺治", "順治", "雍正", "崇祯", "崇禎", "万历", "萬曆", "洪武",
+                                        "永乐", "永樂", "明治", "大正", "昭和", "平成", "令和", "公元前", "贞观", "貞觀", "开元", "開元"]
 
     /// 9月12日, 9月, 十二月, 9月份, 9月12号 at `i`.
     func monthDay(_ s: [Unicode.Scalar], at i: Int) -> (month: Int, day: Int?, end: Int)? {

@@ -217,9 +217,15 @@ public struct FactExtractor: Sendable {
                 }
             }
         }
-        guard let (u, uEnd, plus, overInUnit) = unit(s, at: p) else { return nil }
+        guard var (u, uEnd, plus, overInUnit) = unit(s, at: p) else { return nil }
         if overInUnit { qualifier = qualifier ?? .over }
         var e = uEnd
+        // 127.2人/平方公里, 120公里/小时: a rate.
+        if e + 1 < s.count, s[e] == "/", let (u2, e2, _, _) = unit(s, at: e + 1), u2.kind == .measure || u2.kind == .duration {
+            u = UnitTable.Unit(surface: u.surface + "/" + u2.surface, length: e2 - p, kind: .measure,
+                               canonical: u.canonical + "/" + u2.canonical, factor: u.factor, isPrefix: false)
+            e = e2
+        }
         value += plus
         if u.kind == .duration, e < s.count, s[e] == "半" { value += 0.5; e += 1 }
         // 100元至200元, 3年至5年
@@ -291,6 +297,10 @@ public struct FactExtractor: Sendable {
                 c.range = b..<c.range.upperBound
             }
         }
+        if c.qualifier == nil, c.kind == .percent || c.kind == .money || c.kind == .count || c.kind == .measure,
+           approximateVerb(s, before: b) {
+            c.qualifier = .about      // 约占全省总量的15%
+        }
         var k = b
         if k > 0, s[k - 1] == "了" { k -= 1 }
         if let (ch, len) = lexicon.longestEnding(at: k, in: s, lexicon.changes) {
@@ -307,10 +317,24 @@ public struct FactExtractor: Sendable {
         return c
     }
 
+    /// 约占 / 约为 / 大约有 earlier in the same clause, the number after 的:
+    /// 约占全省总量的15%.
+    func approximateVerb(_ s: [Unicode.Scalar], before b: Int) -> Bool {
+        guard b > 0, s[b - 1] == "的" else { return false }
+        var k = b - 1
+        while k > 0, b - k < 16, s[k - 1].isFactHan {
+            k -= 1
+            if s[k] == "约" || s[k] == "約", k + 1 < b, ["占", "佔", "为", "為", "达", "達", "合", "有"].contains(s[k + 1]) { return true }
+        }
+        return false
+    }
+
     /// 42家企业 → 企业: Han characters after a count, up to a stop word.
     func followingSubject(_ s: [Unicode.Scalar], from e: Int) -> String? {
         var k = e
-        while k < s.count, k - e < 8, s[k].isFactHan, !lexicon.stops.contains(s[k]), !NumeralParser.isNumeralScalar(s[k]) {
+        while k < s.count, k - e < 8, s[k].isFactHan, !lexicon.stops.contains(s[k]) {
+            // Another quantity starts here (3家企业5所高校); 两院院士's 两 is no number.
+            if NumeralParser.isNumeralScalar(s[k]), let n = parser.parse(s, at: k), unit(s, at: n.range.upperBound) != nil { break }
             k += 1
         }
         if k - e == 8 { return nil }   // ran on: no clear noun
