@@ -16,7 +16,7 @@ for line in open(os.path.join(root, "units.tsv"), encoding="utf-8"):
     units.add(line.split("\t")[0])
 numerals = set("〇零一二两三四五六七八九十百千万亿半几兩萬億幾")
 tags = {"i", "l", "n", "nz", "v", "vn", "a", "d", "b", "z", "ns", "nt", "ad", "an", "f", "s", "c",
-        "r", "ng", "vg", "ag", "y", "o", "e", "vd", "vi", "g", "zg"}
+        "r", "ng", "vg", "ag", "y", "o", "e", "vd", "vi", "g", "zg", "t"}
 words = []
 for line in open(os.path.join(root, "jieba.dict.txt"), encoding="utf-8"):
     word, _, tag = line.split()
@@ -25,9 +25,12 @@ for line in open(os.path.join(root, "jieba.dict.txt"), encoding="utf-8"):
     m = re.match("^[〇零一二两三四五六七八九十百千万亿半几]+(.*)$", word)
     if m and (m.group(1) in units or m.group(1) == ""):
         continue
+    # time words that are dates or clock times themselves (十一月, 三点, 二月份)
+    if tag == "t" and re.match("^[初〇零一二两三四五六七八九十百千万亿半几]+[年月日号点时分秒周份中下上旬底末初]*$", word):
+        continue
     words.append(word)
 with open(os.path.join(root, "facts-nonfact-jieba.tsv"), "w", encoding="utf-8") as out:
-    out.write("# facts-nonfact-jieba.tsv — words of jieba's dictionary (idioms i, phrases l, nouns, verbs, names ...)\n"
+    out.write("# facts-nonfact-jieba.tsv — words of jieba's dictionary (idioms i, phrases l, nouns, verbs, names, time words t ...)\n"
               "# that contain a numeral, minus those that are a bare number plus a unit. Built from\n"
               "# jieba 0.42.1 dict.txt (MIT) by scripts/facts_build_nonfact.py. One word per line.\n")
     out.write("\n".join(words) + "\n")

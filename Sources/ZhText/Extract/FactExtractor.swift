@@ -86,13 +86,15 @@ public struct FactExtractor: Sendable {
         let isHanNumeral = NumeralParser.hanDigit(c) != nil || NumeralParser.magnitude(c) != nil
             || c == "几" || c == "幾" || c == "数" || c == "數" || c == "半"
         guard isDigit || isHanNumeral || c == "第" else { return false }
+        // 零件, 零售, 〇: a lone zero character starts no number.
+        if c == "零" || c == "〇" || c == "○" { return false }
         guard i > 0 else { return true }
         let p = s[i - 1]
         if isDigit {
             if NumeralParser.digit(p) != nil || p == "." || p == "．" { return false }
             if p.isFactLatinLetter {
-                // US$100 and RMB100 are money; M17, DH010 and AK47 are codes.
-                return false
+                // RMB100 and USD100 are money; M17, DH010 and AK47 are codes.
+                return prefixUnit(s, before: i, numberEnd: i) != nil
             }
             if (p == "-" || p == "/" || p == ":" || p == "_" || p == "."), i >= 2,
                NumeralParser.digit(s[i - 2]) != nil || s[i - 2].isFactLatinLetter { return false }
@@ -111,7 +113,15 @@ public struct FactExtractor: Sendable {
         if s[i] == "第" { return ordinal(s, at: i) }
         if let p = percentWords(s, at: i) { return finish(p, in: s) }
         switch date(s, at: i, documentDate: documentDate, previous: previous) {
-        case .found(let c): return c
+        case .found(var c):
+            // “十一月起义”: a name.
+            if quotedName(s, start: c.range.lowerBound, end: c.range.upperBound) { return nil }
+            if c.kind == .date, let (w, len) = lexicon.longestEnding(at: c.range.lowerBound, in: s, lexicon.prefixQualifiers),
+               let q = w.qualifier, q == .about {
+                c.qualifier = q
+                c.range = (c.range.lowerBound - len)..<c.range.upperBound
+            }
+            return c
         case .skip: return nil
         case .none: break
         }
@@ -189,6 +199,21 @@ public struct FactExtractor: Sendable {
         return (u, q + u.length, 0, false)
     }
 
+    /// A money sign or currency name before the number ($16,250, HK$3亿,
+    /// 人民币300亿): the unit, ending where the number ends.
+    func prefixUnit(_ s: [Unicode.Scalar], before i: Int, numberEnd: Int) -> (UnitTable.Unit, Int, Double, Bool)? {
+        var k = i
+        if k > 0, s[k - 1] == " " { k -= 1 }
+        for n in stride(from: min(4, k), through: 1, by: -1) {
+            if let u = units.matchPrefix(s, at: k - n), u.length == n {
+                // US$ must not be the tail of a longer Latin word.
+                if u.surface.unicodeScalars.first!.isFactLatinLetter, k - n > 0, s[k - n - 1].isFactLatinLetter { continue }
+                return (u, numberEnd, 0, false)
+            }
+        }
+        return nil
+    }
+
     /// qualifier? number (range)? magnitude? unit, from the number at `i`.
     func quantity(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
         let bareOK = i > 0 && (lexicon.longestEnding(at: i, in: s, lexicon.prefixQualifiers) != nil || s[i - 1] == "上")
@@ -217,7 +242,7 @@ public struct FactExtractor: Sendable {
                 }
             }
         }
-        guard var (u, uEnd, plus, overInUnit) = unit(s, at: p) else { return nil }
+        guard var (u, uEnd, plus, overInUnit) = unit(s, at: p) ?? prefixUnit(s, before: i, numberEnd: p) else { return nil }
         if overInUnit { qualifier = qualifier ?? .over }
         var e = uEnd
         // 127.2人/平方公里, 120公里/小时: a rate.
@@ -238,14 +263,15 @@ public struct FactExtractor: Sendable {
             let word = FactLexicon.string(s, e..<(e + len))
             let loose = word == "多" || word == "余" || word == "餘"
             if !loose || u.kind == .duration || u.kind == .measure {
-                if !(loose && e + 1 < s.count && NumeralParser.isNumeralScalar(s[e + 1])) {
+                // 5年多次: 多 begins the next word (多次, 多个), not "more than".
+                if !(loose && e + 1 < s.count && (NumeralParser.isNumeralScalar(s[e + 1]) || units.match(s, at: e + 1) != nil)) {
                     qualifier = qualifier ?? q; e += len
                 }
             }
         }
         let c = Candidate(kind: u.kind, value: .number(NumeralParser.tidy(value * u.factor)), unit: u.canonical,
                           qualifier: qualifier, rangeTo: rangeTo.map { .number(NumeralParser.tidy($0 * u.factor)) },
-                          range: i..<e, numberStart: i)
+                          range: (u.isPrefix ? i - u.length - (s[i - 1] == " " ? 1 : 0) : i)..<e, numberStart: i)
         // 一个, 一名, 一家: the article "a", not a count.
         if u.kind == .count, n.hasHan, n.range.count == 1, s[i] == "一", rangeTo == nil, qualifier == nil { return nil }
         if u.kind == .count, n.hasHan, n.range.count == 1, s[i] == "一", u.canonical == "个" { return nil }
