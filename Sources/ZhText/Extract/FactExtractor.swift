@@ -103,7 +103,8 @@ public struct FactExtractor: Sendable {
             if p == "第" { return false }
             if isHanNumeral, NumeralParser.hanDigit(p) != nil || NumeralParser.magnitude(p) != nil { return false }
             // 星期三, 周一, 礼拜五, 初三: days and grades, not quantities.
-            if isHanNumeral, p == "期" || p == "周" || p == "週" || p == "拜" || p == "初" { return false }
+            if isHanNumeral, p == "周" || p == "週" || p == "初" { return false }
+            if isHanNumeral, i >= 2, ["星期", "礼拜", "禮拜"].contains(FactLexicon.string(s, (i - 2)..<i)) { return false }
         }
         return true
     }
@@ -199,6 +200,19 @@ public struct FactExtractor: Sendable {
         return (u, q + u.length, 0, false)
     }
 
+    /// 半年, 半个月, 半小时 (0.5 of a duration), with 多 after: 半年多.
+    func half(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
+        var p = i + 1
+        if p < s.count, s[p] == "个" || s[p] == "個", p + 1 < s.count, let u = units.match(s, at: p + 1), u.kind == .duration, u.surface != "日" { p += 1 }
+        guard let u = units.match(s, at: p), u.kind == .duration, u.surface != "日", u.surface != "天" || true,
+              !lexicon.blocksUnit(at: p, unitLength: u.length, in: s) else { return nil }
+        var e = p + u.length
+        var q: Fact.Qualifier? = nil
+        if e < s.count, s[e] == "多", !(e + 1 < s.count && units.match(s, at: e + 1) != nil) { q = .over; e += 1 }
+        let c = Candidate(kind: .duration, value: .number(0.5), unit: u.canonical, qualifier: q, range: i..<e, numberStart: i)
+        return lexicon.nonfactWordCovers(numberStart: i, factEnd: e, in: s) ? nil : c
+    }
+
     /// A money sign or currency name before the number ($16,250, HK$3亿,
     /// 人民币300亿): the unit, ending where the number ends.
     func prefixUnit(_ s: [Unicode.Scalar], before i: Int, numberEnd: Int) -> (UnitTable.Unit, Int, Double, Bool)? {
@@ -217,6 +231,7 @@ public struct FactExtractor: Sendable {
     /// qualifier? number (range)? magnitude? unit, from the number at `i`.
     func quantity(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
         let bareOK = i > 0 && (lexicon.longestEnding(at: i, in: s, lexicon.prefixQualifiers) != nil || s[i - 1] == "上")
+        if s[i] == "半" { return half(s, at: i) }
         guard let n = parser.parse(s, at: i, allowBareMagnitude: bareOK), !n.leadingZero else { return nil }
         var qualifier: Fact.Qualifier? = n.approximate ? .about : (n.overInside ? .over : nil)
         if !n.hasHan || n.range.count > 1 || NumeralParser.magnitude(s[i]) == nil {} else if bareOK, s[i - 1] == "上" { qualifier = .over }

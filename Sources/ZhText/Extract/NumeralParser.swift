@@ -154,7 +154,8 @@ public struct NumeralParser: Sendable {
             }
         }
         let leadingZero = digits > 1 && NumeralParser.digit(s[i]) == 0
-        if pos + 1 < s.count, s[pos] == "." || s[pos] == "．", NumeralParser.digit(s[pos + 1]) != nil {
+        // 1.5, 1．5 and, in older print, 1·5.
+        if pos + 1 < s.count, s[pos] == "." || s[pos] == "．" || s[pos] == "·", NumeralParser.digit(s[pos + 1]) != nil {
             text += "."
             pos += 1
             while pos < s.count, let d = NumeralParser.digit(s[pos]) {
