@@ -18,6 +18,22 @@ extension FactExtractor {
         let prefixCue = hasDurationCue(s, before: i)
         var year: Int? = nil, month: Int? = nil, day: Int? = nil
         let v1 = Int(n1.value)
+        // 2021—2025年, 1至8月: the first end of a range of years or months is a date too.
+        if isRangeSeparator(s[p]), p + 1 < s.count, let n2 = parser.parse(s, at: p + 1), n2.isInteger,
+           n2.range.upperBound < s.count, n1.hasHan == n2.hasHan {
+            let unit2 = s[n2.range.upperBound]
+            let v2 = Int(n2.value)
+            if unit2 == "年", !n1.hasHan, n1.arabicIntegerDigits == 4, n2.arabicIntegerDigits == 4,
+               (1000...2999).contains(v1), v2 > v1, !prefixCue {
+                var c = dateCandidate(s, i, p, v1, nil, nil, inferred: false)
+                c.year = v1
+                return .found(c)
+            }
+            if unit2 == "月", (1...12).contains(v1), (1...12).contains(v2), v2 > v1 {
+                if let d = documentDate { return .found(dateCandidate(s, i, p, d.year, v1, nil, inferred: true)) }
+                return .found(dateCandidate(s, i, p, nil, v1, nil, inferred: false))
+            }
+        }
         if s[p] == "年" {
             if p + 1 < s.count, s[p + 1] == "代" { return .skip(p + 2) }          // 1960年代, 90年代
             if i >= 2, FactExtractor.eraNames.contains(FactLexicon.string(s, (i - 2)..<i))

@@ -57,12 +57,19 @@ public struct FactExtractor: Sendable {
     func candidates(in s: [Unicode.Scalar], documentDate: DocumentMetadata.CalendarDate?) -> [Candidate] {
         var out: [Candidate] = []
         var i = 0
+        var forced = false
         while i < s.count {
             let c = s[i]
-            guard mayStart(s, at: i) else { i += 1; continue }
+            guard forced || mayStart(s, at: i) else { i += 1; continue }
+            forced = false
             if let cand = scan(s, at: i, documentDate: documentDate, previous: out.last) {
                 out.append(cand)
                 i = max(cand.range.upperBound, i + 1)
+                // 2021-2025年: the other end of a range of dates starts right after the separator.
+                if cand.kind == .date, i + 1 < s.count, isRangeSeparator(s[i]), NumeralParser.digit(s[i + 1]) != nil
+                    || NumeralParser.hanDigit(s[i + 1]) != nil {
+                    i += 1; forced = true
+                }
                 continue
             }
             // Skip the rest of this number or code, so no fact starts inside it.
@@ -202,9 +209,11 @@ public struct FactExtractor: Sendable {
 
     /// 半年, 半个月, 半小时 (0.5 of a duration), with 多 after: 半年多.
     func half(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
+        // 上半年, 下半月: a half of the period, named, not a length of time.
+        if i > 0, ["上", "下", "前", "后", "後"].contains(s[i - 1]) { return nil }
         var p = i + 1
         if p < s.count, s[p] == "个" || s[p] == "個", p + 1 < s.count, let u = units.match(s, at: p + 1), u.kind == .duration, u.surface != "日" { p += 1 }
-        guard let u = units.match(s, at: p), u.kind == .duration, u.surface != "日", u.surface != "天" || true,
+        guard let u = units.match(s, at: p), u.kind == .duration, u.surface != "日",
               !lexicon.blocksUnit(at: p, unitLength: u.length, in: s) else { return nil }
         var e = p + u.length
         var q: Fact.Qualifier? = nil
@@ -326,11 +335,17 @@ public struct FactExtractor: Sendable {
 
     // MARK: - Qualifier, change, subject
 
-    /// Adds the prefix qualifier (超95%), the change (增长12%) and the subject
+    /// Adds 零下 (below zero), the prefix qualifier (超95%), the change (增长12%) and the subject
     /// (42家企业, 占地297亩) from the text around the number.
     func finish(_ cand: Candidate, in s: [Unicode.Scalar]) -> Candidate {
         var c = cand
         var b = c.range.lowerBound
+        if b >= 2, s[b - 2] == "零", s[b - 1] == "下", case .number(let v) = c.value {
+            c.value = .number(-v)
+            if case .number(let r)? = c.rangeTo, c.unit == "摄氏度" || c.unit == "度" { c.rangeTo = .number(r) }
+            b -= 2
+            c.range = b..<c.range.upperBound
+        }
         if let (w, len) = lexicon.longestEnding(at: b, in: s, lexicon.prefixQualifiers) {
             if let q = w.qualifier {
                 c.qualifier = c.qualifier ?? q
