@@ -42,7 +42,11 @@ extension FactExtractor {
             }
             let fourDigits = (n1.isDigitString && n1.hasHan && n1.arabicIntegerDigits >= 3)
                 || (!n1.hasHan && n1.isDigitString && n1.arabicIntegerDigits == 4 && (1000...2999).contains(v1))
-            let era = i >= 2 && ["公元", "西元"].contains(FactLexicon.string(s, (i - 2)..<i))
+            // 公元649年; 在649年, 于649年: a three-digit year after a word of time.
+            let era = (i >= 2 && ["公元", "西元"].contains(FactLexicon.string(s, (i - 2)..<i)))
+                || (!n1.hasHan && n1.arabicIntegerDigits == 3 && v1 >= 100 && i >= 1
+                    && ["在", "于", "於", "至", "到", "从", "從", "自"].contains(s[i - 1])
+                    && !(p + 1 < s.count && ["内", "內", "间", "間", "里", "裡", "来", "來"].contains(s[p + 1])))
             // 约1388年 is a year; 近1000年, 历时1000年 are lengths of time.
             let strongCue = lexicon.longestEnding(at: i, in: s, lexicon.durationCues) != nil
                 || (i > 0 && (s[i - 1] == "近" || s[i - 1] == "逾"))

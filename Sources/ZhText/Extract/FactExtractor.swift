@@ -309,6 +309,9 @@ public struct FactExtractor: Sendable {
         if NumeralParser.digit(s[i]) == nil,
            lexicon.nonfactWordCovers(numberStart: i, factEnd: c.range.upperBound, in: s) { return true }
         if quotedName(s, start: i, end: c.range.upperBound) { return true }
+        // 四年一度, 百年一遇: how often, not how long.
+        let e = c.range.upperBound
+        if e + 1 < s.count, s[e] == "一", ["度", "次", "届", "屆", "遇", "轮", "輪", "回"].contains(s[e + 1]) { return true }
         // 5G, 3D, 4S店: a number run on into Latin letters is a name.
         if c.range.upperBound < s.count, s[c.range.upperBound].isFactLatinLetter,
            !(units.match(s, at: c.range.upperBound - 1)?.surface.unicodeScalars.first?.isFactLatinLetter ?? false) {
@@ -352,6 +355,9 @@ public struct FactExtractor: Sendable {
                 b -= len
                 c.range = b..<c.range.upperBound
             }
+        } else if b > 1, s[b - 1] == "有" || s[b - 1] == "达" || s[b - 1] == "達",
+                  let (w, _) = lexicon.longestEnding(at: b - 1, in: s, lexicon.prefixQualifiers), let q = w.qualifier {
+            c.qualifier = c.qualifier ?? q        // 至少有1000名, 约有80人 (the range stays on the number)
         }
         if c.qualifier == nil, c.kind == .percent || c.kind == .money || c.kind == .count || c.kind == .measure,
            approximateVerb(s, before: b) {
