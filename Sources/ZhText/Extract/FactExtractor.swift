@@ -36,7 +36,7 @@ public struct FactExtractor: Sendable {
         let meta = metadata ?? DocumentMetadata(text)
         let lines = LineIndex(text.original)
         let s = text.scalars
-        return candidates(in: s, documentDate: meta.date).map { c in
+        return candidates(in: s, documentDate: meta.date, script: text.script).map { c in
             let orig = text.originalRange(of: c.range)
             let loc = lines.location(of: orig.lowerBound)
             return Fact(kind: c.kind, value: c.value, unit: c.unit, qualifier: c.qualifier, rangeTo: c.rangeTo,
@@ -54,7 +54,7 @@ public struct FactExtractor: Sendable {
 
     // MARK: - Scanning
 
-    func candidates(in s: [Unicode.Scalar], documentDate: DocumentMetadata.CalendarDate?) -> [Candidate] {
+    func candidates(in s: [Unicode.Scalar], documentDate: DocumentMetadata.CalendarDate?, script: Script = .simplified) -> [Candidate] {
         var out: [Candidate] = []
         var i = 0
         var forced = false
@@ -62,7 +62,12 @@ public struct FactExtractor: Sendable {
             let c = s[i]
             guard forced || mayStart(s, at: i) else { i += 1; continue }
             forced = false
-            if let cand = scan(s, at: i, documentDate: documentDate, previous: out.last) {
+            if var cand = scan(s, at: i, documentDate: documentDate, previous: out.last) {
+                // A bare $ in Traditional (Hong Kong) text is Hong Kong dollars.
+                if cand.unit == "美元", script == .traditional || script == .mixed, cand.range.lowerBound < s.count,
+                   s[cand.range.lowerBound] == "$" {
+                    cand.unit = "港元"
+                }
                 out.append(cand)
                 i = max(cand.range.upperBound, i + 1)
                 // 2021-2025年: the other end of a range of dates starts right after the separator.
@@ -241,7 +246,15 @@ public struct FactExtractor: Sendable {
     func quantity(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
         let bareOK = i > 0 && (lexicon.longestEnding(at: i, in: s, lexicon.prefixQualifiers) != nil || s[i - 1] == "上")
         if s[i] == "半" { return half(s, at: i) }
-        guard let n = parser.parse(s, at: i, allowBareMagnitude: bareOK), !n.leadingZero else { return nil }
+        guard var n = parser.parse(s, at: i, allowBareMagnitude: bareOK), !n.leadingZero else { return nil }
+        // 5.6亿千瓦时, 0.5百分点, 3千米: a unit that begins with a magnitude character wins over it.
+        for k in (i + 1)..<n.range.upperBound where NumeralParser.magnitude(s[k]) != nil {
+            if let u = units.match(s, at: k), u.length >= 2, let shorter = parser.parse(s, at: i, allowBareMagnitude: bareOK, end: k),
+               shorter.range.upperBound == k {
+                n = shorter
+                break
+            }
+        }
         var qualifier: Fact.Qualifier? = n.approximate ? .about : (n.overInside ? .over : nil)
         if !n.hasHan || n.range.count > 1 || NumeralParser.magnitude(s[i]) == nil {} else if bareOK, s[i - 1] == "上" { qualifier = .over }
         var value = n.value
