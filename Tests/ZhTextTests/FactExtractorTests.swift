@@ -41,6 +41,24 @@ import Testing
         #expect(try only("千分之五").unit == "‰")
     }
 
+    @Test func tenthsDegreesAndPoints() throws {
+        let f = try only("来水偏少5—7成")
+        #expect(f.kind == .percent && f.value == .number(50) && f.rangeTo == .number(70))
+        #expect(try only("发生5.1级地震").value == .number(5.1))
+        let p = try only("指数下降了210.71点")
+        #expect(p.unit == "点" && p.change == .decrease)
+        #expect(try FactTestSupport.facts(of: "提出三点意见，他成为三级医院院长").isEmpty)
+        #expect(try only("发电量5.6亿千瓦时").value == .number(560_000_000))
+        #expect(try only("气温零下5℃").value == .number(-5))
+    }
+
+    @Test func rangesOfYearsAndMonths() throws {
+        let y = try FactTestSupport.facts(of: "2021-2025年")
+        #expect(y.map(\.value) == [.string("2021"), .string("2025")])
+        let m = try FactTestSupport.facts(of: "1至8月，利润下降11.7%")
+        #expect(m.map(\.value) == [.string("--01"), .string("--08"), .number(11.7)])
+    }
+
     @Test func halvesAndApproximations() throws {
         #expect(try only("用了一个半小时").value == .number(1.5))
         #expect(try only("任职3年半").value == .number(3.5))

@@ -280,6 +280,8 @@ public struct FactExtractor: Sendable {
             }
         }
         guard var (u, uEnd, plus, overInUnit) = unit(s, at: p) ?? prefixUnit(s, before: i, numberEnd: p) else { return nil }
+        // 5.1级, 16.73点, 5国: these units only follow Arabic digits, and never a year (2008级).
+        if u.digitsOnly, n.hasHan || (n.isInteger && n.arabicIntegerDigits == 4 && value >= 1900) { return nil }
         if overInUnit { qualifier = qualifier ?? .over }
         var e = uEnd
         // 127.2人/平方公里, 120公里/小时: a rate.

@@ -18,6 +18,8 @@ public struct UnitTable: Sendable {
         public var factor: Double
         /// Written before the number: `$100`, `人民币300亿`.
         public var isPrefix: Bool
+        /// A unit only after Arabic digits (5.1级, 16.73点, 5国).
+        public var digitsOnly: Bool = false
     }
 
     var suffixUnits: [String: Unit] = [:]
@@ -38,8 +40,12 @@ public struct UnitTable: Sendable {
             guard let kind = Fact.Kind(rawValue: row[1]), let factor = Double(row[3]) else {
                 throw FactDataError.malformedLine(file: url.lastPathComponent, line: 0, text: row.joined(separator: "\t"))
             }
+            let position = row.count > 4 ? row[4] : "suffix"
+            guard ["suffix", "prefix", "digits", ""].contains(position) else {
+                throw FactDataError.malformedLine(file: url.lastPathComponent, line: 0, text: row.joined(separator: "\t"))
+            }
             units.append(Unit(surface: row[0], length: row[0].unicodeScalars.count, kind: kind, canonical: row[2],
-                              factor: factor, isPrefix: row.count > 4 && row[4] == "prefix"))
+                              factor: factor, isPrefix: position == "prefix", digitsOnly: position == "digits"))
         }
         return UnitTable(units: units)
     }
