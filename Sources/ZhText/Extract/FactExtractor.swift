@@ -227,6 +227,19 @@ public struct FactExtractor: Sendable {
         return lexicon.nonfactWordCovers(numberStart: i, factEnd: e, in: s) ? nil : c
     }
 
+    /// 常住人口1300万, 人数达3万: a number without a unit after a word for
+    /// a number of people counts people.
+    func impliedPeople(_ s: [Unicode.Scalar], before i: Int, numberEnd: Int, number n: NumeralParser.Parsed) -> (UnitTable.Unit, Int, Double, Bool)? {
+        guard n.isInteger, numberEnd >= s.count || !s[numberEnd].isFactHan || s[numberEnd] == "多" || s[numberEnd] == "余" else { return nil }
+        var k = i
+        if let (w, len) = lexicon.longestEnding(at: k, in: s, lexicon.prefixQualifiers), w.qualifier != nil { k -= len }
+        if let len = lexicon.longestEnding(at: k, in: s, lexicon.links) { k -= len }
+        guard lexicon.longestEnding(at: k, in: s, lexicon.peopleWords) != nil else { return nil }
+        var end = numberEnd
+        if end < s.count, s[end] == "多" || s[end] == "余" { end += 1 }
+        return (UnitTable.Unit(surface: "", length: 0, kind: .count, canonical: "人", factor: 1, isPrefix: false), end, 0, end > numberEnd)
+    }
+
     /// A money sign or currency name before the number ($16,250, HK$3亿,
     /// 人民币300亿): the unit, ending where the number ends.
     func prefixUnit(_ s: [Unicode.Scalar], before i: Int, numberEnd: Int) -> (UnitTable.Unit, Int, Double, Bool)? {
@@ -279,14 +292,15 @@ public struct FactExtractor: Sendable {
                 }
             }
         }
-        guard var (u, uEnd, plus, overInUnit) = unit(s, at: p) ?? prefixUnit(s, before: i, numberEnd: p) else { return nil }
+        guard var (u, uEnd, plus, overInUnit) = unit(s, at: p) ?? prefixUnit(s, before: i, numberEnd: p)
+                ?? impliedPeople(s, before: i, numberEnd: p, number: n) else { return nil }
         // 5.1级, 16.73点, 5国: these units only follow Arabic digits, and never a year (2008级).
         if u.digitsOnly, n.hasHan || (n.isInteger && n.arabicIntegerDigits == 4 && value >= 1900) { return nil }
         if overInUnit { qualifier = qualifier ?? .over }
         var e = uEnd
         // 127.2人/平方公里, 120公里/小时: a rate.
         if e + 1 < s.count, s[e] == "/", let (u2, e2, _, _) = unit(s, at: e + 1), u2.kind == .measure || u2.kind == .duration {
-            u = UnitTable.Unit(surface: u.surface + "/" + u2.surface, length: e2 - p, kind: .measure,
+            u = UnitTable.Unit(surface: u.surface + "/" + u2.surface, length: e2 - p, kind: u.kind == .money ? .money : .measure,
                                canonical: u.canonical + "/" + u2.canonical, factor: u.factor, isPrefix: false)
             e = e2
         }

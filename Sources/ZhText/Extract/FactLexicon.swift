@@ -22,6 +22,7 @@ public struct FactLexicon: Sendable {
     var links: Set<String> = []
     var stops: Set<Unicode.Scalar> = []
     var durationCues: [String: Bool] = [:]
+    var peopleWords: Set<String> = []
     var timeWords: [String: Int] = [:]
     var unitBlockers: Set<String> = []
     var nonfactWords: Set<String> = []
@@ -52,6 +53,7 @@ public struct FactLexicon: Sendable {
             case "link": lex.links.insert(row[0])
             case "stop": lex.stops.formUnion(row[0].unicodeScalars)
             case "cue": lex.durationCues[row[0]] = true
+            case "people": lex.peopleWords.insert(row[0])
             default: throw FactDataError.malformedLine(file: "facts-subjects.tsv", line: 0, text: row.joined(separator: "\t"))
             }
             lex.longest = max(lex.longest, row[0].unicodeScalars.count)
