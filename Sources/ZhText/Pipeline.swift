@@ -77,6 +77,7 @@ public struct Pipeline: Sendable {
     public let normalizer: Normalizer
     public let segmenter: Segmenter
     public let keywords: KeywordExtractor
+    public let facts: FactExtractor
 
     public init(options: Options) throws {
         self.options = options
@@ -84,6 +85,7 @@ public struct Pipeline: Sendable {
         normalizer = try Normalizer(options: options.normalizer)
         segmenter = try Segmenter.load(options.segmenter)
         keywords = try KeywordExtractor.load()
+        facts = try FactExtractor.load()
     }
 
     /// Reads and analyzes one document source.
@@ -139,21 +141,28 @@ public struct Pipeline: Sendable {
     /// Analyzes decoded text.
     public func analyze(text: String, id: String, path: String, encoding: String) -> DocumentAnalysis {
         let normalized = normalizer.normalize(text)
+        let metadata = DocumentMetadata(normalized)
         let tokens = segmenter.segment(normalized.scalars)
+        // Header boilerplate (share buttons, font size, source line) is not body text.
+        let body = tokens.drop { $0.start < metadata.bodyStart }
+        let bodyTokens = Array(body)
         var counts = KeywordCounts()
-        counts.add(document: tokens, filter: keywords.filter)
-        let top = keywords.extract(from: tokens, top: options.keywordsPerDocument).map { k -> JSONValue in
+        counts.add(document: bodyTokens, filter: keywords.filter)
+        let found = facts.extract(from: normalized, metadata: metadata)
+        let top = keywords.extract(from: bodyTokens, top: options.keywordsPerDocument).map { k -> JSONValue in
             .object([("term", .string(k.term)), ("weight", .double((k.weight * 1e6).rounded() / 1e6)),
                      ("count", .int(k.count)), ("pos", .string(k.pos))])
         }
-        let title = normalized.text.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let bodyText = String(String.UnicodeScalarView(normalized.scalars[min(metadata.bodyStart, normalized.scalars.count)...]))
         return DocumentAnalysis(
-            id: id, path: path, title: title, date: nil, time: nil, source: nil, author: nil, url: nil,
+            id: id, path: path, title: metadata.title, date: metadata.date?.iso, time: metadata.time,
+            source: metadata.source, author: metadata.author, url: nil,
             encoding: encoding, script: normalized.script, characters: normalized.original.count,
             bytes: text.utf8.count, substitutions: 0,
-            keywordCounts: counts, normalizedText: normalized.text,
-            keywords: top, facts: [], factKinds: [], factRows: "", entities: [], entityMentions: [])
+            keywordCounts: counts, normalizedText: bodyText,
+            keywords: top, facts: found.map(\.jsonValue), factKinds: found.map(\.kind.rawValue),
+            factRows: found.map { $0.batchCSVRow(document: id) }.joined(),
+            entities: [], entityMentions: [])
     }
 
     private func readFile(_ path: String) throws -> [UInt8] {

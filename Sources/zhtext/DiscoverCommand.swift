@@ -70,9 +70,9 @@ struct DiscoverCommand: ParsableCommand {
         var out = ""
         switch format {
         case .csv:
-            out += CSV.header(["term", "count", "documents", "cohesion", "left_entropy", "right_entropy", "score"])
+            out += CSVWriter.header(["term", "count", "documents", "cohesion", "left_entropy", "right_entropy", "score"])
             for t in terms {
-                out += CSV.row([.text(t.term), .number(String(t.count)), .number(String(t.documents)),
+                out += CSVWriter.row([.text(t.term), .number(String(t.count)), .number(String(t.documents)),
                                 .number(KeywordOutput.fixed(t.cohesion)), .number(KeywordOutput.fixed(t.leftEntropy)),
                                 .number(KeywordOutput.fixed(t.rightEntropy)), .number(KeywordOutput.fixed(t.score))])
             }

@@ -65,9 +65,9 @@ struct KeywordsCommand: ParsableCommand {
         var out = ""
         switch format {
         case .csv:
-            out += CSV.header(["term", "weight", "count", "documents", "pos"])
+            out += CSVWriter.header(["term", "weight", "count", "documents", "pos"])
             for k in keywords {
-                out += CSV.row([.text(k.term), .number(KeywordOutput.fixed(k.weight)), .number(String(k.count)),
+                out += CSVWriter.row([.text(k.term), .number(KeywordOutput.fixed(k.weight)), .number(String(k.count)),
                                 .number(String(k.documents)), .text(k.pos)])
             }
         case .jsonl:

@@ -35,7 +35,7 @@ public struct ReportWriter: Sendable {
         ReportWriter(options: options, keywords: try KeywordExtractor.load(), segmenter: try Segmenter.load(segmenterOptions))
     }
 
-    public static let factsHeader = CSV.header([
+    public static let factsHeader = CSVWriter.header([
         "document", "kind", "value", "unit", "qualifier", "range_to", "change", "subject",
         "text", "original", "line", "column", "start", "end", "sentence"])
 
@@ -71,23 +71,23 @@ public struct ReportWriter: Sendable {
         let entities = rankedEntities(s)
         let found = newTerms(s)
 
-        var keywordsCSV = CSV.header(["term", "count", "documents", "weight", "pos"])
+        var keywordsCSV = CSVWriter.header(["term", "count", "documents", "weight", "pos"])
         for t in terms.prefix(options.keywordRows) {
-            keywordsCSV += CSV.row([.text(t.term), .number(String(t.count)), .number(String(t.documents)),
+            keywordsCSV += CSVWriter.row([.text(t.term), .number(String(t.count)), .number(String(t.documents)),
                                     .number(Self.fixed(t.weight)), .text(t.pos)])
         }
         try out.write(keywordsCSV, to: "keywords.csv")
 
-        var ents = CSV.header(["type", "name", "count", "documents", "first_document", "first_line"])
+        var ents = CSVWriter.header(["type", "name", "count", "documents", "first_document", "first_line"])
         for e in entities.prefix(options.entityRows) {
-            ents += CSV.row([.text(e.type), .text(e.name), .number(String(e.count)), .number(String(e.documents)),
+            ents += CSVWriter.row([.text(e.type), .text(e.name), .number(String(e.count)), .number(String(e.documents)),
                              .text(e.firstDocument), .number(String(e.firstLine))])
         }
         try out.write(ents, to: "entities.csv")
 
-        var termsCSV = CSV.header(["term", "count", "documents", "cohesion", "left_entropy", "right_entropy", "score"])
+        var termsCSV = CSVWriter.header(["term", "count", "documents", "cohesion", "left_entropy", "right_entropy", "score"])
         for t in found {
-            termsCSV += CSV.row([.text(t.term), .number(String(t.count)), .number(String(t.documents)),
+            termsCSV += CSVWriter.row([.text(t.term), .number(String(t.count)), .number(String(t.documents)),
                                  .number(Self.fixed(t.cohesion)), .number(Self.fixed(t.leftEntropy)),
                                  .number(Self.fixed(t.rightEntropy)), .number(Self.fixed(t.score))])
         }
