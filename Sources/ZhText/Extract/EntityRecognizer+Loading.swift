@@ -1,0 +1,148 @@
+import Foundation
+
+extension EntityRecognizer {
+    /// The data files the recognizer reads from `dictionaries/`.
+    public struct Files: Sendable, Hashable {
+        /// jieba-format dictionaries (`word freq pos`) whose nr/ns/nt words are names.
+        public var taggedDictionaries: [URL]
+        public var chinaPlaces: URL
+        public var worldPlaces: URL
+        public var placeSuffixes: URL
+        public var orgSuffixes: URL
+        public var personCues: URL
+        public var surnames: URL
+        public var personChars: URL
+        public var excluded: URL
+
+        /// The shipped files; `domain.dict` joins the tagged dictionaries when present.
+        public static var shipped: Files {
+            var tagged = [DataDirectory.file("jieba.dict.txt")]
+            let domain = DataDirectory.file("domain.dict")
+            if FileManager.default.fileExists(atPath: domain.path) { tagged.append(domain) }
+            return Files(taggedDictionaries: tagged,
+                         chinaPlaces: DataDirectory.file("places-china.tsv"),
+                         worldPlaces: DataDirectory.file("places-world.tsv"),
+                         placeSuffixes: DataDirectory.file("places-suffixes.tsv"),
+                         orgSuffixes: DataDirectory.file("org-suffixes.tsv"),
+                         personCues: DataDirectory.file("person-cues.tsv"),
+                         surnames: DataDirectory.file("surnames.tsv"),
+                         personChars: DataDirectory.file("person-chars.tsv"),
+                         excluded: DataDirectory.file("entities-exclude.tsv"))
+        }
+    }
+
+    /// Loads the recognizer from the shipped data files.
+    ///
+    /// ```swift
+    /// let recognizer = try EntityRecognizer.load()
+    /// ```
+    /// - Throws: `EntityDataError` naming the file and line that is wrong.
+    public static func load(_ files: Files = .shipped) throws -> EntityRecognizer {
+        var gazetteer = EntityGazetteer()
+        for url in files.taggedDictionaries {
+            try readTaggedDictionary(url, into: &gazetteer)
+        }
+        for (url, source) in [(files.worldPlaces, EntityGazetteer.Entry.Source.world),
+                              (files.chinaPlaces, .china)] {
+            try readTable(url, columns: 2...2) { f, _ in
+                gazetteer.insert(f[0], .init(type: .place, source: source))
+            }
+        }
+        var placeSuffixes: [String: String] = [:]
+        try readTable(files.placeSuffixes, columns: 2...2) { f, _ in placeSuffixes[f[0]] = f[1] }
+        var orgSuffixes: [String: Bool] = [:]
+        try readTable(files.orgSuffixes, columns: 2...2) { f, line in
+            guard f[1] == "strong" || f[1] == "weak" else {
+                throw EntityDataError.malformedLine(file: files.orgSuffixes.lastPathComponent, line: line,
+                                                    text: f.joined(separator: "\t"))
+            }
+            orgSuffixes[f[0]] = f[1] == "strong"
+        }
+        var titles: Set<String> = [], verbs: Set<String> = []
+        try readTable(files.personCues, columns: 2...2) { f, line in
+            switch f[1] {
+            case "title": titles.insert(f[0])
+            case "verb": verbs.insert(f[0])
+            default:
+                throw EntityDataError.malformedLine(file: files.personCues.lastPathComponent, line: line,
+                                                    text: f.joined(separator: "\t"))
+            }
+        }
+        var model = EntityNameModel()
+        try readTable(files.surnames, columns: 2...2) { f, line in
+            let s = Array(f[0].unicodeScalars)
+            switch s.count {
+            case 1: model.surnames[s[0].value] = f[1] == "1"
+            case 2: model.doubleSurnames.insert(UInt64(s[0].value) << 32 | UInt64(s[1].value))
+            default:
+                throw EntityDataError.malformedLine(file: files.surnames.lastPathComponent, line: line,
+                                                    text: f.joined(separator: "\t"))
+            }
+        }
+        try readTable(files.personChars, columns: 8...8) { f, line in
+            let s = Array(f[0].unicodeScalars)
+            var v: [Float] = []
+            for x in f[1...] {
+                if x.isEmpty { v.append(EntityNameModel.unseen); continue }
+                guard let p = Float(x) else {
+                    throw EntityDataError.malformedLine(file: files.personChars.lastPathComponent, line: line,
+                                                        text: f.joined(separator: "\t"))
+                }
+                v.append(p)
+            }
+            guard s.count == 1 else {
+                throw EntityDataError.malformedLine(file: files.personChars.lastPathComponent, line: line,
+                                                    text: f.joined(separator: "\t"))
+            }
+            model.chars[s[0].value] = .init(begin: v[0], middle: v[1], end: v[2], foreignBegin: v[3],
+                                            foreignMiddle: v[4], foreignEnd: v[5], text: v[6])
+        }
+        var excluded: Set<String> = []
+        try readTable(files.excluded, columns: 1...1) { f, _ in excluded.insert(f[0]) }
+        return EntityRecognizer(gazetteer: gazetteer, names: model, orgSuffixes: orgSuffixes,
+                                placeSuffixes: placeSuffixes, titles: titles, verbs: verbs,
+                                excluded: excluded)
+    }
+
+    static func contents(of url: URL) throws -> String {
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw EntityDataError.unreadable(file: url.path, reason: "\(error.localizedDescription)")
+        }
+    }
+
+    /// Reads a tab-separated table with a `#` comment header.
+    static func readTable(_ url: URL, columns: ClosedRange<Int>,
+                          _ row: ([String], Int) throws -> Void) throws {
+        let text = try contents(of: url)
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard columns.contains(fields.count), !fields[0].isEmpty else {
+                throw EntityDataError.malformedLine(file: url.lastPathComponent, line: number, text: String(line))
+            }
+            try row(fields, number)
+        }
+    }
+
+    /// Takes the names (nr, nrt, nrfg, ns, nt) out of a jieba-format dictionary.
+    static func readTaggedDictionary(_ url: URL, into gazetteer: inout EntityGazetteer) throws {
+        let text = try contents(of: url)
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("#") { continue }
+            let f = line.split(separator: " ")
+            guard f.count >= 3 else { continue }
+            let type: EntityType
+            switch f[2] {
+            case "nr", "nrt", "nrfg": type = .person
+            case "ns": type = .place
+            case "nt": type = .organization
+            default: continue
+            }
+            gazetteer.insert(String(f[0]), .init(type: type, source: .dictionary, frequency: Int(f[1]) ?? 0))
+        }
+    }
+}

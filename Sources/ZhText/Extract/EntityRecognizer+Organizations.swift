@@ -1,0 +1,73 @@
+extension EntityRecognizer {
+    /// Tags of proper names, which can begin an organization's name.
+    static let properTags: Set<String> = ["ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "eng"]
+    /// Tags of words that can stand inside an organization's name.
+    static let chainTags: Set<String> = properTags.union(["n", "vn", "b", "an", "ng", "nl", "l", "s", "nw"])
+
+    /// An organization suffix (大学, 产业园, 厅) joined with the words before
+    /// it, back to the leftmost proper name (宜兴市新材料产业园).
+    func addOrganizations(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
+        let s = doc.scalars
+        // Offsets where a listed place or organization starts count as proper names.
+        var properStart = [Bool](repeating: false, count: s.count + 1)
+        for c in out where c.type != .person { properStart[c.start] = true }
+        for (k, t) in doc.tokens.enumerated() where t.end - t.start >= 1 {
+            guard let (suffixStart, strong) = orgSuffix(doc, endingAt: t.end, within: t) else { continue }
+            // The head: the token holding the suffix's start.
+            var first = k
+            while first > 0 && doc.tokens[first].start > suffixStart { first -= 1 }
+            let head = doc.tokens[first]
+            if head.start < suffixStart {
+                // 教育厅, 工商局: the suffix is the end of a word.
+                if !strong && !(head.pos == "nt" || head.end - head.start >= 3) { continue }
+                if !Self.chainTags.contains(head.pos) && head.pos != "x" { continue }
+            }
+            // Walk left over words that can stand inside a name.
+            var anchor = -1
+            var j = head.start < suffixStart ? first - 1 : first - 1
+            var length = t.end - head.start
+            var previous = head
+            while j >= 0 {
+                let w = doc.tokens[j]
+                guard w.end == previous.start else { break }
+                length += w.end - w.start
+                if length > 20 { break }
+                let proper = Self.properTags.contains(w.pos) || properStart[w.start]
+                let inner = Self.chainTags.contains(w.pos)
+                    || (w.pos == "v" && j + 1 < doc.tokens.count && doc.tokens[j + 1].start >= suffixStart
+                        && j > 0 && ["n", "vn"].contains(doc.tokens[j - 1].pos))
+                guard proper || inner, EntityDocument.isHan(s[w.start]) || w.pos == "eng" else { break }
+                if proper { anchor = j }
+                previous = w
+                j -= 1
+            }
+            if anchor < 0 {
+                continue
+            }
+            if !strong && head.start == suffixStart {
+                // a lone 部, 局: only right after a proper name
+                guard first - 1 >= 0, first - 1 >= anchor else { continue }
+                let before = doc.tokens[first - 1]
+                guard Self.properTags.contains(before.pos) || properStart[before.start] else { continue }
+            }
+            let start = doc.tokens[anchor].start
+            let word = doc.text(start, t.end)
+            if excluded.contains(word) { continue }
+            out.append(.init(start: start, end: t.end, type: .organization, rank: .chain))
+        }
+    }
+
+    /// The longest organization suffix ending at `end`, as its start and strength.
+    func orgSuffix(_ doc: EntityDocument, endingAt end: Int, within token: Token) -> (Int, Bool)? {
+        let maxLen = min(longestOrgSuffix, end)
+        guard maxLen >= 1 else { return nil }
+        for len in stride(from: maxLen, through: 1, by: -1) {
+            let start = end - len
+            if let strong = orgSuffixes[doc.text(start, end)] {
+                // a suffix must start on a word boundary unless it ends a longer word
+                if doc.isBoundary(start) || start > token.start || !strong { return (start, strong) }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,169 @@
+/// Finds people, places and organizations in segmented text.
+///
+/// Candidates come from four sources: the segmenter's name tags (nr, ns, nt),
+/// a gazetteer (the segmentation dictionary's names, Chinese administrative
+/// divisions, countries and world cities), a character model of person names
+/// helped by titles and speech verbs around them (省委书记 信长星, 封晓春 说),
+/// and organization suffixes joined with the proper name before them
+/// (宜兴市 + 新材料 + 产业园). Overlapping candidates resolve to the longest,
+/// so nested names come out whole (南京市栖霞区 is one place).
+///
+/// ```swift
+/// let recognizer = try EntityRecognizer.load()
+/// let text = NormalizedText(unchanged: "江苏省委书记信长星在宜兴调研")
+/// let entities = recognizer.recognize(text, tokens: segmenter.segment(text.scalars))
+/// // [organization 江苏省委, person 信长星, place 宜兴]
+/// ```
+/// - Complexity: O(n · k) for n scalars and names of at most k scalars.
+public struct EntityRecognizer: Sendable {
+    let gazetteer: EntityGazetteer
+    let names: EntityNameModel
+    /// Organization suffixes; `true` for strong ones.
+    let orgSuffixes: [String: Bool]
+    let longestOrgSuffix: Int
+    /// Administrative suffixes (市, 区, 自治州) with their level.
+    let placeSuffixes: [String: String]
+    let longestPlaceSuffix: Int
+    let titles: Set<String>
+    let verbs: Set<String>
+    let excluded: Set<String>
+
+    public init(gazetteer: EntityGazetteer, names: EntityNameModel, orgSuffixes: [String: Bool],
+                placeSuffixes: [String: String], titles: Set<String>, verbs: Set<String>,
+                excluded: Set<String>) {
+        self.gazetteer = gazetteer
+        self.names = names
+        self.orgSuffixes = orgSuffixes
+        self.longestOrgSuffix = orgSuffixes.keys.map { $0.unicodeScalars.count }.max() ?? 0
+        self.placeSuffixes = placeSuffixes
+        self.longestPlaceSuffix = placeSuffixes.keys.map { $0.unicodeScalars.count }.max() ?? 0
+        self.titles = titles
+        self.verbs = verbs
+        self.excluded = excluded
+    }
+
+    /// The entities of `text`, whose normalized scalars were segmented into `tokens`,
+    /// with offsets in the original text.
+    public func recognize(_ text: NormalizedText, tokens: [Token]) -> [Entity] {
+        let found = spans(in: text.scalars, tokens: tokens)
+        guard !found.isEmpty else { return [] }
+        let lines = LineIndex(text.original)
+        return found.map { span in
+            let range = text.originalRange(of: span.range)
+            let (line, column) = lines.location(of: range.lowerBound)
+            return Entity(type: span.type, text: text.text(in: span.range),
+                          original: String(String.UnicodeScalarView(text.original[range])),
+                          line: line, column: column, start: range.lowerBound, end: range.upperBound)
+        }
+    }
+
+    /// The entities of `scalars` (already segmented into `tokens`), as
+    /// normalized offsets, in text order.
+    public func spans(in scalars: [Unicode.Scalar], tokens: [Token]) -> [EntitySpan] {
+        let doc = EntityDocument(scalars: scalars, tokens: tokens)
+        var candidates: [EntityCandidate] = []
+        addTaggedAndListed(doc, &candidates)
+        addPlaceExtensions(doc, &candidates)
+        addPersons(doc, &candidates)
+        addOrganizations(doc, &candidates)
+        return mergePlaces(select(candidates, count: scalars.count), doc)
+    }
+
+    // MARK: - Candidates
+
+    /// Rank of a candidate's source, to break ties between spans of equal length.
+    enum Rank: Int, Comparable {
+        case model = 0, chain = 1, tagged = 2, listed = 3
+        static func < (a: Rank, b: Rank) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    func addTaggedAndListed(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
+        let s = doc.scalars
+        for (k, t) in doc.tokens.enumerated() where t.end - t.start >= 2 {
+            let type: EntityType
+            switch t.pos {
+            case "nr", "nrfg", "nrt": type = .person
+            case "ns": type = .place
+            case "nt": type = .organization
+            default: continue
+            }
+            if excluded.contains(t.text) || !doc.allHan(t.start, t.end) { continue }
+            if let e = gazetteer.entry(for: s, t.start..<t.end), e.source > .dictionary, e.type != type {
+                continue    // a listed place the tagger took for a name
+            }
+            if type == .person, !acceptPerson(doc, t.start, t.end, tagged: true, tokenIndex: k) { continue }
+            out.append(.init(start: t.start, end: t.end, type: type, rank: .tagged))
+        }
+        for t in doc.tokens {
+            let start = t.start
+            gazetteer.forEachMatch(in: s, from: start) { end, entry in
+                guard end - start >= 2, doc.isBoundary(end) else { return }
+                let word = doc.text(start, end)
+                if excluded.contains(word) { return }
+                if entry.type == .person {
+                    guard acceptPerson(doc, start, end, tagged: true, tokenIndex: nil) else { return }
+                }
+                out.append(.init(start: start, end: end, type: entry.type,
+                                 rank: entry.source == .dictionary ? .tagged : .listed))
+            }
+        }
+    }
+
+    /// 宜兴 + 市 → 宜兴市: a place followed by an administrative suffix token.
+    func addPlaceExtensions(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
+        let places = out.filter { $0.type == .place }
+        for p in places {
+            guard let next = doc.token(startingAt: p.end) else { continue }
+            if placeSuffixes[next.text] != nil {
+                out.append(.init(start: p.start, end: next.end, type: .place, rank: p.rank))
+            }
+        }
+    }
+
+    // MARK: - Selection
+
+    /// Longest first; among equal lengths the more trusted source; no overlaps.
+    func select(_ candidates: [EntityCandidate], count: Int) -> [EntitySpan] {
+        let ordered = candidates.sorted {
+            let la = $0.end - $0.start, lb = $1.end - $1.start
+            if la != lb { return la > lb }
+            if $0.rank != $1.rank { return $0.rank > $1.rank }
+            if $0.start != $1.start { return $0.start < $1.start }
+            return $0.type < $1.type
+        }
+        var taken = [Bool](repeating: false, count: count)
+        var chosen: [EntitySpan] = []
+        for c in ordered where !(c.start..<c.end).contains(where: { taken[$0] }) {
+            for i in c.start..<c.end { taken[i] = true }
+            chosen.append(EntitySpan(type: c.type, start: c.start, end: c.end))
+        }
+        return chosen.sorted { $0.start < $1.start }
+    }
+
+    /// 南京市 + 栖霞区 → 南京市栖霞区: adjacent places that both end in an
+    /// administrative suffix are one place.
+    func mergePlaces(_ spans: [EntitySpan], _ doc: EntityDocument) -> [EntitySpan] {
+        var out: [EntitySpan] = []
+        for span in spans {
+            if var last = out.last, last.type == .place, span.type == .place, last.end == span.start,
+               adminSuffix(doc, last) != nil, adminSuffix(doc, span) != nil {
+                last.end = span.end
+                out[out.count - 1] = last
+            } else {
+                out.append(span)
+            }
+        }
+        return out
+    }
+
+    /// The administrative suffix (市, 自治州) that `span` ends with, if any.
+    func adminSuffix(_ doc: EntityDocument, _ span: EntitySpan) -> String? {
+        let n = span.end - span.start
+        guard n >= 2 else { return nil }
+        for len in stride(from: min(longestPlaceSuffix, n - 1), through: 1, by: -1) {
+            let suffix = doc.text(span.end - len, span.end)
+            if placeSuffixes[suffix] != nil { return suffix }
+        }
+        return nil
+    }
+}
