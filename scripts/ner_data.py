@@ -20,12 +20,22 @@ for line in open(os.path.join(jieba_dir, 'dict.txt'), encoding='utf-8'):
     if len(p) >= 2:
         jdict[p[0]] = (int(p[1]), p[2] if len(p) > 2 else '')
 
-def safe_short(name):
-    """A short form (宜兴 for 宜兴市) is kept when jieba lacks it or tags it ns."""
+NAME_TAGS = {'ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'j'}
+def safe_short(name, depth):
+    """A short form (宜兴 for 宜兴市) is kept unless it is also a common word:
+    jieba tags it as one (a noun, verb, adjective ...) often enough, or it is
+    very frequent under any tag but ns (城区, 合作, 和平). Provinces and
+    prefectures are well known, so only the most common words drop out."""
     if len(name) < 2 or not han.match(name):
         return False
     e = jdict.get(name)
-    return e is None or e[1] == 'ns'
+    if e is None or e[1] == 'ns':
+        return True
+    freq, tag = e
+    common = tag not in NAME_TAGS
+    if depth <= 1:
+        return not (common and freq >= 2000)
+    return not ((common and freq >= 100) or freq >= 1000)
 
 # ---- China: provinces, prefectures, counties, towns (jionlp china_location)
 rows = {}
@@ -49,8 +59,9 @@ for line in text.splitlines():
             continue
         add(rows, full, 'town')
         continue
-    add(rows, full, kinds[depth])
-    if len(f) >= 3 and safe_short(f[2].strip()):
+    if len(full) > 2 or depth < 2 or safe_short(full, depth):   # 城区, 矿区 are common words
+        add(rows, full, kinds[depth])
+    if len(f) >= 3 and safe_short(f[2].strip(), depth):
         add(rows, f[2].strip(), kinds[depth])
 with open(os.path.join(out, 'places-china.tsv'), 'w', encoding='utf-8') as o:
     o.write('# name\tkind — Chinese administrative divisions (jionlp 1.5.31 china_location, Apache-2.0)\n')

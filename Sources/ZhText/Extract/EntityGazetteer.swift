@@ -23,6 +23,8 @@ public struct EntityGazetteer: Sendable {
             case world = 1
             /// Chinese administrative divisions.
             case china = 2
+            /// Hand-checked lists of well-known names.
+            case known = 3
 
             public static func < (a: Source, b: Source) -> Bool { a.rawValue < b.rawValue }
         }

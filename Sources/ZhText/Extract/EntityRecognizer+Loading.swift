@@ -13,6 +13,8 @@ extension EntityRecognizer {
         public var surnames: URL
         public var personChars: URL
         public var excluded: URL
+        public var organizations: URL
+        public var placeAbbreviations: URL
 
         /// The shipped files; `domain.dict` joins the tagged dictionaries when present.
         public static var shipped: Files {
@@ -27,7 +29,9 @@ extension EntityRecognizer {
                          personCues: DataDirectory.file("person-cues.tsv"),
                          surnames: DataDirectory.file("surnames.tsv"),
                          personChars: DataDirectory.file("person-chars.tsv"),
-                         excluded: DataDirectory.file("entities-exclude.tsv"))
+                         excluded: DataDirectory.file("entities-exclude.tsv"),
+                         organizations: DataDirectory.file("entities-organizations.tsv"),
+                         placeAbbreviations: DataDirectory.file("places-abbreviations.tsv"))
         }
     }
 
@@ -97,11 +101,32 @@ extension EntityRecognizer {
             model.chars[s[0].value] = .init(begin: v[0], middle: v[1], end: v[2], foreignBegin: v[3],
                                             foreignMiddle: v[4], foreignEnd: v[5], text: v[6])
         }
-        var excluded: Set<String> = []
-        try readTable(files.excluded, columns: 1...1) { f, _ in excluded.insert(f[0]) }
+        var excluded: [String: Set<EntityType>] = [:]
+        try readTable(files.excluded, columns: 2...2) { f, line in
+            if f[1] == "all" {
+                excluded[f[0], default: []].formUnion(EntityType.allCases)
+            } else if let t = EntityType(rawValue: f[1]) {
+                excluded[f[0], default: []].insert(t)
+            } else {
+                throw EntityDataError.malformedLine(file: files.excluded.lastPathComponent, line: line,
+                                                    text: f.joined(separator: "\t"))
+            }
+        }
+        try readTable(files.organizations, columns: 1...1) { f, _ in
+            gazetteer.insert(f[0], .init(type: .organization, source: .known))
+        }
+        var abbreviations: Set<UInt32> = []
+        try readTable(files.placeAbbreviations, columns: 2...2) { f, line in
+            let s = Array(f[0].unicodeScalars)
+            guard s.count == 1 else {
+                throw EntityDataError.malformedLine(file: files.placeAbbreviations.lastPathComponent, line: line,
+                                                    text: f.joined(separator: "\t"))
+            }
+            abbreviations.insert(s[0].value)
+        }
         return EntityRecognizer(gazetteer: gazetteer, names: model, orgSuffixes: orgSuffixes,
                                 placeSuffixes: placeSuffixes, titles: titles, verbs: verbs,
-                                excluded: excluded)
+                                excluded: excluded, placeAbbreviations: abbreviations)
     }
 
     static func contents(of url: URL) throws -> String {

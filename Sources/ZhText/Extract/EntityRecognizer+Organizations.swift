@@ -32,10 +32,10 @@ extension EntityRecognizer {
                 guard w.end == previous.start else { break }
                 length += w.end - w.start
                 if length > 20 { break }
-                let proper = Self.properTags.contains(w.pos) || properStart[w.start]
+                let proper = (Self.properTags.contains(w.pos) && excluded[w.text] == nil) || properStart[w.start]
                 let inner = Self.chainTags.contains(w.pos)
                     || (w.pos == "v" && j + 1 < doc.tokens.count && doc.tokens[j + 1].start >= suffixStart
-                        && j > 0 && ["n", "vn"].contains(doc.tokens[j - 1].pos))
+                        && j > 0 && doc.tokens[j - 1].pos == "vn")
                 guard proper || inner, EntityDocument.isHan(s[w.start]) || w.pos == "eng" else { break }
                 if proper { anchor = j }
                 previous = w
@@ -52,7 +52,7 @@ extension EntityRecognizer {
             }
             let start = doc.tokens[anchor].start
             let word = doc.text(start, t.end)
-            if excluded.contains(word) { continue }
+            if isExcluded(word, as: .organization) { continue }
             out.append(.init(start: start, end: t.end, type: .organization, rank: .chain))
         }
     }

@@ -1,9 +1,14 @@
 extension EntityRecognizer {
     /// Tags that mark a token as a name (or leave it open) rather than a common word.
     static let nameTags: Set<String> = ["nr", "nrfg", "nrt", "x", "", "un"]
+    /// Characters after which a surname-like character is a classifier (3张卫星图片).
+    static let numerals: Set<Unicode.Scalar> = Set("0123456789一二两三四五六七八九十百千万几每".unicodeScalars)
+    /// Scalars that join the parts of a foreign name (比尔·克林顿).
+    static let nameDots: Set<Unicode.Scalar> = ["·", "•", "・", "．"]
 
     /// Chinese names found by the character model: a surname at a word start,
-    /// one or two given-name characters, ending at a word boundary.
+    /// one or two given-name characters, ending at a word boundary; and the
+    /// short forms 郑某, 老王, 李 + 老师.
     func addPersons(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
         let s = doc.scalars
         for (k, t) in doc.tokens.enumerated() where t.start < s.count && EntityDocument.isHan(s[t.start]) {
@@ -16,6 +21,50 @@ extension EntityRecognizer {
                     }
                 }
             }
+            // 郑某, 胡老 / 老王, 小李: a surname with 某 or 老 after it, or 老 / 小 before it.
+            if t.end - t.start == 2 {
+                let a = s[t.start], b = s[t.start + 1]
+                let surnameFirst = names.surnames[a.value] == false && (b == "某" || b == "老")
+                let surnameLast = (a == "老" || a == "小") && names.surnames[b.value] == false
+                if (surnameFirst || surnameLast) && !isExcluded(t.text, as: .person) && !["n", "v", "a", "d"].contains(t.pos) {
+                    out.append(.init(start: t.start, end: t.end, type: .person, rank: .model))
+                }
+            }
+            // 李 + 老师: a lone surname before a title.
+            if t.end - t.start == 1, names.surnames[s[t.start].value] == false,
+               let next = doc.token(startingAt: t.end), titles.contains(next.text),
+               t.start == 0 || !EntityDocument.isHan(s[t.start - 1]) || doc.token(endingAt: t.start).map({ $0.end - $0.start >= 2 }) == true {
+                out.append(.init(start: t.start, end: t.end, type: .person, rank: .model))
+            }
+        }
+    }
+
+    /// Foreign names written with a middle dot: 比尔·克林顿, 维姆·杜伊森贝赫.
+    func addForeignNames(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
+        let s = doc.scalars
+        var i = 0
+        while i < s.count {
+            guard Self.nameDots.contains(s[i]), i > 0, i + 1 < s.count,
+                  EntityDocument.isHan(s[i - 1]), EntityDocument.isHan(s[i + 1]) else { i += 1; continue }
+            // The run of Han characters on each side, up to 6, cut at word boundaries.
+            var start = i
+            while start > 0 && EntityDocument.isHan(s[start - 1]) && i - start < 6 { start -= 1 }
+            while start < i - 1 && (!doc.isBoundary(start) || names.foreignNameScore(s, start..<i) < 1) { start += 1 }
+            var end = i + 1
+            var j = i + 1
+            while j < s.count && (EntityDocument.isHan(s[j]) || (Self.nameDots.contains(s[j]) && j + 1 < s.count && EntityDocument.isHan(s[j + 1]))) && j - i <= 14 {
+                j += 1
+            }
+            // the longest right part that ends on a boundary and still reads as a name
+            end = j
+            while end > i + 2 && (!doc.isBoundary(end) || names.foreignNameScore(s, (end - min(end - i - 1, 6))..<end) < 1) {
+                end -= 1
+            }
+            if doc.isBoundary(start), doc.isBoundary(end), end > i + 1,
+               names.foreignNameScore(s, start..<i) >= 0.5 {
+                out.append(.init(start: start, end: end, type: .person, rank: .tagged))
+            }
+            i = max(j, i + 1)
         }
     }
 
@@ -26,11 +75,13 @@ extension EntityRecognizer {
         let length = end - start
         guard length >= 2, length <= 8, doc.allHan(start, end) else { return false }
         let word = doc.text(start, end)
-        if excluded.contains(word) { return false }
+        let context = hasTitleBefore(doc, start) || hasCueAfter(doc, end)
+        if isExcluded(word, as: .person) && !context { return false }
         if let e = gazetteer.entry(for: s, start..<end), e.type != .person, e.source > .dictionary || !tagged {
             return false
         }
-        let context = hasTitleBefore(doc, start) || hasCueAfter(doc, end)
+        // 3张卫星图片: after a numeral, 张 is a classifier.
+        if start > 0 && Self.numerals.contains(s[start - 1]) { return false }
         // Words the segmenter knows as common words inside the span (王国, 周到).
         var commonWord = false
         var k = doc.tokenStarting[start]
@@ -39,21 +90,25 @@ extension EntityRecognizer {
             if t.end - t.start >= 2, !Self.nameTags.contains(t.pos) { commonWord = true }
             k += 1
         }
+        let chinese = bestChineseScore(s, start, end)
+        let foreign = names.foreignNameScore(s, start..<end)
         if tagged {
-            if length >= 3 { return !commonWord || context }
-            let score = bestChineseScore(s, start, end)
-            return score >= 4.5 || (context && score >= 0)
+            if length >= 3 {
+                if commonWord && !context { return false }
+                return chinese >= 3 || foreign >= 1.5 || (context && max(chinese, foreign) >= 0)
+            }
+            return chinese >= 4.5 || foreign >= 2.5 || (context && max(chinese, foreign) >= 0)
         }
-        if commonWord && !context { return false }
-        let score = bestChineseScore(s, start, end)
+        guard chinese > -.infinity else { return false }
         var bar: Float = length >= 3 ? 3.0 : 6.0
         if context { bar = length >= 3 ? 0.0 : 1.0 }
-        if commonWord { bar += 3 }
+        if commonWord { bar += length >= 3 ? 1 : 3 }
         if names.isAmbiguousSurname(s[start]) && length <= 3 { bar += 2 }
-        return score >= bar
+        return chinese >= bar
     }
 
-    /// The best Chinese-name score of `start..<end` over its possible surnames.
+    /// The best Chinese-name score of `start..<end` over its possible surnames,
+    /// or -infinity when it does not start with a surname.
     func bestChineseScore(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Float {
         var best = -Float.infinity
         for surname in names.surnameLengths(s, at: start) where end - start - surname >= 1 && end - start - surname <= 2 {

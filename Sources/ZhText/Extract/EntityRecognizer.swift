@@ -26,11 +26,14 @@ public struct EntityRecognizer: Sendable {
     let longestPlaceSuffix: Int
     let titles: Set<String>
     let verbs: Set<String>
-    let excluded: Set<String>
+    /// Words that are not names of the given types (城市 as a place).
+    let excluded: [String: Set<EntityType>]
+    /// One-character names of countries and provinces (中, 美, 京).
+    let placeAbbreviations: Set<UInt32>
 
     public init(gazetteer: EntityGazetteer, names: EntityNameModel, orgSuffixes: [String: Bool],
                 placeSuffixes: [String: String], titles: Set<String>, verbs: Set<String>,
-                excluded: Set<String>) {
+                excluded: [String: Set<EntityType>], placeAbbreviations: Set<UInt32>) {
         self.gazetteer = gazetteer
         self.names = names
         self.orgSuffixes = orgSuffixes
@@ -40,6 +43,12 @@ public struct EntityRecognizer: Sendable {
         self.titles = titles
         self.verbs = verbs
         self.excluded = excluded
+        self.placeAbbreviations = placeAbbreviations
+    }
+
+    /// Whether `word` is listed as not being a name of `type`.
+    func isExcluded(_ word: String, as type: EntityType) -> Bool {
+        excluded[word]?.contains(type) ?? false
     }
 
     /// The entities of `text`, whose normalized scalars were segmented into `tokens`,
@@ -64,7 +73,9 @@ public struct EntityRecognizer: Sendable {
         var candidates: [EntityCandidate] = []
         addTaggedAndListed(doc, &candidates)
         addPlaceExtensions(doc, &candidates)
+        addAbbreviations(doc, &candidates)
         addPersons(doc, &candidates)
+        addForeignNames(doc, &candidates)
         addOrganizations(doc, &candidates)
         return mergePlaces(select(candidates, count: scalars.count), doc)
     }
@@ -87,7 +98,7 @@ public struct EntityRecognizer: Sendable {
             case "nt": type = .organization
             default: continue
             }
-            if excluded.contains(t.text) || !doc.allHan(t.start, t.end) { continue }
+            if isExcluded(t.text, as: type) || !doc.allHan(t.start, t.end) { continue }
             if let e = gazetteer.entry(for: s, t.start..<t.end), e.source > .dictionary, e.type != type {
                 continue    // a listed place the tagger took for a name
             }
@@ -99,7 +110,8 @@ public struct EntityRecognizer: Sendable {
             gazetteer.forEachMatch(in: s, from: start) { end, entry in
                 guard end - start >= 2, doc.isBoundary(end) else { return }
                 let word = doc.text(start, end)
-                if excluded.contains(word) { return }
+                if isExcluded(word, as: entry.type) { return }
+                if entry.source == .dictionary && !doc.allHan(start, end) { return }
                 if entry.type == .person {
                     guard acceptPerson(doc, start, end, tagged: true, tokenIndex: nil) else { return }
                 }
@@ -116,6 +128,30 @@ public struct EntityRecognizer: Sendable {
             guard let next = doc.token(startingAt: p.end) else { continue }
             if placeSuffixes[next.text] != nil {
                 out.append(.init(start: p.start, end: next.end, type: .place, rank: p.rank))
+            }
+        }
+    }
+
+    /// 中美, 京津冀: a word made only of one-character place names is one place
+    /// per character; 俄 + 政府, 美 + 总统: the character alone before a title.
+    func addAbbreviations(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
+        let s = doc.scalars
+        for (k, t) in doc.tokens.enumerated() {
+            let n = t.end - t.start
+            guard n >= 1, n <= 3 else { continue }
+            guard (t.start..<t.end).allSatisfy({ placeAbbreviations.contains(s[$0].value) }) else { continue }
+            if n == 1 {
+                guard k + 1 < doc.tokens.count, doc.tokens[k + 1].start == t.end else { continue }
+                let next = doc.tokens[k + 1].text
+                guard next == "政府" || titles.contains(next) else { continue }
+                if k > 0, doc.tokens[k - 1].end == t.start, EntityDocument.isHan(s[t.start - 1]),
+                   doc.tokens[k - 1].end - doc.tokens[k - 1].start == 1 { continue }
+            } else {
+                guard ["j", "ns", "nz", "nt", "x", ""].contains(t.pos) || t.pos.hasPrefix("n") && t.pos != "n" else { continue }
+                if isExcluded(t.text, as: .place) || gazetteer.entry(for: s, t.start..<t.end) != nil { continue }
+            }
+            for i in t.start..<t.end {
+                out.append(.init(start: i, end: i + 1, type: .place, rank: .listed))
             }
         }
     }
