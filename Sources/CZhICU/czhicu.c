@@ -11,6 +11,7 @@
 #include <unicode/ucnv_cb.h>
 #include <unicode/utrans.h>
 #include <unicode/ubrk.h>
+#include <unicode/uset.h>
 
 const char *czhicu_error_name(int32_t status) {
     return u_errorName((UErrorCode)status);
@@ -133,6 +134,38 @@ int32_t czhicu_translit_apply(const czhicu_translit *t, uint16_t *buffer,
     int32_t limit = *length;
     utrans_transUChars(t->impl, (UChar *)buffer, length, capacity, 0, &limit, &err);
     return err;
+}
+
+int32_t czhicu_translit_source_ranges(const czhicu_translit *t,
+                                      int32_t *ranges, int32_t capacity,
+                                      int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    USet *set = uset_openEmpty();
+    utrans_getSourceSet(t->impl, 0, set, &err);
+    if (U_FAILURE(err)) { uset_close(set); *status = err; return 0; }
+    int32_t items = uset_getItemCount(set);
+    int32_t count = 0;
+    for (int32_t i = 0; i < items; i++) {
+        UChar32 first, last;
+        UErrorCode itemErr = U_ZERO_ERROR;
+        // Length 0 means a code point range; strings (none in practice) are skipped.
+        int32_t stringLength = uset_getItem(set, i, &first, &last, NULL, 0, &itemErr);
+        if (stringLength != 0) continue;
+        if (count < capacity) { ranges[2 * count] = first; ranges[2 * count + 1] = last; }
+        count++;
+    }
+    uset_close(set);
+    *status = count > capacity ? U_BUFFER_OVERFLOW_ERROR : U_ZERO_ERROR;
+    return count;
+}
+
+int32_t czhicu_translit_rules(const czhicu_translit *t, uint16_t *out,
+                              int32_t capacity, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t length = utrans_toRules(t->impl, 0, (UChar *)out, capacity, &err);
+    if (err == U_STRING_NOT_TERMINATED_WARNING) err = U_ZERO_ERROR;
+    *status = err;
+    return length;
 }
 
 int32_t czhicu_word_boundaries(const char *locale,

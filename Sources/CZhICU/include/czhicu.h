@@ -66,6 +66,23 @@ void czhicu_translit_close(czhicu_translit *t);
 int32_t czhicu_translit_apply(const czhicu_translit *t, uint16_t *buffer,
                               int32_t *length, int32_t capacity);
 
+/// Writes the code points whose text the transliterator may change (its
+/// source set, filter included) as inclusive ranges: `ranges[2*i]` is the
+/// first and `ranges[2*i+1]` the last code point of range `i`. Returns the
+/// number of ranges (or the number needed when it exceeds `capacity`
+/// ranges, with U_BUFFER_OVERFLOW_ERROR in `*status`). Used once, to turn
+/// ICU's rule set into a lookup table that is much faster to apply.
+int32_t czhicu_translit_source_ranges(const czhicu_translit *t,
+                                      int32_t *ranges, int32_t capacity,
+                                      int32_t *status);
+
+/// Writes the transliterator's rules as source text (UTF-16), e.g.
+/// "乾坤 > 乾坤;\n乾 > 干;". Returns the number of units (or the number
+/// needed, with U_BUFFER_OVERFLOW_ERROR in `*status`). Multi-character
+/// rules are ICU's phrase exceptions; ZhText reads them to build its table.
+int32_t czhicu_translit_rules(const czhicu_translit *t, uint16_t *out,
+                              int32_t capacity, int32_t *status);
+
 // MARK: Word breaks
 
 /// Fills `boundaries` with the word boundaries of `text` (UTF-16 offsets,

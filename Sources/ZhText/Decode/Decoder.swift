@@ -1,54 +1,57 @@
 import Foundation
 
-// PLACEHOLDER (owned by the Decode/Normalize work): UTF-8 only until the ICU
-// decoder lands. The public API below is the contract other stages use.
-
-/// Decoded text and how it was decoded.
-public struct DecodedText: Sendable, Hashable {
-    public var text: String
-    /// The encoding used, e.g. "UTF-8", "GB18030", "Big5", "UTF-16LE".
-    public var encoding: String
-    /// Invalid byte sequences replaced with U+FFFD.
-    public var substitutions: Int
-
-    public init(text: String, encoding: String, substitutions: Int) {
-        self.text = text
-        self.encoding = encoding
-        self.substitutions = substitutions
-    }
-}
-
-/// Why an input could not be decoded.
-public enum DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
-    case binary(String)
-    case undecodable(String)
-    case unknownEncoding(String)
-    case unreadable(String)
-
-    public var description: String {
-        switch self {
-        case .binary(let why): return "binary file (\(why))"
-        case .undecodable(let why): return "cannot decode text (\(why))"
-        case .unknownEncoding(let name): return "unknown encoding '\(name)'"
-        case .unreadable(let why): return "cannot read (\(why))"
-        }
-    }
-}
-
 /// Bytes to text: detects the encoding (or uses the one given) and converts.
+///
+/// Detection order: a byte-order mark (UTF-8, UTF-16LE/BE); binary content
+/// (magic numbers of images and archives, NUL or control bytes) is refused;
+/// strict UTF-8; then GB18030 against Big5, whichever decodes cleanly into
+/// the more plausible Chinese text; ICU's statistical detector for the rest.
+/// Invalid sequences inside otherwise valid text become U+FFFD and are
+/// counted in `substitutions`.
+///
+/// ```swift
+/// let gb: [UInt8] = [0xD6, 0xD0, 0xCE, 0xC4]        // 中文 in GB18030
+/// try Decoder().decode(gb).encoding                  // "GB18030"
+/// try Decoder(encoding: "Big5").decode(gb).encoding  // "Big5"
+/// ```
 public struct Decoder: Sendable {
     /// An encoding that overrides detection, e.g. "GB18030".
     public var encoding: String?
 
+    /// Throws `DecodeError.unknownEncoding` when `encoding` is not a charset ICU knows.
     public init(encoding: String? = nil) throws {
+        if let name = encoding {
+            guard ICU.canonicalCharset(name) != nil else { throw DecodeError.unknownEncoding(name) }
+        }
         self.encoding = encoding
     }
 
+    /// Decodes `bytes`.
+    ///
+    /// - Complexity: O(n); a file that is not UTF-8 is converted up to three times.
     public func decode(_ bytes: [UInt8]) throws -> DecodedText {
-        guard let s = String(validating: bytes, as: UTF8.self) else {
-            throw DecodeError.undecodable("not UTF-8")
+        if bytes.isEmpty { return DecodedText(text: "", encoding: encoding ?? "UTF-8", substitutions: 0) }
+        let bom = Self.byteOrderMark(bytes)
+        if let name = encoding {
+            var body = bytes[...]
+            if let bom, Self.sameCharset(bom.charset, name) { body = bytes[bom.length...] }
+            else if !Self.isWide(name), let why = Self.binaryReason(bytes) { throw DecodeError.binary(why) }
+            return try Self.convert(body, charset: name, reportAs: name)
         }
-        return DecodedText(text: s, encoding: "UTF-8", substitutions: 0)
+        if let bom {
+            let body = bytes[bom.length...]
+            if bom.charset == "UTF-8" { return Self.decodeUTF8(body) }
+            return try Self.convert(body, charset: bom.charset, reportAs: bom.charset)
+        }
+        if let why = Self.binaryReason(bytes) { throw DecodeError.binary(why) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            let utf8 = DecodedText(text: text, encoding: "UTF-8", substitutions: 0)
+            // A few GB18030 or Big5 characters can happen to be valid UTF-8
+            // (学习 in GB18030 reads as ѧϰ): on short input, check.
+            if bytes.count <= 1024, let chinese = Self.chineseReading(bytes, over: utf8) { return chinese }
+            return utf8
+        }
+        return try Self.detectAndDecode(bytes)
     }
 
     /// Reads and decodes the file at `path` ("-" is standard input).
@@ -57,9 +60,59 @@ public struct Decoder: Sendable {
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw DecodeError.unreadable("no such file")
+            }
+            if isDirectory.boolValue { throw DecodeError.unreadable("is a directory") }
             do { data = try Data(contentsOf: URL(fileURLWithPath: path)) }
-            catch { throw DecodeError.unreadable(error.localizedDescription) }
+            catch { throw DecodeError.unreadable("permission denied or I/O error") }
         }
         return try decode([UInt8](data))
+    }
+
+    // MARK: Helpers
+
+    /// A leading byte-order mark and the charset it announces.
+    static func byteOrderMark(_ b: [UInt8]) -> (charset: String, length: Int)? {
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { return ("UTF-8", 3) }
+        if b.count >= 2, b[0] == 0xFF, b[1] == 0xFE { return ("UTF-16LE", 2) }
+        if b.count >= 2, b[0] == 0xFE, b[1] == 0xFF { return ("UTF-16BE", 2) }
+        return nil
+    }
+
+    static func sameCharset(_ a: String, _ b: String) -> Bool {
+        if a.caseInsensitiveCompare(b) == .orderedSame { return true }
+        guard let ca = ICU.canonicalCharset(a), let cb = ICU.canonicalCharset(b) else { return false }
+        return ca == cb
+    }
+
+    /// UTF-16 and UTF-32 text is full of NUL bytes by nature.
+    static func isWide(_ name: String) -> Bool {
+        let n = name.uppercased()
+        return n.contains("UTF-16") || n.contains("UTF16") || n.contains("UTF-32")
+            || n.contains("UTF32") || n.contains("UCS-2") || n.contains("UCS-4")
+    }
+
+    /// UTF-8 with invalid sequences replaced by U+FFFD and counted.
+    static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> DecodedText {
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return DecodedText(text: text, encoding: "UTF-8", substitutions: 0)
+        }
+        let stats = UTF8Statistics(bytes)
+        return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8",
+                           substitutions: stats.errors)
+    }
+
+    /// Converts with ICU; U+FFFD for each invalid sequence.
+    static func convert(_ bytes: ArraySlice<UInt8>, charset: String, reportAs name: String) throws -> DecodedText {
+        if charset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" { return decodeUTF8(bytes) }
+        do {
+            let (units, substitutions) = try ICU.convertToUTF16(bytes, charset: charset)
+            return DecodedText(text: String(decoding: units, as: UTF16.self), encoding: name,
+                               substitutions: substitutions)
+        } catch {
+            throw DecodeError.undecodable("ICU cannot convert from \(name): \(error)")
+        }
     }
 }

@@ -5,6 +5,120 @@ import CZhICU
 enum ICU {
     /// ICU's version, e.g. "72.1".
     static var version: String { String(cString: czhicu_version()) }
+
+    // MARK: Charsets
+
+    /// ICU's best guess at the charset of `bytes` and its confidence (0–100),
+    /// or nil when it has none.
+    ///
+    /// ```swift
+    /// ICU.detectCharset(Array("中文".utf8))   // ("UTF-8", 80)
+    /// ```
+    static func detectCharset(_ bytes: [UInt8]) -> (name: String, confidence: Int)? {
+        var name = [CChar](repeating: 0, count: 64)
+        var confidence: Int32 = 0
+        let status = bytes.withUnsafeBufferPointer { b in
+            czhicu_detect_charset(b.baseAddress, Int32(b.count), &name, Int32(name.count), &confidence)
+        }
+        guard status <= 0, name[0] != 0 else { return nil }
+        return (String(cString: name), Int(confidence))
+    }
+
+    /// ICU's canonical name of `charset` ("big5" → "windows-950-2000"), or
+    /// nil when ICU has no converter of that name.
+    static func canonicalCharset(_ charset: String) -> String? {
+        guard czhicu_charset_exists(charset) != 0,
+              let name = czhicu_charset_canonical(charset) else { return nil }
+        return String(cString: name)
+    }
+
+    /// Converts `bytes` in `charset` to UTF-16 code units; bad sequences
+    /// become U+FFFD and are counted.
+    ///
+    /// - Complexity: O(n).
+    static func convertToUTF16(_ bytes: ArraySlice<UInt8>, charset: String) throws -> (units: [UInt16], substitutions: Int) {
+        if bytes.isEmpty { return ([], 0) }
+        // A byte never becomes more than two UTF-16 units in the charsets used.
+        var capacity = bytes.count * 2 + 16
+        while true {
+            var status: Int32 = 0
+            var substitutions: Int32 = 0
+            var written: Int32 = 0
+            let units = [UInt16](unsafeUninitializedCapacity: capacity) { out, count in
+                written = bytes.withUnsafeBufferPointer { b in
+                    czhicu_convert_to_utf16(charset, b.baseAddress, Int32(b.count),
+                                            out.baseAddress, Int32(capacity), &substitutions, &status)
+                }
+                count = status > 0 ? 0 : Int(written)
+            }
+            if status == ICUError.bufferOverflow.rawValue {
+                capacity = Int(written) + 16
+                continue
+            }
+            try ICUError.check(status)
+            return (units, Int(substitutions))
+        }
+    }
+
+    // MARK: Transliteration
+
+    /// An open ICU transliterator, e.g. `Traditional-Simplified`. ICU
+    /// transliterators are not thread-safe, so this one is kept to the thread
+    /// that made it (the normalizer only uses it to build its tables).
+    final class Transliterator {
+        private let handle: OpaquePointer
+
+        init(id: String) throws {
+            var status: Int32 = 0
+            guard let h = czhicu_translit_open(id, &status) else {
+                throw ICUError(rawValue: status > 0 ? status : ICUError.illegalArgument.rawValue)
+            }
+            handle = h
+        }
+
+        deinit { czhicu_translit_close(handle) }
+
+        /// `text` transliterated: `Transliterator(id: "Traditional-Simplified").apply("後來")` is "后来".
+        func apply(_ text: String) throws -> String {
+            var units = Array(text.utf16)
+            var capacity = units.count * 2 + 16
+            while true {
+                var buffer = units + [UInt16](repeating: 0, count: capacity - units.count)
+                var length = Int32(units.count)
+                let status = czhicu_translit_apply(handle, &buffer, &length, Int32(capacity))
+                if status == ICUError.bufferOverflow.rawValue { capacity *= 2; continue }
+                try ICUError.check(status)
+                units = Array(buffer[0..<Int(length)])
+                return String(decoding: units, as: UTF16.self)
+            }
+        }
+
+        /// The code points this transliterator may change, as closed ranges.
+        func sourceRanges() throws -> [ClosedRange<UInt32>] {
+            var capacity: Int32 = 4096
+            while true {
+                var ranges = [Int32](repeating: 0, count: Int(capacity) * 2)
+                var status: Int32 = 0
+                let count = czhicu_translit_source_ranges(handle, &ranges, capacity, &status)
+                if status == ICUError.bufferOverflow.rawValue { capacity = count; continue }
+                try ICUError.check(status)
+                return (0..<Int(count)).map { UInt32(ranges[2 * $0])...UInt32(ranges[2 * $0 + 1]) }
+            }
+        }
+
+        /// The transliterator's rules as source text.
+        func rules() throws -> String {
+            var capacity: Int32 = 1 << 16
+            while true {
+                var out = [UInt16](repeating: 0, count: Int(capacity))
+                var status: Int32 = 0
+                let length = czhicu_translit_rules(handle, &out, capacity, &status)
+                if status == ICUError.bufferOverflow.rawValue { capacity = length + 1; continue }
+                try ICUError.check(status)
+                return String(decoding: out[0..<Int(length)], as: UTF16.self)
+            }
+        }
+    }
 }
 
 /// An ICU status code that is a failure.

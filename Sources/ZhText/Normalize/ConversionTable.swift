@@ -1,0 +1,89 @@
+import Foundation
+
+/// A Traditional → Simplified table applied by longest match: single
+/// characters in a flat array, phrases in a trie.
+///
+/// Built from text files of `key<TAB>value` lines (OpenCC's format; when a
+/// value lists several candidates separated by spaces the first is used);
+/// a later file overrides an earlier one for the same key.
+///
+/// ```swift
+/// let table = try ConversionTable(contentsOf: [DataDirectory.file("t2s.icu.txt")])
+/// var out: [Unicode.Scalar] = []
+/// table.convert(Array("頭髮".unicodeScalars)) { out.append(contentsOf: $0) }  // 头发
+/// ```
+public struct ConversionTable: Sendable {
+    /// Replacement of each BMP scalar (0 when unchanged).
+    var bmp: [UInt32]
+    /// Replacements of scalars above the BMP.
+    var astral: [UInt32: UInt32]
+    /// Trie of phrases: nodes' children are `edgeLabel/edgeTarget[childStart[n] ..< childStart[n] + childCount[n]]`, sorted by label.
+    var childStart: [Int32] = [0]
+    var childCount: [Int32] = [0]
+    var edgeLabel: [UInt32] = []
+    var edgeTarget: [Int32] = []
+    /// For each node, the index of its phrase's value in `values` (-1 when no phrase ends there).
+    var nodeValue: [Int32] = [-1]
+    /// Root children of BMP scalars, by scalar (0 when none; node indices start at 1).
+    var rootChild: [Int32]
+    /// Phrase values: scalars `valueScalars[valueStart[v] ..< valueStart[v + 1]]`.
+    var valueStart: [Int32] = [0]
+    var valueScalars: [Unicode.Scalar] = []
+    /// The longest phrase, in scalars.
+    public internal(set) var longestPhrase = 0
+    /// Number of single-character entries and of phrases.
+    public internal(set) var characterCount = 0
+    public internal(set) var phraseCount = 0
+
+    /// A table from entries (key → value), later entries overriding earlier ones.
+    public init(entries: [(key: [Unicode.Scalar], value: [Unicode.Scalar])]) {
+        bmp = [UInt32](repeating: 0, count: 0x10000)
+        astral = [:]
+        rootChild = [Int32](repeating: 0, count: 0x10000)
+        var phrases: [[Unicode.Scalar]: [Unicode.Scalar]] = [:]
+        for (key, value) in entries where !key.isEmpty {
+            if key.count == 1 && value.count == 1 {
+                let k = key[0].value, v = value[0].value
+                if k < 0x10000 { bmp[Int(k)] = v == k ? 0 : v } else { astral[k] = v == k ? nil : v }
+            } else {
+                phrases[key] = value
+            }
+        }
+        // Chains (k → v → w) become k → w, so a second pass changes nothing.
+        for k in 0..<bmp.count where bmp[k] != 0 && bmp[k] < 0x10000 {
+            let w = bmp[Int(bmp[k])]
+            if w != 0 && w != UInt32(k) { bmp[k] = w }
+        }
+        // A phrase whose output keeps a character the table changes on its
+        // own (乾隆 keeps 乾) must find itself in its output again.
+        for (key, value) in phrases where key != value && phrases[value] == nil && value.contains(where: changes) {
+            phrases[value] = value
+        }
+        characterCount = bmp.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } + astral.count
+        buildTrie(phrases)
+    }
+
+    /// Loads and merges table files in order.
+    public init(contentsOf urls: [URL]) throws {
+        var entries: [(key: [Unicode.Scalar], value: [Unicode.Scalar])] = []
+        for url in urls { entries += try Self.readEntries(url) }
+        self.init(entries: entries)
+    }
+
+    /// The single-character replacement of `s` (itself when unchanged).
+    @inline(__always)
+    public func character(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v < 0x10000 {
+            let r = bmp[Int(v)]
+            return r == 0 ? s : Unicode.Scalar(r)!
+        }
+        if let r = astral[v] { return Unicode.Scalar(r)! }
+        return s
+    }
+
+    /// True when the table changes `s` on its own.
+    public func changes(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x10000 ? bmp[Int(s.value)] != 0 : astral[s.value] != nil
+    }
+}
