@@ -52,27 +52,23 @@ struct EntitiesCommand: ParsableCommand {
 
     func run() throws {
         let wanted = try wantedTypes()
+        let normalizer: Normalizer
+        let segmenter: Segmenter
         let recognizer: EntityRecognizer
         do {
-            recognizer = try EntityRecognizer.load()
+            normalizer = try Normalizer(options: input.normalizerOptions)
+            segmenter = try Segmenter.load()
+            recognizer = try EntityRecognizer.load(segmenter: segmenter)
         } catch {
             reportError(path: DataDirectory.url.path, "\(error)")
             throw ExitCode.failure
         }
+        let loaded = try input.load(file, normalizer: normalizer)
         let text: NormalizedText
         let tokens: [Token]
         if segmented {
-            let loaded = try input.load(file, normalizer: Normalizer(options: input.normalizerOptions))
             (text, tokens) = Self.parseSegmented(loaded.normalized.text)
         } else {
-            let loaded = try input.load(file, normalizer: Normalizer(options: input.normalizerOptions))
-            let segmenter: Segmenter
-            do {
-                segmenter = try Segmenter.load()
-            } catch {
-                reportError(path: DataDirectory.url.path, "\(error)")
-                throw ExitCode.failure
-            }
             text = loaded.normalized
             tokens = segmenter.segment(text.scalars)
         }

@@ -38,10 +38,10 @@ extension EntityRecognizer {
     /// Loads the recognizer from the shipped data files.
     ///
     /// ```swift
-    /// let recognizer = try EntityRecognizer.load()
+    /// let recognizer = try EntityRecognizer.load(segmenter: try Segmenter.load())
     /// ```
     /// - Throws: `EntityDataError` naming the file and line that is wrong.
-    public static func load(_ files: Files = .shipped) throws -> EntityRecognizer {
+    public static func load(_ files: Files = .shipped, segmenter: Segmenter? = nil) throws -> EntityRecognizer {
         var gazetteer = EntityGazetteer()
         for url in files.taggedDictionaries {
             try readTaggedDictionary(url, into: &gazetteer)
@@ -124,9 +124,11 @@ extension EntityRecognizer {
             }
             abbreviations.insert(s[0].value)
         }
-        return EntityRecognizer(gazetteer: gazetteer, names: model, orgSuffixes: orgSuffixes,
-                                placeSuffixes: placeSuffixes, titles: titles, verbs: verbs,
-                                excluded: excluded, placeAbbreviations: abbreviations)
+        var recognizer = EntityRecognizer(gazetteer: gazetteer, names: model, orgSuffixes: orgSuffixes,
+                                          placeSuffixes: placeSuffixes, titles: titles, verbs: verbs,
+                                          excluded: excluded, placeAbbreviations: abbreviations)
+        recognizer.segmenter = segmenter
+        return recognizer
     }
 
     static func contents(of url: URL) throws -> String {

@@ -87,7 +87,7 @@ extension EntityRecognizer {
         var k = doc.tokenStarting[start]
         while k >= 0, k < doc.tokens.count, doc.tokens[k].end <= end {
             let t = doc.tokens[k]
-            if t.end - t.start >= 2, !Self.nameTags.contains(t.pos) { commonWord = true }
+            if t.end - t.start >= 2, isCommonWord(t) { commonWord = true }
             k += 1
         }
         let chinese = bestChineseScore(s, start, end)
@@ -105,6 +105,14 @@ extension EntityRecognizer {
         if commonWord { bar += length >= 3 ? 1 : 3 }
         if names.isAmbiguousSurname(s[start]) && length <= 3 { bar += 2 }
         return chinese >= bar
+    }
+
+    /// A word of two or more characters that the dictionary has with a tag
+    /// other than a name's (王国/ns counts: it is not a person's tag).
+    func isCommonWord(_ t: Token) -> Bool {
+        if Self.nameTags.contains(t.pos) { return false }
+        guard let segmenter else { return true }
+        return segmenter.contains(t.text)
     }
 
     /// The best Chinese-name score of `start..<end` over its possible surnames,

@@ -30,6 +30,10 @@ public struct EntityRecognizer: Sendable {
     let excluded: [String: Set<EntityType>]
     /// One-character names of countries and provinces (中, 美, 京).
     let placeAbbreviations: Set<UInt32>
+    /// The segmenter whose dictionary tells common words (王国) from words
+    /// its unknown-word model made up (封晓春); without it every word of two
+    /// or more characters not tagged as a name counts as a common word.
+    public var segmenter: Segmenter?
 
     public init(gazetteer: EntityGazetteer, names: EntityNameModel, orgSuffixes: [String: Bool],
                 placeSuffixes: [String: String], titles: Set<String>, verbs: Set<String>,
