@@ -76,10 +76,8 @@ struct EntitiesCommand: ParsableCommand {
         var out = ""
         switch format {
         case .jsonl:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
             for e in entities {
-                out += String(decoding: try encoder.encode(e), as: UTF8.self)
+                out += e.jsonLine
                 out += "\n"
             }
         case .csv:

@@ -15,6 +15,7 @@ extension EntityRecognizer {
         public var excluded: URL
         public var organizations: URL
         public var placeAbbreviations: URL
+        public var placeCues: URL
 
         /// The shipped files; `domain.dict` joins the tagged dictionaries when present.
         public static var shipped: Files {
@@ -31,7 +32,8 @@ extension EntityRecognizer {
                          personChars: DataDirectory.file("person-chars.tsv"),
                          excluded: DataDirectory.file("entities-exclude.tsv"),
                          organizations: DataDirectory.file("entities-organizations.tsv"),
-                         placeAbbreviations: DataDirectory.file("places-abbreviations.tsv"))
+                         placeAbbreviations: DataDirectory.file("places-abbreviations.tsv"),
+                         placeCues: DataDirectory.file("places-cues.tsv"))
         }
     }
 
@@ -124,9 +126,20 @@ extension EntityRecognizer {
             }
             abbreviations.insert(s[0].value)
         }
+        var cuesBefore: Set<String> = [], cuesAfter: Set<String> = []
+        try readTable(files.placeCues, columns: 2...2) { f, line in
+            switch f[1] {
+            case "before": cuesBefore.insert(f[0])
+            case "after": cuesAfter.insert(f[0])
+            default:
+                throw EntityDataError.malformedLine(file: files.placeCues.lastPathComponent, line: line,
+                                                    text: f.joined(separator: "\t"))
+            }
+        }
         var recognizer = EntityRecognizer(gazetteer: gazetteer, names: model, orgSuffixes: orgSuffixes,
                                           placeSuffixes: placeSuffixes, titles: titles, verbs: verbs,
-                                          excluded: excluded, placeAbbreviations: abbreviations)
+                                          excluded: excluded, placeAbbreviations: abbreviations,
+                                          abbreviationCuesBefore: cuesBefore, abbreviationCuesAfter: cuesAfter)
         recognizer.segmenter = segmenter
         return recognizer
     }

@@ -30,6 +30,9 @@ public struct EntityRecognizer: Sendable {
     let excluded: [String: Set<EntityType>]
     /// One-character names of countries and provinces (中, 美, 京).
     let placeAbbreviations: Set<UInt32>
+    /// Words right before (访, 在) and after (方, 政府) a one-character place name.
+    let abbreviationCuesBefore: Set<String>
+    let abbreviationCuesAfter: Set<String>
     /// The segmenter whose dictionary tells common words (王国) from words
     /// its unknown-word model made up (封晓春); without it every word of two
     /// or more characters not tagged as a name counts as a common word.
@@ -37,7 +40,8 @@ public struct EntityRecognizer: Sendable {
 
     public init(gazetteer: EntityGazetteer, names: EntityNameModel, orgSuffixes: [String: Bool],
                 placeSuffixes: [String: String], titles: Set<String>, verbs: Set<String>,
-                excluded: [String: Set<EntityType>], placeAbbreviations: Set<UInt32>) {
+                excluded: [String: Set<EntityType>], placeAbbreviations: Set<UInt32>,
+                abbreviationCuesBefore: Set<String> = [], abbreviationCuesAfter: Set<String> = []) {
         self.gazetteer = gazetteer
         self.names = names
         self.orgSuffixes = orgSuffixes
@@ -48,6 +52,8 @@ public struct EntityRecognizer: Sendable {
         self.verbs = verbs
         self.excluded = excluded
         self.placeAbbreviations = placeAbbreviations
+        self.abbreviationCuesBefore = abbreviationCuesBefore
+        self.abbreviationCuesAfter = abbreviationCuesAfter
     }
 
     /// Whether `word` is listed as not being a name of `type`.
@@ -73,11 +79,15 @@ public struct EntityRecognizer: Sendable {
     /// The entities of `scalars` (already segmented into `tokens`), as
     /// normalized offsets, in text order.
     public func spans(in scalars: [Unicode.Scalar], tokens: [Token]) -> [EntitySpan] {
-        let doc = EntityDocument(scalars: scalars, tokens: tokens)
+        let doc = EntityDocument(scalars: scalars, tokens: refine(tokens, in: scalars))
         var candidates: [EntityCandidate] = []
         addTaggedAndListed(doc, &candidates)
         addPlaceExtensions(doc, &candidates)
         addAbbreviations(doc, &candidates)
+        let singles = Set(candidates.filter { $0.end - $0.start == 1 && $0.type == .place }.map(\.start))
+        candidates.removeAll { c in
+            c.type == .place && c.end - c.start <= 3 && c.end - c.start >= 2 && (c.start..<c.end).allSatisfy { singles.contains($0) }
+        }
         addPersons(doc, &candidates)
         addForeignNames(doc, &candidates)
         addOrganizations(doc, &candidates)
@@ -125,7 +135,9 @@ public struct EntityRecognizer: Sendable {
         }
     }
 
-    /// 宜兴 + 市 → 宜兴市: a place followed by an administrative suffix token.
+    /// 宜兴 + 市 → 宜兴市: a place followed by a place suffix word; and
+    /// 塔科马 + 市, 书房 + 村, 棉花 + 岛: a name the dictionary lacks (or a
+    /// noun, for villages and towns) followed by one.
     func addPlaceExtensions(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
         let places = out.filter { $0.type == .place }
         for p in places {
@@ -134,25 +146,46 @@ public struct EntityRecognizer: Sendable {
                 out.append(.init(start: p.start, end: next.end, type: .place, rank: p.rank))
             }
         }
+        for (k, t) in doc.tokens.enumerated() where k + 1 < doc.tokens.count {
+            let next = doc.tokens[k + 1]
+            guard next.start == t.end, let level = placeSuffixes[next.text], doc.allHan(t.start, t.end) else { continue }
+            let n = t.end - t.start
+            guard n >= 2, n <= 5 else { continue }
+            let unknown = segmenter.map { !$0.contains(t.text) } ?? false
+            let proper = ["nr", "nrt", "ns", "nz", "j"].contains(t.pos)
+            let noun = t.pos == "n" && ["village", "town", "county"].contains(level)
+            guard unknown || proper || noun, !isExcluded(t.text, as: .place) else { continue }
+            out.append(.init(start: t.start, end: next.end, type: .place, rank: .chain))
+        }
     }
 
     /// 中美, 京津冀: a word made only of one-character place names is one place
-    /// per character; 俄 + 政府, 美 + 总统: the character alone before a title.
+    /// per character; a one-character place name alone is a place next to its
+    /// cues (访 华, 在 京, 中 方, 俄 政府) or to another one (日 俄).
     func addAbbreviations(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
         let s = doc.scalars
+        func isAbbreviation(_ k: Int) -> Bool {
+            guard k >= 0, k < doc.tokens.count else { return false }
+            let t = doc.tokens[k]
+            guard t.end - t.start == 1, placeAbbreviations.contains(s[t.start].value) else { return false }
+            // 5月25日: a date, not Japan
+            return t.start == 0 || !(Self.numerals.contains(s[t.start - 1]) || s[t.start - 1].properties.numericType != nil)
+        }
         for (k, t) in doc.tokens.enumerated() {
             let n = t.end - t.start
             guard n >= 1, n <= 3 else { continue }
             guard (t.start..<t.end).allSatisfy({ placeAbbreviations.contains(s[$0].value) }) else { continue }
             if n == 1 {
-                guard k + 1 < doc.tokens.count, doc.tokens[k + 1].start == t.end else { continue }
-                let next = doc.tokens[k + 1].text
-                guard next == "政府" || titles.contains(next) else { continue }
-                if k > 0, doc.tokens[k - 1].end == t.start, EntityDocument.isHan(s[t.start - 1]),
-                   doc.tokens[k - 1].end - doc.tokens[k - 1].start == 1 { continue }
+                guard isAbbreviation(k) else { continue }
+                let before = k > 0 && doc.tokens[k - 1].end == t.start ? doc.tokens[k - 1].text : ""
+                let after = k + 1 < doc.tokens.count && doc.tokens[k + 1].start == t.end ? doc.tokens[k + 1].text : ""
+                guard abbreviationCuesBefore.contains(before) || abbreviationCuesAfter.contains(after)
+                        || titles.contains(after) || isAbbreviation(k - 1) || isAbbreviation(k + 1) else { continue }
             } else {
-                guard ["j", "ns", "nz", "nt", "x", ""].contains(t.pos) || t.pos.hasPrefix("n") && t.pos != "n" else { continue }
-                if isExcluded(t.text, as: .place) || gazetteer.entry(for: s, t.start..<t.end) != nil { continue }
+                if isExcluded(t.text, as: .place) { continue }
+                if let e = gazetteer.entry(for: s, t.start..<t.end), e.source > .dictionary { continue }
+                if ["n", "v", "a", "d", "vn", "ad", "an"].contains(t.pos), segmenter?.contains(t.text) ?? true,
+                   gazetteer.entry(for: s, t.start..<t.end) == nil { continue }
             }
             for i in t.start..<t.end {
                 out.append(.init(start: i, end: i + 1, type: .place, rank: .listed))
@@ -186,7 +219,8 @@ public struct EntityRecognizer: Sendable {
         var out: [EntitySpan] = []
         for span in spans {
             if var last = out.last, last.type == .place, span.type == .place, last.end == span.start,
-               adminSuffix(doc, last) != nil, adminSuffix(doc, span) != nil {
+               let a = adminSuffix(doc, last), let b = adminSuffix(doc, span),
+               placeSuffixes[a] != "feature", placeSuffixes[b] != "feature" {
                 last.end = span.end
                 out[out.count - 1] = last
             } else {

@@ -1,0 +1,64 @@
+extension EntityRecognizer {
+    /// Splits words that glue a place name to the word after it, so the place
+    /// can be found: 德国总理 → 德国 总理, 美国政府 → 美国 政府, 访美 → 访 美,
+    /// 中方 → 中 方. Words that are names themselves stay whole (北京大学,
+    /// 中华人民共和国).
+    ///
+    /// ```swift
+    /// refine([Token(text: "德国总理", pos: "nr", start: 0, end: 4)], in: scalars)
+    /// // [德国/ns 0..<2, 总理/n 2..<4]
+    /// ```
+    func refine(_ tokens: [Token], in s: [Unicode.Scalar]) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count + 8)
+        for t in tokens {
+            let n = t.end - t.start
+            guard n >= 2, t.start >= 0, t.end <= s.count, EntityDocument.isHan(s[t.start]) else { out.append(t); continue }
+            if let e = gazetteer.entry(for: s, t.start..<t.end), e.source > .dictionary || e.type == .organization,
+               !isExcluded(t.text, as: e.type) {
+                out.append(t)
+                continue
+            }
+            if let split = splitPoint(t, s) {
+                let left = String(String.UnicodeScalarView(s[t.start..<split]))
+                let right = String(String.UnicodeScalarView(s[split..<t.end]))
+                out.append(Token(text: left, pos: split - t.start == 1 && !placeAbbreviations.contains(s[t.start].value) ? "v" : "ns",
+                                 start: t.start, end: split))
+                out.append(Token(text: right, pos: segmenter?.partOfSpeech(of: right) ?? "n", start: split, end: t.end))
+            } else {
+                out.append(t)
+            }
+        }
+        return out
+    }
+
+    /// Where to split `t`, if it is a place glued to a cue word.
+    func splitPoint(_ t: Token, _ s: [Unicode.Scalar]) -> Int? {
+        let n = t.end - t.start
+        if n == 2 {
+            let first = String(s[t.start]), second = String(s[t.start + 1])
+            if abbreviationCuesBefore.contains(first) && placeAbbreviations.contains(s[t.start + 1].value) {
+                return t.start + 1
+            }
+            if placeAbbreviations.contains(s[t.start].value) && abbreviationCuesAfter.contains(second) {
+                return t.start + 1
+            }
+            return nil
+        }
+        // the longest listed place that begins the word, followed by a known word
+        var best: Int?
+        gazetteer.forEachMatch(in: s, from: t.start) { end, entry in
+            guard end < t.end, end - t.start >= 2, entry.type == .place, entry.source > .dictionary else { return }
+            let rest = String(String.UnicodeScalarView(s[end..<t.end]))
+            if titles.contains(rest) || abbreviationCuesAfter.contains(rest) || orgSuffixes[rest] == true
+                || (t.end - end >= 2 && (segmenter?.contains(rest) ?? false)) {
+                best = end
+            }
+        }
+        if best == nil, placeAbbreviations.contains(s[t.start].value) {
+            let rest = String(String.UnicodeScalarView(s[(t.start + 1)..<t.end]))
+            if abbreviationCuesAfter.contains(rest) || titles.contains(rest) { best = t.start + 1 }
+        }
+        return best
+    }
+}
