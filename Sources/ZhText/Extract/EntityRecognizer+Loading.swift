@@ -16,6 +16,7 @@ extension EntityRecognizer {
         public var organizations: URL
         public var placeAbbreviations: URL
         public var placeCues: URL
+        public var persons: URL
 
         /// The shipped files; `domain.dict` joins the tagged dictionaries when present.
         public static var shipped: Files {
@@ -33,7 +34,8 @@ extension EntityRecognizer {
                          excluded: DataDirectory.file("entities-exclude.tsv"),
                          organizations: DataDirectory.file("entities-organizations.tsv"),
                          placeAbbreviations: DataDirectory.file("places-abbreviations.tsv"),
-                         placeCues: DataDirectory.file("places-cues.tsv"))
+                         placeCues: DataDirectory.file("places-cues.tsv"),
+                         persons: DataDirectory.file("person-names.tsv"))
         }
     }
 
@@ -113,6 +115,9 @@ extension EntityRecognizer {
                 throw EntityDataError.malformedLine(file: files.excluded.lastPathComponent, line: line,
                                                     text: f.joined(separator: "\t"))
             }
+        }
+        try readTable(files.persons, columns: 1...1) { f, _ in
+            gazetteer.insert(f[0], .init(type: .person, source: .known))
         }
         try readTable(files.organizations, columns: 1...1) { f, _ in
             gazetteer.insert(f[0], .init(type: .organization, source: .known))

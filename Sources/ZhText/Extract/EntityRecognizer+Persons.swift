@@ -39,6 +39,35 @@ extension EntityRecognizer {
         }
     }
 
+    /// Transliterated names the dictionary lacks (基里延科, 内塔尼亚胡): a run
+    /// of words unknown to the dictionary (or single characters) that reads
+    /// as a foreign name.
+    func addTransliteratedNames(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
+        let s = doc.scalars
+        let tokens = doc.tokens
+        var k = 0
+        while k < tokens.count {
+            func open(_ t: Token) -> Bool {
+                doc.allHan(t.start, t.end) && (t.end - t.start == 1 || !isCommonWord(t) || t.pos == "nrt")
+            }
+            guard open(tokens[k]) else { k += 1; continue }
+            var j = k
+            while j + 1 < tokens.count && tokens[j + 1].start == tokens[j].end && open(tokens[j + 1])
+                    && tokens[j + 1].end - tokens[k].start <= 8 { j += 1 }
+            let start = tokens[k].start, end = tokens[j].end
+            let multi = (k...j).contains { tokens[$0].end - tokens[$0].start >= 2 }
+            if end - start >= 3, multi, !(k...j).allSatisfy({ tokens[$0].end - tokens[$0].start == 1 }) {
+                let score = names.foreignNameScore(s, start..<end)
+                let context = hasTitleBefore(doc, start) || hasCueAfter(doc, end)
+                if score >= 2.0 || (context && score >= 1.0), !isExcluded(doc.text(start, end), as: .person),
+                   gazetteer.entry(for: s, start..<end) == nil {
+                    out.append(.init(start: start, end: end, type: .person, rank: .model))
+                }
+            }
+            k = j + 1
+        }
+    }
+
     /// Foreign names written with a middle dot: 比尔·克林顿, 维姆·杜伊森贝赫.
     func addForeignNames(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
         let s = doc.scalars
@@ -92,18 +121,26 @@ extension EntityRecognizer {
         }
         let chinese = bestChineseScore(s, start, end)
         let foreign = names.foreignNameScore(s, start..<end)
+        if let e = gazetteer.entry(for: s, start..<end), e.type == .person, e.source == .known { return true }
         if tagged {
+            if let k = tokenIndex, doc.tokens[k].pos == "nrfg", doc.tokens[k].end == end { return true }
             if length >= 3 {
                 if commonWord && !context { return false }
-                return chinese >= 3 || foreign >= 1.5 || (context && max(chinese, foreign) >= 0)
+                return chinese >= 0.5 || foreign >= 1.5 || (context && max(chinese, foreign) >= 0)
             }
             return chinese >= 4.5 || foreign >= 2.5 || (context && max(chinese, foreign) >= 0)
         }
+        // one word the unknown-word model made: it already reads as a word
+        let unknownWord = tokenIndex.map { k in
+            let t = doc.tokens[k]
+            return t.start == start && t.end == end && !isCommonWord(t) && !Self.nameTags.contains(t.pos)
+        } ?? false
         guard chinese > -.infinity else { return false }
         var bar: Float = length >= 3 ? 3.0 : 6.0
+        if unknownWord { bar = length >= 3 ? 0.5 : 3.0 }
         if context { bar = length >= 3 ? 0.0 : 1.0 }
         if commonWord { bar += length >= 3 ? 1 : 3 }
-        if names.isAmbiguousSurname(s[start]) && length <= 3 { bar += 2 }
+        if names.isAmbiguousSurname(s[start]) && length <= 3 { bar += 1 }
         return chinese >= bar
     }
 

@@ -22,8 +22,13 @@ extension EntityRecognizer {
             if let split = splitPoint(t, s) {
                 let left = String(String.UnicodeScalarView(s[t.start..<split]))
                 let right = String(String.UnicodeScalarView(s[split..<t.end]))
-                out.append(Token(text: left, pos: split - t.start == 1 && !placeAbbreviations.contains(s[t.start].value) ? "v" : "ns",
-                                 start: t.start, end: split))
+                let leftPOS: String
+                if split - t.start == 1 {
+                    leftPOS = placeAbbreviations.contains(s[t.start].value) ? "ns" : "v"
+                } else {
+                    leftPOS = gazetteer.entry(for: s, t.start..<split)?.type == .person ? "nr" : "ns"
+                }
+                out.append(Token(text: left, pos: leftPOS, start: t.start, end: split))
                 out.append(Token(text: right, pos: segmenter?.partOfSpeech(of: right) ?? "n", start: split, end: t.end))
             } else {
                 out.append(t)
@@ -45,12 +50,14 @@ extension EntityRecognizer {
             }
             return nil
         }
-        // the longest listed place that begins the word, followed by a known word
+        // the longest listed place (or well-known person) that begins the
+        // word, followed by a known word: 德国总理, 宜兴人, 邓小平理论
         var best: Int?
         gazetteer.forEachMatch(in: s, from: t.start) { end, entry in
-            guard end < t.end, end - t.start >= 2, entry.type == .place, entry.source > .dictionary else { return }
+            guard end < t.end, end - t.start >= 2, entry.type != .organization else { return }
+            guard entry.source > .dictionary || (entry.type == .person && entry.frequency >= 300) else { return }
             let rest = String(String.UnicodeScalarView(s[end..<t.end]))
-            if titles.contains(rest) || abbreviationCuesAfter.contains(rest) || orgSuffixes[rest] == true
+            if titles.contains(rest) || abbreviationCuesAfter.contains(rest) || orgSuffixes[rest] == true || rest == "人"
                 || (t.end - end >= 2 && (segmenter?.contains(rest) ?? false)) {
                 best = end
             }

@@ -90,6 +90,7 @@ public struct EntityRecognizer: Sendable {
         }
         addPersons(doc, &candidates)
         addForeignNames(doc, &candidates)
+        addTransliteratedNames(doc, &candidates)
         addOrganizations(doc, &candidates)
         return mergePlaces(select(candidates, count: scalars.count), doc)
     }
