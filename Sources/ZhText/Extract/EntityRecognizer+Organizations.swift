@@ -2,6 +2,8 @@ extension EntityRecognizer {
     /// Tags of proper names, which can begin an organization's name.
     static let properTags: Set<String> = ["ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "eng"]
     /// Tags of words that can stand inside an organization's name.
+    /// One-character suffixes of government offices (司法部, 公安局, 办事处).
+    static let officeSuffixes: Set<Unicode.Scalar> = ["部", "局", "厅", "署", "委", "办", "处"]
     static let chainTags: Set<String> = properTags.union(["n", "vn", "b", "an", "ng", "nl", "l", "s", "nw"])
 
     /// An organization suffix (大学, 产业园, 厅) joined with the words before
@@ -21,6 +23,13 @@ extension EntityRecognizer {
                 // 教育厅, 工商局: the suffix is the end of a word.
                 if !strong && !(head.pos == "nt" || head.end - head.start >= 3) { continue }
                 if !Self.chainTags.contains(head.pos) && head.pos != "x" { continue }
+                // 司法部, 内政部: an office word the dictionary knows is an organization alone
+                if !strong, first == k, head.end - head.start >= 3, ["n", "nt", "nz"].contains(head.pos),
+                   Self.officeSuffixes.contains(s[head.end - 1]),
+                   segmenter?.contains(head.text) ?? false, !(segmenter?.contains(doc.text(head.end - 2, head.end)) ?? true),
+                   !isExcluded(head.text, as: .organization) {
+                    out.append(.init(start: head.start, end: head.end, type: .organization, rank: .model))
+                }
             }
             // Walk left over words that can stand inside a name.
             var anchor = -1
@@ -41,7 +50,33 @@ extension EntityRecognizer {
                 previous = w
                 j -= 1
             }
+            // 古巴队, 江苏省委: the head word itself begins with a listed name
+            if anchor < 0 || anchor == first, head.start < suffixStart {
+                var listed = false
+                gazetteer.forEachMatch(in: s, from: head.start) { end, entry in
+                    if end <= suffixStart, end - head.start >= 2, entry.type != .person,
+                       entry.source > .dictionary || entry.type == .place { listed = true }
+                }
+                if listed && anchor < 0 { anchor = first }
+            }
             if anchor < 0 {
+                // 语文出版社, 武术管理中心: nouns before a strong suffix name an
+                // organization even without a proper name
+                guard strong, !(head.start == suffixStart && first == 0) else { continue }
+                var j = head.start < suffixStart ? first : first - 1
+                var start = -1
+                var count = 0
+                while j >= 0 && count < 3 {
+                    let w = doc.tokens[j]
+                    guard w.end == (j == first ? w.end : doc.tokens[j + 1].start), ["n", "vn", "nz", "j"].contains(w.pos),
+                          doc.allHan(w.start, w.end), excluded[w.text] == nil else { break }
+                    start = w.start
+                    count += 1
+                    j -= 1
+                }
+                guard start >= 0, t.end - start >= 5, t.end - start >= suffixLength(t.end, suffixStart) + 2 else { continue }
+                if isExcluded(doc.text(start, t.end), as: .organization) { continue }
+                out.append(.init(start: start, end: t.end, type: .organization, rank: .model))
                 continue
             }
             if !strong && head.start == suffixStart {
@@ -56,6 +91,8 @@ extension EntityRecognizer {
             out.append(.init(start: start, end: t.end, type: .organization, rank: .chain))
         }
     }
+
+    func suffixLength(_ end: Int, _ start: Int) -> Int { end - start }
 
     /// The longest organization suffix ending at `end`, as its start and strength.
     func orgSuffix(_ doc: EntityDocument, endingAt end: Int, within token: Token) -> (Int, Bool)? {

@@ -50,13 +50,22 @@ extension EntityRecognizer {
             }
             return nil
         }
+        // 司法部长 → 司法部 长: an office and the 长 heading it
+        if n >= 4, s[t.end - 1] == "长", orgSuffixes[String(s[t.end - 2])] == false {
+            return t.end - 1
+        }
         // the longest listed place (or well-known person) that begins the
         // word, followed by a known word: 德国总理, 宜兴人, 邓小平理论
         var best: Int?
         gazetteer.forEachMatch(in: s, from: t.start) { end, entry in
-            guard end < t.end, end - t.start >= 2, entry.type != .organization else { return }
-            guard entry.source > .dictionary || (entry.type == .person && entry.frequency >= 300) else { return }
+            guard end < t.end, end - t.start >= 2 else { return }
             let rest = String(String.UnicodeScalarView(s[end..<t.end]))
+            if entry.type == .organization {
+                // 市委书记 → 市委 书记
+                if entry.source == .known && titles.contains(rest) { best = end }
+                return
+            }
+            guard entry.source > .dictionary || (entry.type == .person && entry.frequency >= 300) else { return }
             if titles.contains(rest) || abbreviationCuesAfter.contains(rest) || orgSuffixes[rest] == true || rest == "人"
                 || (t.end - end >= 2 && (segmenter?.contains(rest) ?? false)) {
                 best = end
