@@ -122,14 +122,15 @@ extension EntityRecognizer {
         try readTable(files.organizations, columns: 1...1) { f, _ in
             gazetteer.insert(f[0], .init(type: .organization, source: .known))
         }
-        var abbreviations: Set<UInt32> = []
-        try readTable(files.placeAbbreviations, columns: 2...2) { f, line in
+        var abbreviations: Set<UInt32> = [], aloneAbbreviations: Set<UInt32> = []
+        try readTable(files.placeAbbreviations, columns: 3...3) { f, line in
             let s = Array(f[0].unicodeScalars)
-            guard s.count == 1 else {
+            guard s.count == 1, f[2] == "alone" || f[2] == "compound" else {
                 throw EntityDataError.malformedLine(file: files.placeAbbreviations.lastPathComponent, line: line,
                                                     text: f.joined(separator: "\t"))
             }
             abbreviations.insert(s[0].value)
+            if f[2] == "alone" { aloneAbbreviations.insert(s[0].value) }
         }
         var cuesBefore: Set<String> = [], cuesAfter: Set<String> = []
         try readTable(files.placeCues, columns: 2...2) { f, line in
@@ -146,6 +147,8 @@ extension EntityRecognizer {
                                           excluded: excluded, placeAbbreviations: abbreviations,
                                           abbreviationCuesBefore: cuesBefore, abbreviationCuesAfter: cuesAfter)
         recognizer.segmenter = segmenter
+        recognizer.aloneAbbreviations = aloneAbbreviations
+        recognizer.commonPairs = try readCommonPairs(files.taggedDictionaries.first)
         return recognizer
     }
 
@@ -171,6 +174,22 @@ extension EntityRecognizer {
             }
             try row(fields, number)
         }
+    }
+
+    /// Two-character words frequent enough to be common words (水平, 格局),
+    /// from the first jieba-format dictionary.
+    static func readCommonPairs(_ url: URL?) throws -> Set<UInt64> {
+        guard let url else { return [] }
+        var out: Set<UInt64> = []
+        for line in try contents(of: url).split(separator: "\n") {
+            let f = line.split(separator: " ")
+            guard f.count >= 2, let freq = Int(f[1]), freq >= EntityRecognizer.commonWordFrequency else { continue }
+            let w = Array(f[0].unicodeScalars)
+            if w.count == 2, f.count < 3 || !["nr", "nrt", "nrfg", "ns", "nt", "nz"].contains(f[2]) {
+                out.insert(UInt64(w[0].value) << 32 | UInt64(w[1].value))
+            }
+        }
+        return out
     }
 
     /// Takes the names (nr, nrt, nrfg, ns, nt) out of a jieba-format dictionary.

@@ -15,6 +15,9 @@ extension EntityRecognizer {
         for c in out where c.type != .person { properStart[c.start] = true }
         for (k, t) in doc.tokens.enumerated() where t.end - t.start >= 1 {
             guard let (suffixStart, strong) = orgSuffix(doc, endingAt: t.end, within: t) else { continue }
+            // 新兴中心城市: 中心 inside a longer noun phrase is not an organization's end
+            if doc.text(suffixStart, t.end) == "中心", k + 1 < doc.tokens.count, doc.tokens[k + 1].start == t.end,
+               ["n", "ns", "vn"].contains(doc.tokens[k + 1].pos), !titles.contains(doc.tokens[k + 1].text) { continue }
             // The head: the token holding the suffix's start.
             var first = k
             while first > 0 && doc.tokens[first].start > suffixStart { first -= 1 }

@@ -12,7 +12,9 @@ extension EntityRecognizer {
     func addPersons(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
         let s = doc.scalars
         for (k, t) in doc.tokens.enumerated() where t.start < s.count && EntityDocument.isHan(s[t.start]) {
-            for surname in names.surnameLengths(s, at: t.start) {
+            var surnames = names.surnameLengths(s, at: t.start)
+            if surnames.isEmpty && hasTitleBefore(doc, t.start) { surnames = [1] }   // 书记 信长星
+            for surname in surnames {
                 for given in 1...2 {
                     let end = t.start + surname + given
                     guard end <= s.count, doc.isBoundary(end), doc.allHan(t.start, end) else { continue }
@@ -119,8 +121,14 @@ extension EntityRecognizer {
             if t.end - t.start >= 2, isCommonWord(t) { commonWord = true }
             k += 1
         }
-        let chinese = bestChineseScore(s, start, end)
+        var chinese = bestChineseScore(s, start, end)
+        if chinese == -.infinity && context && length <= 3, let c = names.chars[s[start].value], c.begin - c.text >= -0.5 {
+            // a rare surname (信长星) next to a title or speech verb
+            chinese = names.chineseNameScore(s, start..<end, surnameLength: 1)
+        }
         let foreign = names.foreignNameScore(s, start..<end)
+        // 高水平: the given name is a frequent common word
+        if length == 3 && isCommonPair(s, start + 1) && !context { return false }
         if let e = gazetteer.entry(for: s, start..<end), e.type == .person, e.source == .known { return true }
         if tagged {
             if let k = tokenIndex, doc.tokens[k].pos == "nrfg", doc.tokens[k].end == end { return true }
@@ -136,6 +144,7 @@ extension EntityRecognizer {
             return t.start == start && t.end == end && !isCommonWord(t) && !Self.nameTags.contains(t.pos)
         } ?? false
         guard chinese > -.infinity else { return false }
+        if length == 2 && isCommonPair(s, start) && !context { return false }
         var bar: Float = length >= 3 ? 3.0 : 6.0
         if unknownWord { bar = length >= 3 ? 0.5 : 3.0 }
         if context { bar = length >= 3 ? 0.0 : 1.0 }

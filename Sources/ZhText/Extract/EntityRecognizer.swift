@@ -37,6 +37,17 @@ public struct EntityRecognizer: Sendable {
     /// its unknown-word model made up (封晓春); without it every word of two
     /// or more characters not tagged as a name counts as a common word.
     public var segmenter: Segmenter?
+    /// The one-character place names that are places as words of their own (访 华).
+    var aloneAbbreviations: Set<UInt32> = []
+    /// Frequent two-character common words, as `first << 32 | second`.
+    var commonPairs: Set<UInt64> = []
+    /// The dictionary frequency from which a two-character word counts as common.
+    static let commonWordFrequency = 1000
+
+    /// Whether `s[i]` and `s[i + 1]` form a frequent common word (水平).
+    func isCommonPair(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        i + 1 < s.count && commonPairs.contains(UInt64(s[i].value) << 32 | UInt64(s[i + 1].value))
+    }
 
     public init(gazetteer: EntityGazetteer, names: EntityNameModel, orgSuffixes: [String: Bool],
                 placeSuffixes: [String: String], titles: Set<String>, verbs: Set<String>,
@@ -118,6 +129,7 @@ public struct EntityRecognizer: Sendable {
                 continue    // a listed place the tagger took for a name
             }
             if type == .person, !acceptPerson(doc, t.start, t.end, tagged: true, tokenIndex: k) { continue }
+            if type == .organization, !looksLikeOrganization(s, t.start, t.end) { continue }
             out.append(.init(start: t.start, end: t.end, type: type, rank: .tagged))
         }
         for t in doc.tokens {
@@ -130,10 +142,22 @@ public struct EntityRecognizer: Sendable {
                 if entry.type == .person {
                     guard acceptPerson(doc, start, end, tagged: true, tokenIndex: nil) else { return }
                 }
+                if entry.type == .organization && !looksLikeOrganization(s, start, end) { return }
                 out.append(.init(start: start, end: end, type: entry.type,
                                  rank: entry.source == .dictionary ? .tagged : .listed))
             }
         }
+    }
+
+    /// A dictionary-tagged organization must end like one (新华社, 北京大学),
+    /// unless it is listed: jieba tags some phrases nt (新格局, 新兴产业).
+    func looksLikeOrganization(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        if let e = gazetteer.entry(for: s, start..<end), e.source > .dictionary { return true }
+        for len in stride(from: min(longestOrgSuffix, end - start - 1), through: 1, by: -1) {
+            guard let strong = orgSuffixes[String(String.UnicodeScalarView(s[(end - len)..<end]))] else { continue }
+            return strong || !isCommonPair(s, end - 2)
+        }
+        return false
     }
 
     /// 宜兴 + 市 → 宜兴市: a place followed by a place suffix word; and
@@ -168,7 +192,7 @@ public struct EntityRecognizer: Sendable {
         func isAbbreviation(_ k: Int) -> Bool {
             guard k >= 0, k < doc.tokens.count else { return false }
             let t = doc.tokens[k]
-            guard t.end - t.start == 1, placeAbbreviations.contains(s[t.start].value) else { return false }
+            guard t.end - t.start == 1, aloneAbbreviations.contains(s[t.start].value) else { return false }
             // 5月25日: a date, not Japan
             return t.start == 0 || !(Self.numerals.contains(s[t.start - 1]) || s[t.start - 1].properties.numericType != nil)
         }
