@@ -45,7 +45,7 @@ extension EntityRecognizer {
                 length += w.end - w.start
                 if length > 20 { break }
                 let proper = (Self.properTags.contains(w.pos) && excluded[w.text] == nil) || properStart[w.start]
-                let inner = Self.chainTags.contains(w.pos)
+                let inner = Self.chainTags.contains(w.pos) || (w.pos == "a" && w.end - w.start == 1)
                     || (w.pos == "v" && j + 1 < doc.tokens.count && doc.tokens[j + 1].start >= suffixStart
                         && j > 0 && doc.tokens[j - 1].pos == "vn")
                 guard proper || inner, EntityDocument.isHan(s[w.start]) || w.pos == "eng" else { break }

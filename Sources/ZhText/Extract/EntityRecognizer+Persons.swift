@@ -1,6 +1,8 @@
 extension EntityRecognizer {
     /// Tags that mark a token as a name (or leave it open) rather than a common word.
     static let nameTags: Set<String> = ["nr", "nrfg", "nrt", "x", "", "un"]
+    /// Tags of single characters that do not stand inside a transliterated name.
+    static let functionTags: Set<String> = ["v", "p", "c", "u", "uj", "ul", "ud", "uz", "ug", "uv", "d", "r", "m", "q", "f", "x", "y", "e", "k", "t", "a", "ad"]
     /// Characters after which a surname-like character is a classifier (3张卫星图片).
     static let numerals: Set<Unicode.Scalar> = Set("0123456789一二两三四五六七八九十百千万几每".unicodeScalars)
     /// Scalars that join the parts of a foreign name (比尔·克林顿).
@@ -50,7 +52,9 @@ extension EntityRecognizer {
         var k = 0
         while k < tokens.count {
             func open(_ t: Token) -> Bool {
-                doc.allHan(t.start, t.end) && (t.end - t.start == 1 || !isCommonWord(t) || t.pos == "nrt")
+                guard doc.allHan(t.start, t.end) else { return false }
+                if t.end - t.start == 1 { return !Self.functionTags.contains(t.pos) }
+                return !isCommonWord(t) || t.pos == "nrt"
             }
             guard open(tokens[k]) else { k += 1; continue }
             var j = k
@@ -145,6 +149,13 @@ extension EntityRecognizer {
         } ?? false
         guard chinese > -.infinity else { return false }
         if length == 2 && isCommonPair(s, start) && !context { return false }
+        // 科尔/nrt 访/v: a tagged name already ends inside the span, or the
+        // span ends in a function word
+        if let k = tokenIndex {
+            let first = doc.tokens[k]
+            if ["nr", "nrt", "nrfg"].contains(first.pos), first.end < end { return false }
+        }
+        if let last = doc.token(endingAt: end), last.end - last.start == 1, Self.functionTags.contains(last.pos) { return false }
         var bar: Float = length >= 3 ? 3.0 : 6.0
         if unknownWord { bar = length >= 3 ? 0.5 : 3.0 }
         if context { bar = length >= 3 ? 0.0 : 1.0 }

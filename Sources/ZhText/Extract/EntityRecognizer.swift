@@ -39,6 +39,10 @@ public struct EntityRecognizer: Sendable {
     public var segmenter: Segmenter?
     /// The one-character place names that are places as words of their own (访 华).
     var aloneAbbreviations: Set<UInt32> = []
+    /// Whether adjacent places that both end in an administrative suffix
+    /// join into one (南京市栖霞区, the default); `false` keeps them apart
+    /// (南京市, 栖霞区), as People's Daily annotation does.
+    public var joinsNestedPlaces = true
     /// Frequent two-character common words, as `first << 32 | second`.
     var commonPairs: Set<UInt64> = []
     /// The dictionary frequency from which a two-character word counts as common.
@@ -103,7 +107,8 @@ public struct EntityRecognizer: Sendable {
         addForeignNames(doc, &candidates)
         addTransliteratedNames(doc, &candidates)
         addOrganizations(doc, &candidates)
-        return mergePlaces(select(candidates, count: scalars.count), doc)
+        let chosen = select(candidates, count: scalars.count)
+        return joinsNestedPlaces ? mergePlaces(chosen, doc) : chosen
     }
 
     // MARK: - Candidates
