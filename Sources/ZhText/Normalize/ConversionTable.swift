@@ -29,6 +29,8 @@ public struct ConversionTable: Sendable {
     /// Phrase values: scalars `valueScalars[valueStart[v] ..< valueStart[v + 1]]`.
     var valueStart: [Int32] = [0]
     var valueScalars: [Unicode.Scalar] = []
+    /// The longest phrase value, in scalars (bounds the output's growth).
+    public internal(set) var longestValue = 0
     /// The longest phrase, in scalars.
     public internal(set) var longestPhrase = 0
     /// Number of single-character entries and of phrases.
