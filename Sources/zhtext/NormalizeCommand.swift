@@ -40,13 +40,13 @@ struct NormalizeCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let loaded = try inputOptions.load(input, normalizer: normalizer)
-        FileHandle.standardOutput.write(Self.utf8Lines(loaded.normalized.scalars))
+        Self.writeToStandardOutput(Self.utf8Lines(loaded.normalized.scalars))
     }
 
     /// The scalars as UTF-8, ending with a newline (so each input line,
     /// the last one included, is one output line); empty input stays empty.
-    static func utf8Lines(_ scalars: [Unicode.Scalar]) -> Data {
-        let bytes = [UInt8](unsafeUninitializedCapacity: scalars.count * 4 + 1) { out, count in
+    static func utf8Lines(_ scalars: [Unicode.Scalar]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: scalars.count * 4 + 1) { out, count in
             var k = 0
             for s in scalars {
                 let v = s.value
@@ -65,6 +65,17 @@ struct NormalizeCommand: ParsableCommand {
             if let last = scalars.last, last != "\n" { out[k] = 0x0A; k += 1 }
             count = k
         }
-        return Data(bytes)
+    }
+
+    /// Writes all of `bytes` to standard output in large chunks, no copy.
+    static func writeToStandardOutput(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(1, raw.baseAddress! + offset, min(raw.count - offset, 1 << 20))
+                if n <= 0 { if n < 0 && errno == EINTR { continue }; return }
+                offset += n
+            }
+        }
     }
 }

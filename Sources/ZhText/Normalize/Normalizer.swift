@@ -70,10 +70,10 @@ public struct Normalizer: Sendable {
     func foldAndRemovePinyin(_ original: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int32]) {
         let n = original.count
         var kept = 0
-        var from = [Int32](repeating: 0, count: n)
+        var from = [Int32](unsafeUninitializedCapacity: n) { _, count in count = 0 }
+        from.reserveCapacity(n)
         let stage = [Unicode.Scalar](unsafeUninitializedCapacity: n) { stage, count in
             original.withUnsafeBufferPointer { src in
-                from.withUnsafeMutableBufferPointer { from in
                     var i = 0
                     while i < n {
                         var s = src[i]
@@ -88,15 +88,13 @@ public struct Normalizer: Sendable {
                             s = Unicode.Scalar(v &- 0xFEE0)!
                         }
                         (stage.baseAddress! + kept).initialize(to: s)
-                        from[kept] = Int32(truncatingIfNeeded: i)
+                        from.append(Int32(truncatingIfNeeded: i))
                         kept += 1
                         i += 1
                     }
-                }
             }
             count = kept
         }
-        from.removeLast(n - kept)
         return (stage, from)
     }
 
@@ -108,8 +106,8 @@ public struct Normalizer: Sendable {
         let n = stage.count
         // A phrase of k ≥ 2 scalars writes at most `longestValue` scalars.
         let capacity = n * max(1, (table.longestValue + 1) / 2)
-        var start = [Int32](repeating: 0, count: capacity)
-        var end = [Int32](repeating: 0, count: capacity)
+        var start = [Int32](unsafeUninitializedCapacity: capacity) { _, c in c = capacity }
+        var end = [Int32](unsafeUninitializedCapacity: capacity) { _, c in c = capacity }
         var written = 0
         let out = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { out, count in
             stage.withUnsafeBufferPointer { text in
