@@ -30,8 +30,8 @@ public struct Normalizer: Sendable {
         }
     }
 
-    /// `t2s.icu.txt`, `t2s.phrases.txt`, `t2s.fixes.txt` in `DataDirectory`.
-    public static let defaultConversionTables = ["t2s.icu.txt", "t2s.phrases.txt", "t2s.fixes.txt"]
+    /// `t2s.icu.txt`, `t2s.opencc.txt`, `t2s.fixes.txt` in `DataDirectory`.
+    public static let defaultConversionTables = ["t2s.icu.txt", "t2s.opencc.txt", "t2s.fixes.txt"]
         .map { DataDirectory.file($0) }
 
     public let options: Options
