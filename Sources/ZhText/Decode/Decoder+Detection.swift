@@ -59,6 +59,12 @@ extension Decoder {
             best = gb2312LevelOneShare(bytes) >= 0.7 ? gb : big5
         }
         if best.isClean { return best.decoded }
+        // Big5 with Hong Kong's additions (which also hold pinyin letters).
+        if let hkscs = try? Reading(convert(bytes[...], charset: "Big5-HKSCS", reportAs: "Big5-HKSCS")),
+           hkscs.cost < best.cost {
+            best = hkscs
+            if best.isClean { return best.decoded }
+        }
         // UTF-8 with more damage than usual is still better than a garbled reading.
         if utf8.multiByte >= 2 * utf8.errors && utf8.multiByte >= best.nonASCII / 4 { return decodeUTF8(bytes[...]) }
 
