@@ -59,3 +59,18 @@ import Testing
         }
     }
 }
+
+@Suite struct NormalizerConversionTableTests {
+    @Test func convertsByLongestMatch() {
+        let table = ConversionTable(entries: [
+            (Array("髮".unicodeScalars), Array("发".unicodeScalars)),
+            (Array("頭".unicodeScalars), Array("头".unicodeScalars)),
+            (Array("乾".unicodeScalars), Array("干".unicodeScalars)),
+            (Array("乾隆".unicodeScalars), Array("乾隆".unicodeScalars)),
+            (Array("乾隆年".unicodeScalars), Array("乾隆年".unicodeScalars)),
+        ])
+        #expect(table.convert("頭髮乾了，乾隆年間") == "头发干了，乾隆年間")
+        #expect(table.longestPhrase == 3)
+        #expect(table.characterCount == 3)
+    }
+}
