@@ -37,8 +37,19 @@ extension Decoder {
     }
 
     /// Chooses an encoding for bytes that are neither valid UTF-8 nor marked
-    /// by a BOM, and decodes them.
+    /// by a BOM, and decodes them. A large input is judged on its first
+    /// 256 KiB (cut after a newline, which no Chinese charset uses inside a
+    /// character), then converted whole.
     static func detectAndDecode(_ bytes: [UInt8]) throws -> DecodedText {
+        let limit = 1 << 18
+        guard bytes.count > limit, let cut = bytes[..<limit].lastIndex(of: 0x0A), cut > limit / 2 else {
+            return try detectAndDecodeWhole(bytes)
+        }
+        let sample = try detectAndDecodeWhole(Array(bytes[...cut]))
+        return try convert(bytes[...], charset: sample.encoding, reportAs: sample.encoding)
+    }
+
+    static func detectAndDecodeWhole(_ bytes: [UInt8]) throws -> DecodedText {
         // Damaged UTF-8: keep it, count the damage.
         let utf8 = UTF8Statistics(bytes)
         if utf8.isMostlyValid { return decodeUTF8(bytes[...]) }
