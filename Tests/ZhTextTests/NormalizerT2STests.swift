@@ -12,6 +12,7 @@ import Testing
         ("帳戶", "账户"), ("蚊帳", "蚊帐"), ("慰藉", "慰藉"), ("藉口", "借口"),
         ("俱樂部", "俱乐部"), ("他於倫敦病逝", "他于伦敦病逝"), ("義大利", "意大利"), ("正義", "正义"),
         ("銀髮族", "银发族"), ("「引號」", "「引号」"),
+        ("姊妹", "姊妹"), ("摔跤", "摔跤"), ("大阪", "大阪"), ("諮詢", "咨询"), ("鉅額", "巨额"),
     ])
     func oneToManyCharacters(traditional: String, simplified: String) throws {
         #expect(try Normalizer().normalize(traditional).text == simplified)
