@@ -27,7 +27,14 @@ import Testing
         #expect(table.phraseCount == 1)
     }
 
-    @Test func icuTableMatchesTheTransliterator() throws {
+    /// The shipped table was generated from this machine's ICU version.
+    static let tableMatchesLinkedICU: Bool = {
+        let header = (try? String(contentsOf: DataDirectory.file("t2s.icu.txt"), encoding: .utf8))?.prefix(80) ?? ""
+        return header.contains("ICU \(ICU.version) ")
+    }()
+
+    @Test(.enabled(if: tableMatchesLinkedICU, "t2s.icu.txt was generated from another ICU version"))
+    func icuTableMatchesTheTransliterator() throws {
         let icu = try ICU.Transliterator(id: "Traditional-Simplified")
         var options = Normalizer.Options()
         options.conversionTables = [DataDirectory.file("t2s.icu.txt")]
