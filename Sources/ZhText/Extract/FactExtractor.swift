@@ -116,7 +116,7 @@ public struct FactExtractor: Sendable {
             if isHanNumeral, NumeralParser.hanDigit(p) != nil || NumeralParser.magnitude(p) != nil { return false }
             // 星期三, 周一, 礼拜五, 初三: days and grades, not quantities.
             if isHanNumeral, p == "周" || p == "週" || p == "初" { return false }
-            if isHanNumeral, i >= 2, ["星期", "礼拜", "禮拜"].contains(FactLexicon.string(s, (i - 2)..<i)) { return false }
+            if isHanNumeral, i >= 2, (s[i - 2] == "星" && p == "期") || ((s[i - 2] == "礼" || s[i - 2] == "禮") && p == "拜") { return false }
         }
         return true
     }
@@ -161,9 +161,14 @@ public struct FactExtractor: Sendable {
     /// 百分之十二点五, 千分之五, 四分之一 (as percent: 25).
     func percentWords(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
         func word(_ w: String, at k: Int) -> Bool {
-            let u = Array(w.unicodeScalars)
-            return k + u.count <= s.count && Array(s[k..<(k + u.count)]) == u
+            var k = k
+            for u in w.unicodeScalars {
+                guard k < s.count, s[k] == u else { return false }
+                k += 1
+            }
+            return true
         }
+        guard s[i] == "百" || s[i] == "千" || NumeralParser.isNumeralScalar(s[i]) else { return nil }
         for (w, unit, scale) in [("百分之", "%", 1.0), ("千分之", "‰", 1.0)] where word(w, at: i) {
             guard let n = parser.parse(s, at: i + 3) else { return nil }
             var c = Candidate(kind: .percent, value: .number(n.value * scale), unit: unit,
