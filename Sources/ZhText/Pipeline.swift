@@ -18,8 +18,10 @@ public struct DocumentAnalysis: Sendable {
     public var bytes: Int
     /// Invalid byte sequences replaced with U+FFFD.
     public var substitutions: Int
-    /// Content words of the body with their counts and POS, in first-seen order.
-    public var terms: [(term: String, count: Int, pos: String)]
+    /// Content words of the body, counted for the corpus keyword report.
+    public var keywordCounts: KeywordCounts
+    /// The normalized body text (for new-term discovery over a sample).
+    public var normalizedText: String
     public var keywords: [JSONValue]
     public var facts: [JSONValue]
     public var factKinds: [String]
@@ -74,12 +76,18 @@ public struct Pipeline: Sendable {
     public let decoder: Decoder
     public let normalizer: Normalizer
     public let segmenter: Segmenter
+    public let keywords: KeywordExtractor
+    public let facts: FactExtractor
+    public let entities: EntityRecognizer
 
     public init(options: Options) throws {
         self.options = options
         decoder = try Decoder(encoding: options.encoding)
         normalizer = try Normalizer(options: options.normalizer)
         segmenter = try Segmenter.load(options.segmenter)
+        keywords = try KeywordExtractor.load()
+        facts = try FactExtractor.load()
+        entities = try EntityRecognizer.load(segmenter: segmenter)
     }
 
     /// Reads and analyzes one document source.
@@ -135,21 +143,30 @@ public struct Pipeline: Sendable {
     /// Analyzes decoded text.
     public func analyze(text: String, id: String, path: String, encoding: String) -> DocumentAnalysis {
         let normalized = normalizer.normalize(text)
+        let metadata = DocumentMetadata(normalized)
         let tokens = segmenter.segment(normalized.scalars)
-        var order: [String] = []
-        var counts: [String: (Int, String)] = [:]
-        for t in tokens where KeywordFilter.isContentWord(t) {
-            if let c = counts[t.text] { counts[t.text] = (c.0 + 1, c.1) }
-            else { counts[t.text] = (1, t.pos); order.append(t.text) }
+        // Header boilerplate (share buttons, font size, source line) is not body text.
+        let body = tokens.drop { $0.start < metadata.bodyStart }
+        let bodyTokens = Array(body)
+        var counts = KeywordCounts()
+        counts.add(document: bodyTokens, filter: keywords.filter)
+        let found = facts.extract(from: normalized, metadata: metadata)
+        let named = entities.recognize(normalized, tokens: tokens)
+        let top = keywords.extract(from: bodyTokens, top: options.keywordsPerDocument).map { k -> JSONValue in
+            .object([("term", .string(k.term)), ("weight", .double((k.weight * 1e6).rounded() / 1e6)),
+                     ("count", .int(k.count)), ("pos", .string(k.pos))])
         }
-        let title = normalized.text.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let bodyText = String(String.UnicodeScalarView(normalized.scalars[min(metadata.bodyStart, normalized.scalars.count)...]))
         return DocumentAnalysis(
-            id: id, path: path, title: title, date: nil, time: nil, source: nil, author: nil, url: nil,
+            id: id, path: path, title: metadata.title, date: metadata.date?.iso, time: metadata.time,
+            source: metadata.source, author: metadata.author, url: nil,
             encoding: encoding, script: normalized.script, characters: normalized.original.count,
             bytes: text.utf8.count, substitutions: 0,
-            terms: order.map { ($0, counts[$0]!.0, counts[$0]!.1) },
-            keywords: [], facts: [], factKinds: [], factRows: "", entities: [], entityMentions: [])
+            keywordCounts: counts, normalizedText: bodyText,
+            keywords: top, facts: found.map(\.jsonValue), factKinds: found.map(\.kind.rawValue),
+            factRows: found.map { $0.batchCSVRow(document: id) }.joined(),
+            entities: named.map(\.jsonValue),
+            entityMentions: named.map { (type: $0.type.rawValue, name: $0.text, line: $0.line) })
     }
 
     private func readFile(_ path: String) throws -> [UInt8] {
@@ -170,19 +187,4 @@ public struct Pipeline: Sendable {
 
 extension DocumentFailure: CustomStringConvertible {
     public var description: String { reason }
-}
-
-/// Which tokens count as content words for keyword statistics.
-public enum KeywordFilter {
-    public static func isContentWord(_ t: Token) -> Bool {
-        let s = t.text.unicodeScalars
-        guard s.count >= 2 else { return false }
-        guard let first = t.pos.unicodeScalars.first else { return false }
-        switch first {
-        case "n", "v", "a", "i", "l", "j": break
-        case "e": if t.pos != "eng" { return false }
-        default: return false
-        }
-        return s.contains { $0.properties.isIdeographic || $0.properties.isAlphabetic }
-    }
 }

@@ -21,6 +21,9 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Rows of each top list in summary.json and report.html.")
     var top = 50
 
+    @Option(name: .customLong("dict"), help: "The user dictionaries the runs were analyzed with (for new-term discovery).")
+    var dictionaries: [String] = []
+
     @Flag(help: "No final summary line.")
     var quiet = false
 
@@ -32,7 +35,11 @@ struct MergeCommand: ParsableCommand {
         do { outDir = try OutputDirectory(URL(fileURLWithPath: out)) }
         catch { throw CLIError.message("\(out): cannot create the output directory: \(error.localizedDescription)") }
         let summary: CorpusSummary
-        do { summary = try StateMerger.merge(directories, into: outDir, options: options) }
+        do {
+            let writer = try ReportWriter.load(options: options,
+                                               segmenterOptions: Segmenter.Options(userDictionaries: dictionaries))
+            summary = try StateMerger.merge(directories, into: outDir, writer: writer)
+        }
         catch {
             outDir.discard()
             throw CLIError.message("\(error)")

@@ -1,13 +1,94 @@
 import ArgumentParser
+import Foundation
 import ZhText
 
-// PLACEHOLDER: replaced by the issue that builds `zhtext segment`.
+/// `zhtext segment`: one output line per input line, words separated by
+/// one space.
 struct SegmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "segment",
-        abstract: "(not implemented yet)")
+        abstract: "Split text into words, one output line per input line.",
+        discussion: """
+            Segments the normalized (Simplified) text with the dictionary \
+            segmenter (or ICU's word breaker with --engine icu). Words are \
+            separated by one space; whitespace is not printed, line breaks are kept.
+            """)
+
+    enum Engine: String, ExpressibleByArgument, CaseIterable {
+        case dict, icu
+    }
+
+    @Argument(help: "Input file, or - for standard input.")
+    var file: String = "-"
+
+    @Option(help: "Segmentation engine: dict (dictionary + HMM) or icu (ICU word breaks).")
+    var engine: Engine = .dict
+
+    @Option(name: .customLong("dict"), help: "A jieba-format user dictionary (`word [freq] [pos]` per line); repeatable, later files win.")
+    var dictionaries: [String] = []
+
+    @Flag(help: "Print word/pos.")
+    var pos = false
+
+    @Flag(help: "Print each word as it is written in the original text (e.g. Traditional).")
+    var original = false
+
+    @Flag(help: "Merge numbers with their units and date parts (17亿元, 9月12日).")
+    var quantities = false
+
+    @Flag(name: .customLong("no-hmm"), help: "Do not look for unknown words with the HMM.")
+    var noHMM = false
+
+    @OptionGroup var input: InputOptions
 
     func run() throws {
-        throw ValidationError("zhtext segment is not implemented yet")
+        let normalizer = try Normalizer(options: input.normalizerOptions)
+        var segmenter: Segmenter?
+        if engine == .dict {
+            do {
+                segmenter = try Segmenter.load(Segmenter.Options(userDictionaries: dictionaries, useHMM: !noHMM))
+            } catch let error as LexiconError {
+                switch error {
+                case let .malformedEntry(file, _, _), let .unreadable(file, _), let .malformedModel(file, _, _):
+                    reportError(path: file, "\(error)".replacingOccurrences(of: "\(file): ", with: ""))
+                }
+                throw ExitCode.failure
+            }
+        }
+        let loaded = try input.load(file, normalizer: normalizer)
+        let text = loaded.normalized
+        var spans: [Segmenter.Span]
+        var posNames: [String]
+        if let segmenter {
+            spans = segmenter.spans(text.scalars)
+            posNames = segmenter.lexicon.partsOfSpeech
+        } else {
+            do {
+                spans = try ICUWordSegmenter().spans(text.scalars)
+            } catch {
+                reportError(path: loaded.path, "ICU word break failed: \(error)")
+                throw ExitCode.failure
+            }
+            posNames = Lexicon.reservedPartsOfSpeech
+        }
+        if quantities {
+            let tokens = spans.map { sp in
+                Token(text: text.text(in: Int(sp.start)..<Int(sp.end)), pos: posNames[Int(sp.posID)],
+                      start: Int(sp.start), end: Int(sp.end))
+            }
+            let merged = try QuantityMerger().merge(tokens, in: text.scalars)
+            var ids: [String: UInt16] = [:]
+            for (i, p) in posNames.enumerated() { ids[p] = UInt16(i) }
+            spans = merged.map { t in
+                let id: UInt16
+                if let known = ids[t.pos] { id = known } else {
+                    id = UInt16(posNames.count); posNames.append(t.pos); ids[t.pos] = id
+                }
+                return Segmenter.Span(start: Int32(t.start), end: Int32(t.end), posID: id)
+            }
+        }
+        var out = OutputBuffer()
+        out.writeLines(spans, text: text, original: original, posNames: pos ? posNames : nil)
+        out.flush()
     }
 }

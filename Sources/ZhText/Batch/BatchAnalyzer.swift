@@ -107,7 +107,8 @@ public final class BatchAnalyzer: @unchecked Sendable {
             })
         try sink.finish(summary: summary)
         if !map.isCancelled, let out {
-            try ReportWriter(options: options.report).write(summary, to: out)
+            try ReportWriter(options: options.report, keywords: pipeline.keywords, segmenter: pipeline.segmenter)
+                .write(summary, to: out)
         }
         return summary
     }
@@ -165,7 +166,7 @@ final class BatchSink: @unchecked Sendable {
 /// had read all their inputs in the order given.
 public enum StateMerger {
     public static func merge(_ directories: [String], into out: OutputDirectory,
-                             options: ReportWriter.Options) throws -> CorpusSummary {
+                             writer: ReportWriter) throws -> CorpusSummary {
         let sink = try BatchSink(out: out)
         var summary = CorpusSummary()
         for dir in directories {
@@ -176,7 +177,7 @@ public enum StateMerger {
             summary.merge(part)
         }
         try sink.finish(summary: summary)
-        try ReportWriter(options: options).write(summary, to: out)
+        try writer.write(summary, to: out)
         return summary
     }
 }

@@ -137,3 +137,35 @@ public struct ICUError: Error, RawRepresentable, Equatable, CustomStringConverti
         if status > 0 { throw ICUError(rawValue: status) }
     }
 }
+
+extension ICU {
+    /// Word boundaries of UTF-16 `text` by ICU's word break iterator for
+    /// `locale`: UTF-16 offsets (first 0, last `text.count`) and, for each
+    /// segment, ICU's rule status (100s number, 200s letter, 400s ideographic,
+    /// 0 space or punctuation).
+    ///
+    /// ```swift
+    /// try ICU.wordBoundaries(Array("长江大桥".utf16))  // ([0, 2, 4], [400, 400])
+    /// ```
+    static func wordBoundaries(_ text: [UInt16], locale: String = "zh") throws -> (boundaries: [Int32], status: [Int32]) {
+        var capacity = text.count + 2
+        while true {
+            var boundaries = [Int32](repeating: 0, count: capacity)
+            var rules = [Int32](repeating: 0, count: capacity)
+            var status: Int32 = 0
+            let count = text.withUnsafeBufferPointer { t in
+                boundaries.withUnsafeMutableBufferPointer { b in
+                    rules.withUnsafeMutableBufferPointer { r in
+                        czhicu_word_boundaries(locale, t.baseAddress, Int32(t.count), b.baseAddress, r.baseAddress,
+                                               Int32(capacity), &status)
+                    }
+                }
+            }
+            if status == ICUError.bufferOverflow.rawValue { capacity = Int(count) + 1; continue }
+            try ICUError.check(status)
+            boundaries.removeSubrange(Int(count)...)
+            rules.removeSubrange(max(0, Int(count) - 1)...)
+            return (boundaries, rules)
+        }
+    }
+}

@@ -18,9 +18,13 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
     public var encodings: [String: Int] = [:]
     public var scripts: [String: Int] = [:]
     /// Content words: how often, in how many documents, with which POS.
-    public var terms: [String: TermCount] = [:]
-    /// Total content words counted (the denominator of term frequency).
-    public var termTotal = 0
+    public var keywords = KeywordCounts()
+    /// The normalized texts new terms are discovered in: the documents in
+    /// input order up to `termSampleLimit` scalars (n-gram statistics of a
+    /// whole large batch would not fit in memory).
+    public var termSample: [String] = []
+    public var termSampleScalars = 0
+    public static let termSampleLimit = 400_000
     public var entities: [String: EntityCount] = [:]
     public var factsByKind: [String: Int] = [:]
     /// The first documents' metadata (documents.jsonl objects without their
@@ -34,12 +38,6 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
     public static let sampleFactLimit = 40
 
     public init() {}
-
-    public struct TermCount: Sendable, Codable, Equatable {
-        public var count: Int
-        public var documents: Int
-        public var pos: String
-    }
 
     /// Counts of one entity, keyed by `type + "\t" + name`.
     public struct EntityCount: Sendable, Codable, Equatable {
@@ -64,17 +62,8 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
         failures += other.failures
         for (k, v) in other.encodings { encodings[k, default: 0] += v }
         for (k, v) in other.scripts { scripts[k, default: 0] += v }
-        termTotal += other.termTotal
-        for (k, v) in other.terms {
-            if var mine = terms[k] {
-                mine.count += v.count
-                mine.documents += v.documents
-                if mine.pos.isEmpty { mine.pos = v.pos }
-                terms[k] = mine
-            } else {
-                terms[k] = v
-            }
-        }
+        keywords.merge(other.keywords)
+        for text in other.termSample { addToTermSample(text) }
         for (k, v) in other.entities {
             if var mine = entities[k] {
                 mine.count += v.count
@@ -103,16 +92,8 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
         bytes += d.bytes
         encodings[d.encoding, default: 0] += 1
         scripts[d.script.rawValue, default: 0] += 1
-        for t in d.terms {
-            termTotal += t.count
-            if var mine = terms[t.term] {
-                mine.count += t.count
-                mine.documents += 1
-                terms[t.term] = mine
-            } else {
-                terms[t.term] = TermCount(count: t.count, documents: 1, pos: t.pos)
-            }
-        }
+        keywords.merge(d.keywordCounts)
+        addToTermSample(d.normalizedText)
         var seen = Set<String>()
         for m in d.entityMentions {
             let key = m.type + "\t" + m.name
@@ -136,6 +117,19 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
         }
         if sampleDocuments.count < Self.sampleDocumentLimit {
             sampleDocuments.append(d.metadataJSON.serialized())
+        }
+    }
+
+    private mutating func addToTermSample(_ text: String) {
+        let room = Self.termSampleLimit - termSampleScalars
+        guard room > 0 else { return }
+        let scalars = text.unicodeScalars
+        if scalars.count <= room {
+            termSample.append(text)
+            termSampleScalars += scalars.count
+        } else {
+            termSample.append(String(String.UnicodeScalarView(scalars.prefix(room))))
+            termSampleScalars += room
         }
     }
 

@@ -26,9 +26,9 @@ public struct HTMLReport: Sendable {
         return out
     }
 
-    public func render(_ s: CorpusSummary, terms: [ReportWriter.RankedTerm],
+    public func render(_ s: CorpusSummary, terms: [Keyword],
                        entities: [CorpusSummary.EntityCount],
-                       newTerms: [(term: String, count: Int, score: Double)] = []) -> String {
+                       newTerms: [DiscoveredTerm] = []) -> String {
         let e = HTMLReport.escape
         var h = """
         <!DOCTYPE html>
@@ -122,9 +122,10 @@ public struct HTMLReport: Sendable {
         // New terms.
         h += "<section id=\"terms\"><h2>New terms</h2>\n"
         if newTerms.isEmpty { h += "<p class=\"muted\">No new terms.</p>\n" } else {
-            h += "<table id=\"term-table\"><tr><th>term</th><th>count</th><th>score</th></tr>\n"
+            h += "<p class=\"muted\">Strings missing from the dictionaries that hold together (cohesion) and combine freely with their neighbours (entropy), found in the first \(s.termSampleScalars) characters of the corpus.</p>\n"
+            h += "<table id=\"term-table\"><tr><th>term</th><th>count</th><th>documents</th><th>cohesion</th><th>left entropy</th><th>right entropy</th><th>score</th></tr>\n"
             for t in newTerms.prefix(options.top) {
-                h += "<tr><td>\(e(t.term))</td><td class=\"n\">\(t.count)</td><td class=\"n\">\(String(format: "%.3f", t.score))</td></tr>\n"
+                h += "<tr><td>\(e(t.term))</td><td class=\"n\">\(t.count)</td><td class=\"n\">\(t.documents)</td><td class=\"n\">\(String(format: "%.3f", t.cohesion))</td><td class=\"n\">\(String(format: "%.3f", t.leftEntropy))</td><td class=\"n\">\(String(format: "%.3f", t.rightEntropy))</td><td class=\"n\">\(String(format: "%.3f", t.score))</td></tr>\n"
             }
             h += "</table>\n"
         }

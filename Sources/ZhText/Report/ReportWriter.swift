@@ -18,36 +18,45 @@ public struct ReportWriter: Sendable {
     }
 
     public let options: Options
-    public init(options: Options) { self.options = options }
+    /// Ranks the corpus keywords (TF-IDF against the background IDF table,
+    /// pooled with the batch's document frequencies).
+    public let keywords: KeywordExtractor
+    /// Segments the term sample and tells dictionary words from new ones.
+    public let segmenter: Segmenter
 
-    public static let factsHeader = CSV.header([
+    public init(options: Options, keywords: KeywordExtractor, segmenter: Segmenter) {
+        self.options = options
+        self.keywords = keywords
+        self.segmenter = segmenter
+    }
+
+    /// Loads the shipped keyword tables and the segmenter with `segmenterOptions`.
+    public static func load(options: Options, segmenterOptions: Segmenter.Options = Segmenter.Options()) throws -> ReportWriter {
+        ReportWriter(options: options, keywords: try KeywordExtractor.load(), segmenter: try Segmenter.load(segmenterOptions))
+    }
+
+    public static let factsHeader = CSVWriter.header([
         "document", "kind", "value", "unit", "qualifier", "range_to", "change", "subject",
         "text", "original", "line", "column", "start", "end", "sentence"])
 
-    /// A keyword of the corpus.
-    public struct RankedTerm: Sendable {
-        public var term: String
-        public var count: Int
-        public var documents: Int
-        public var weight: Double
-        public var pos: String
+    /// The corpus keywords, most weighty first.
+    public func rankedTerms(_ s: CorpusSummary) -> [Keyword] {
+        keywords.tfidf(s.keywords, top: max(options.keywordRows, options.top))
     }
 
-    /// Corpus keywords by TF-IDF: term frequency over the corpus times a
-    /// smoothed inverse document frequency within it.
-    public func rankedTerms(_ s: CorpusSummary) -> [RankedTerm] {
-        let n = Double(max(1, s.documents))
-        let total = Double(max(1, s.termTotal))
-        var out: [RankedTerm] = []
-        out.reserveCapacity(s.terms.count)
-        for (term, c) in s.terms {
-            let idf = log((n + 1) / (Double(c.documents) + 1)) + 1
-            out.append(RankedTerm(term: term, count: c.count, documents: c.documents,
-                                  weight: Double(c.count) / total * idf * 1000, pos: c.pos))
+    /// New terms found in the summary's term sample.
+    public func newTerms(_ s: CorpusSummary) -> [DiscoveredTerm] {
+        var stats = TermStatistics()
+        for text in s.termSample {
+            let scalars = Array(text.unicodeScalars)
+            stats.add(document: scalars, tokens: segmenter.segment(scalars))
         }
-        out.sort { ($0.weight, $1.term) > ($1.weight, $0.term) }
-        return out
+        let discoverer = TermDiscoverer(options: TermDiscoverer.Options(minCount: 3),
+                                        stopWords: keywords.filter.stopWords, segmenter: segmenter)
+        return discoverer.discover(in: stats, top: max(options.top, 100))
     }
+
+    static func fixed(_ d: Double) -> String { String(format: "%.6f", d) }
 
     public func rankedEntities(_ s: CorpusSummary) -> [CorpusSummary.EntityCount] {
         s.entities.values.sorted {
@@ -60,29 +69,37 @@ public struct ReportWriter: Sendable {
     public func write(_ s: CorpusSummary, to out: OutputDirectory) throws {
         let terms = rankedTerms(s)
         let entities = rankedEntities(s)
+        let found = newTerms(s)
 
-        var keywords = CSV.header(["term", "count", "documents", "weight", "pos"])
+        var keywordsCSV = CSVWriter.header(["term", "count", "documents", "weight", "pos"])
         for t in terms.prefix(options.keywordRows) {
-            keywords += CSV.row([.text(t.term), .number(String(t.count)), .number(String(t.documents)),
-                                 .number(String(format: "%.6f", t.weight)), .text(t.pos)])
+            keywordsCSV += CSVWriter.row([.text(t.term), .number(String(t.count)), .number(String(t.documents)),
+                                    .number(Self.fixed(t.weight)), .text(t.pos)])
         }
-        try out.write(keywords, to: "keywords.csv")
+        try out.write(keywordsCSV, to: "keywords.csv")
 
-        var ents = CSV.header(["type", "name", "count", "documents", "first_document", "first_line"])
+        var ents = CSVWriter.header(["type", "name", "count", "documents", "first_document", "first_line"])
         for e in entities.prefix(options.entityRows) {
-            ents += CSV.row([.text(e.type), .text(e.name), .number(String(e.count)), .number(String(e.documents)),
+            ents += CSVWriter.row([.text(e.type), .text(e.name), .number(String(e.count)), .number(String(e.documents)),
                              .text(e.firstDocument), .number(String(e.firstLine))])
         }
         try out.write(ents, to: "entities.csv")
 
-        let termsCSV = CSV.header(["term", "count", "documents", "cohesion", "left_entropy", "right_entropy", "score"])
+        var termsCSV = CSVWriter.header(["term", "count", "documents", "cohesion", "left_entropy", "right_entropy", "score"])
+        for t in found {
+            termsCSV += CSVWriter.row([.text(t.term), .number(String(t.count)), .number(String(t.documents)),
+                                 .number(Self.fixed(t.cohesion)), .number(Self.fixed(t.leftEntropy)),
+                                 .number(Self.fixed(t.rightEntropy)), .number(Self.fixed(t.score))])
+        }
         try out.write(termsCSV, to: "terms.csv")
 
-        try out.write(summaryJSON(s, terms: terms, entities: entities).serialized() + "\n", to: "summary.json")
-        try out.write(HTMLReport(options: options).render(s, terms: terms, entities: entities), to: "report.html")
+        try out.write(summaryJSON(s, terms: terms, entities: entities, newTerms: found).serialized() + "\n", to: "summary.json")
+        try out.write(HTMLReport(options: options).render(s, terms: terms, entities: entities, newTerms: found), to: "report.html")
     }
 
-    func summaryJSON(_ s: CorpusSummary, terms: [RankedTerm], entities: [CorpusSummary.EntityCount]) -> JSONValue {
+    func summaryJSON(_ s: CorpusSummary, terms: [Keyword], entities: [CorpusSummary.EntityCount],
+                     newTerms: [DiscoveredTerm]) -> JSONValue {
+        func rounded(_ d: Double) -> JSONValue { .double((d * 1e6).rounded() / 1e6) }
         func counts(_ d: [String: Int]) -> JSONValue {
             .object(d.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })
         }
@@ -97,14 +114,19 @@ public struct ReportWriter: Sendable {
             ("scripts", counts(s.scripts)),
             ("keywords", .array(terms.prefix(options.top).map {
                 .object([("term", .string($0.term)), ("count", .int($0.count)), ("documents", .int($0.documents)),
-                         ("weight", .double(($0.weight * 1e6).rounded() / 1e6)), ("pos", .string($0.pos))])
+                         ("weight", rounded($0.weight)), ("pos", .string($0.pos))])
             })),
             ("facts_by_kind", counts(s.factsByKind)),
             ("entities", .array(entities.prefix(options.top).map {
                 .object([("type", .string($0.type)), ("name", .string($0.name)), ("count", .int($0.count)),
                          ("documents", .int($0.documents))])
             })),
-            ("new_terms", .array([])),
+            ("new_terms_sample_characters", .int(s.termSampleScalars)),
+            ("new_terms", .array(newTerms.prefix(options.top).map {
+                .object([("term", .string($0.term)), ("count", .int($0.count)), ("documents", .int($0.documents)),
+                         ("cohesion", rounded($0.cohesion)), ("left_entropy", rounded($0.leftEntropy)),
+                         ("right_entropy", rounded($0.rightEntropy)), ("score", rounded($0.score))])
+            })),
         ])
     }
 }

@@ -1,39 +1,128 @@
-// PLACEHOLDER (owned by the Segmentation work): one token per scalar until
-// the dictionary segmenter lands. The public API below is the contract.
+import Foundation
 
 /// Splits normalized (Simplified) text into words.
+///
+/// A dictionary segmenter: at each position the lexicon gives every word
+/// that starts there (a DAG), the route of highest total log probability is
+/// chosen right to left, and runs of single characters the route leaves are
+/// handed to an HMM that finds unknown words (names, new terms). Latin
+/// words, numbers (`2023`, `17亿`, `95%`, `二〇二三`), URLs and e-mail
+/// addresses stay single tokens. Immutable: share one across threads.
+///
+/// ```swift
+/// let segmenter = try Segmenter.load()
+/// segmenter.segment("南京市长江大桥").map(\.text)   // ["南京市", "长江大桥"]
+/// ```
+///
+/// - Complexity: O(n × L) for n scalars and longest dictionary word L.
 public final class Segmenter: Sendable {
     public struct Options: Sendable, Hashable {
         /// jieba-format user dictionaries, later ones win.
         public var userDictionaries: [String] = []
         /// Load `domain.dict` (current-affairs terms).
         public var includeDomain = true
-        public init(userDictionaries: [String] = [], includeDomain: Bool = true) {
+        /// Find unknown words with the HMM.
+        public var useHMM = true
+        /// Keep a binary cache of the dictionaries (in `$XDG_CACHE_HOME/zhtext`
+        /// or `~/.cache/zhtext`), rebuilt when a source changes.
+        public var useCache = true
+        public init(userDictionaries: [String] = [], includeDomain: Bool = true,
+                    useHMM: Bool = true, useCache: Bool = true) {
             self.userDictionaries = userDictionaries
             self.includeDomain = includeDomain
+            self.useHMM = useHMM
+            self.useCache = useCache
         }
     }
 
-    /// Loads the shipped dictionaries plus the user's.
-    public static func load(_ options: Options = Options()) throws -> Segmenter {
-        Segmenter()
+    /// A token without its text: offsets and a part-of-speech id
+    /// (`Segmenter.partOfSpeech(id:)` names it).
+    public struct Span: Hashable, Sendable {
+        public var start: Int32
+        public var end: Int32
+        public var posID: UInt16
+        public init(start: Int32, end: Int32, posID: UInt16) {
+            self.start = start
+            self.end = end
+            self.posID = posID
+        }
     }
 
-    init() {}
+    /// The dictionary.
+    public let lexicon: Lexicon
+    let hmm: HMMModel?
+    /// Score of a Chinese-numeral number edge (二〇二三): a common word's.
+    let numeralLogProb: Double
 
-    /// The words of `scalars`, with offsets into it.
-    public func segment(_ scalars: [Unicode.Scalar]) -> [Token] {
-        scalars.indices.map { Token(text: String($0 < 0 ? "" : String(scalars[$0])), pos: "x", start: $0, end: $0 + 1) }
+    /// Measure words (`classifiers.txt`): 一个 prints as 一 个.
+    let classifiers: Set<UInt32>
+
+    /// Characters of transliterated foreign names (`translit.chars`).
+    let translit: Set<UInt32>
+    /// Common surnames (`surnames.txt`).
+    let surnames: Set<UInt32>
+    /// Part-of-speech ids of dictionary names (nr, nrt, nrfg, ns, nz).
+    let namePOS: Set<UInt16>
+
+    init(lexicon: Lexicon, hmm: HMMModel?, lists: CharacterLists) {
+        self.lexicon = lexicon
+        self.hmm = hmm
+        self.classifiers = lists.classifiers
+        self.translit = lists.translit
+        self.surnames = lists.surnames
+        var names = Set<UInt16>()
+        for (i, p) in lexicon.posNames.enumerated() where ["nr", "nrt", "nrfg", "ns", "nz"].contains(p) {
+            names.insert(UInt16(i))
+        }
+        self.namePOS = names
+        self.numeralLogProb = log(5000.0) - lexicon.logTotal
     }
+
+    /// A segmenter over `lexicon`, with the shipped unknown-word model
+    /// unless `useHMM` is false (for tests with small dictionaries).
+    public convenience init(lexicon: Lexicon, useHMM: Bool = true) throws {
+        self.init(lexicon: lexicon,
+                  hmm: useHMM ? try HMMModel(contentsOf: DataDirectory.file("hmm.model")) : nil,
+                  lists: try CharacterLists.load())
+    }
+
+    /// The name of a part-of-speech id.
+    public func partOfSpeech(id: UInt16) -> String { lexicon.posNames[Int(id)] }
 
     /// The words of `text`.
     public func segment(_ text: String) -> [Token] {
         segment(Array(text.unicodeScalars))
     }
 
+    /// The words of `scalars`, with offsets into it.
+    public func segment(_ scalars: [Unicode.Scalar]) -> [Token] {
+        let spans = self.spans(scalars)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(spans.count)
+        for sp in spans {
+            let r = Int(sp.start)..<Int(sp.end)
+            tokens.append(Token(text: String(String.UnicodeScalarView(scalars[r])),
+                                pos: lexicon.posNames[Int(sp.posID)], start: r.lowerBound, end: r.upperBound))
+        }
+        return tokens
+    }
+
+    /// The words of `scalars` as spans (no strings made).
+    public func spans(_ scalars: [Unicode.Scalar]) -> [Span] {
+        var out: [Span] = []
+        out.reserveCapacity(scalars.count / 2 + 8)
+        scalars.withUnsafeBufferPointer { raw in
+            raw.withMemoryRebound(to: UInt32.self) { s in
+                var scratch = Scratch()
+                appendSpans(s, into: &out, scratch: &scratch)
+            }
+        }
+        return out
+    }
+
     /// The dictionary's part of speech of `word`, if it has the word.
-    public func partOfSpeech(of word: String) -> String? { nil }
+    public func partOfSpeech(of word: String) -> String? { lexicon.partOfSpeech(of: word) }
 
     /// Whether the dictionary has `word`.
-    public func contains(_ word: String) -> Bool { false }
+    public func contains(_ word: String) -> Bool { lexicon.contains(word) }
 }

@@ -1,0 +1,237 @@
+extension Segmenter {
+    /// Reusable buffers of one segmentation call.
+    struct Scratch {
+        /// Per block position: 0 a Han character, > 0 the end (block
+        /// relative) of the atom starting here, -1 inside an atom.
+        var unit: [Int32] = []
+        var atomPOS: [UInt16] = []
+        var score: [Double] = []
+        var next: [Int32] = []
+        var pos: [UInt16] = []
+        var hmmBack: [Int8] = []
+    }
+
+    /// Segments `s`, appending spans (offsets into `s`) to `out`.
+    func appendSpans(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Span], scratch: inout Scratch) {
+        let n = s.count
+        var i = 0
+        while i < n {
+            let c = s[i]
+            let cls = ScalarClass.of(c)
+            switch cls {
+            case .han, .letter, .digit:
+                // A block of Han characters and atoms.
+                scratch.unit.removeAll(keepingCapacity: true)
+                scratch.atomPOS.removeAll(keepingCapacity: true)
+                var e = i
+                while e < n {
+                    let k = ScalarClass.of(s[e])
+                    if k == .han {
+                        scratch.unit.append(0); scratch.atomPOS.append(0)
+                        e += 1
+                    } else if k == .letter || k == .digit {
+                        let (end, pos) = Segmenter.scanAtom(s, e)
+                        scratch.unit.append(Int32(end - i)); scratch.atomPOS.append(pos)
+                        for _ in (e + 1)..<max(end, e + 1) { scratch.unit.append(-1); scratch.atomPOS.append(0) }
+                        e = end
+                    } else {
+                        break
+                    }
+                }
+                segmentBlock(s, i, e, into: &out, scratch: &scratch)
+                i = e
+            case .space, .newline:
+                var e = i + 1
+                while e < n {
+                    let k = ScalarClass.of(s[e])
+                    if k != .space && k != .newline { break }
+                    e += 1
+                }
+                out.append(Span(start: Int32(i), end: Int32(e), posID: Lexicon.posPunctuation))
+                i = e
+            case .other:
+                var e = i + 1
+                // A run of the same mark is one token: —— …… ---- ！！
+                while e < n && s[e] == c { e += 1 }
+                // URLs never start here (they start with a letter).
+                out.append(Span(start: Int32(i), end: Int32(e), posID: Lexicon.posPunctuation))
+                i = e
+            }
+        }
+    }
+
+    /// The most probable route through `s[a..<b]` (scratch.unit describes
+    /// it), then the HMM over runs of single characters.
+    func segmentBlock(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int,
+                      into out: inout [Span], scratch: inout Scratch) {
+        let n = b - a
+        if scratch.score.count < n + 1 {
+            let cap = max(n + 1, scratch.score.count * 2, 256)
+            scratch.score = [Double](repeating: 0, count: cap)
+            scratch.next = [Int32](repeating: 0, count: cap)
+            scratch.pos = [UInt16](repeating: 0, count: cap)
+        }
+        let lex = lexicon
+        let unknownLogProb = -lex.logTotal
+        let numeral = numeralLogProb
+        scratch.unit.withUnsafeBufferPointer { unit in
+        scratch.atomPOS.withUnsafeBufferPointer { atomPOS in
+        scratch.score.withUnsafeMutableBufferPointer { score in
+        scratch.next.withUnsafeMutableBufferPointer { next in
+        scratch.pos.withUnsafeMutableBufferPointer { pos in
+        lex.rootIndex.withUnsafeBufferPointer { rootIndex in
+        lex.firstChild.withUnsafeBufferPointer { firstChild in
+        lex.label.withUnsafeBufferPointer { label in
+        lex.logProb.withUnsafeBufferPointer { logProb in
+        lex.posID.withUnsafeBufferPointer { posID in
+            score[n] = 0
+            var i = n - 1
+            while i >= 0 {
+                let u = unit[i]
+                if u < 0 { i -= 1; continue }
+                var best: Double
+                var bestEnd: Int
+                var bestPOS: UInt16
+                if u > 0 {
+                    bestEnd = Int(u)
+                    best = score[bestEnd]
+                    bestPOS = atomPOS[i]
+                } else {
+                    best = unknownLogProb + score[i + 1]
+                    bestEnd = i + 1
+                    bestPOS = Lexicon.posUnknown
+                }
+                // Dictionary words starting at i.
+                var node: Int32 = 0
+                var j = i
+                while j < n {
+                    let c = s[a + j]
+                    if node == 0 {
+                        node = c < 0x10000 ? rootIndex[Int(c)] : -1
+                    } else {
+                        var lo = Int(firstChild[Int(node)]), hi = Int(firstChild[Int(node) + 1])
+                        node = -1
+                        while lo < hi {
+                            let mid = (lo + hi) >> 1
+                            let l = label[mid]
+                            if l == c { node = Int32(mid); break }
+                            if l < c { lo = mid + 1 } else { hi = mid }
+                        }
+                    }
+                    if node < 0 { break }
+                    let p = posID[Int(node)]
+                    if p != Lexicon.notAWord && (j + 1 == n || unit[j + 1] >= 0) {
+                        let cand = Double(logProb[Int(node)]) + score[j + 1]
+                        if cand >= best { best = cand; bestEnd = j + 1; bestPOS = p }
+                    }
+                    j += 1
+                }
+                // A Chinese numeral number starting at i.
+                if u == 0 && ScalarClass.chineseNumeral(s[a + i]) != 0 {
+                    let e = Segmenter.scanChineseNumber(s, a + i, b) - a
+                    if e > i && (e == n || unit[e] >= 0) {
+                        let cand = numeral + score[e]
+                        if cand >= best { best = cand; bestEnd = e; bestPOS = Lexicon.posNumber }
+                    }
+                }
+                // 第 + a number: 第18, 第二十三.
+                if u == 0 && s[a + i] == 0x7B2C && i + 1 < n {
+                    var e = i + 1
+                    if unit[i + 1] > 0 {
+                        if atomPOS[i + 1] == Lexicon.posNumber { e = Int(unit[i + 1]) }
+                    } else if unit[i + 1] == 0 && ScalarClass.chineseNumeral(s[a + i + 1]) != 0 {
+                        e = max(i + 2, Segmenter.scanChineseNumber(s, a + i + 1, b) - a)
+                    }
+                    if e > i + 1 && (e == n || unit[e] >= 0) {
+                        let cand = score[e]
+                        if cand >= best { best = cand; bestEnd = e; bestPOS = Lexicon.posNumber }
+                    }
+                }
+                score[i] = best
+                next[i] = Int32(bestEnd)
+                pos[i] = bestPOS
+                i -= 1
+            }
+        }}}}}}}}}}
+        // Walk the route; collect runs of single Han characters for the HMM.
+        let firstSpan = out.count
+        var i = 0
+        var run = -1
+        while i < n {
+            let j = Int(scratch.next[i])
+            if j - i == 1 && scratch.unit[i] == 0 {
+                if run < 0 { run = i }
+            } else {
+                if run >= 0 { flushRun(s, a + run, a + i, into: &out, scratch: &scratch); run = -1 }
+                if j - i >= 2 && j - i <= 4 && scratch.unit[i] == 0 && isNumeralClassifier(s, a + i, a + j) {
+                    out.append(Span(start: Int32(a + i), end: Int32(a + j - 1), posID: Lexicon.posNumber))
+                    out.append(Span(start: Int32(a + j - 1), end: Int32(a + j), posID: singlePOS(s[a + j - 1])))
+                } else {
+                    out.append(Span(start: Int32(a + i), end: Int32(a + j), posID: scratch.pos[i]))
+                }
+            }
+            i = j
+        }
+        if run >= 0 { flushRun(s, a + run, a + n, into: &out, scratch: &scratch) }
+        mergeNames(s, &out, from: firstSpan)
+    }
+
+    /// The part of speech of the single character `c`.
+    @inline(__always)
+    func singlePOS(_ c: UInt32) -> UInt16 {
+        guard c < 0x10000 else { return Lexicon.posUnknown }
+        let node = lexicon.rootIndex[Int(c)]
+        if node < 0 { return Lexicon.posUnknown }
+        let p = lexicon.posID[Int(node)]
+        return p == Lexicon.notAWord ? Lexicon.posUnknown : p
+    }
+
+    /// Emits the run `s[p..<q]` of characters the route left single:
+    /// as they are, or as the HMM groups them.
+    func flushRun(_ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ q: Int,
+                  into out: inout [Span], scratch: inout Scratch) {
+        guard let hmm, q - p > 1 else {
+            for k in p..<q { out.append(Span(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k]))) }
+            return
+        }
+        // A run that is itself a dictionary word stays single characters (as jieba).
+        var node: Int32 = 0
+        for k in p..<q {
+            node = lexicon.child(node, s[k])
+            if node < 0 { break }
+        }
+        if node > 0 && lexicon.posID[Int(node)] != Lexicon.notAWord {
+            for k in p..<q { out.append(Span(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k]))) }
+            return
+        }
+        let run = UnsafeBufferPointer(rebasing: s[p..<q])
+        hmm.forEachWord(in: run, scratch: &scratch.hmmBack) { ws, we in
+            if we - ws == 1 {
+                out.append(Span(start: Int32(p + ws), end: Int32(p + we), posID: singlePOS(s[p + ws])))
+            } else {
+                out.append(Span(start: Int32(p + ws), end: Int32(p + we), posID: Lexicon.posUnknown))
+            }
+        }
+    }
+}
+
+extension Segmenter {
+    /// Whether `s[p..<q]` is a numeral (optionally after 第) followed by a
+    /// measure word: 一个, 两种, 第一个, 多名 — printed as two tokens.
+    @inline(__always)
+    func isNumeralClassifier(_ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ q: Int) -> Bool {
+        let last = s[q - 1]
+        guard classifiers.contains(last) else { return false }
+        var k = p
+        if s[k] == 0x7B2C { k += 1 }   // 第
+        guard k < q - 1 else { return false }
+        while k < q - 1 {
+            let c = s[k]
+            // numerals, 几 数 多 半
+            guard ScalarClass.chineseNumeral(c) != 0 || c == 0x51E0 || c == 0x6570 || c == 0x591A || c == 0x534A
+            else { return false }
+            k += 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// A binary copy of the built lexicon and HMM, so later runs skip parsing
+/// the dictionaries. Kept in `$XDG_CACHE_HOME/zhtext` (or `~/.cache/zhtext`),
+/// named by a hash of the source paths, sizes and modification times, so a
+/// changed source gets a fresh cache. Failures to read or write fall back to
+/// parsing silently.
+///
+/// ```swift
+/// let cache = SegmenterCache(sources: ["/path/jieba.dict.txt", "/path/hmm.model"])
+/// if let (lexicon, hmm) = cache.read() { ... }
+/// ```
+struct SegmenterCache {
+    static let magic = Array("ZHSEG002".utf8)
+    let key: String
+    let url: URL?
+
+    init(sources: [String]) {
+        var key = "v3"
+        for path in sources {
+            let attrs = try? FileManager.default.attributesOfItem(atPath: path)
+            let size = (attrs?[.size] as? NSNumber)?.int64Value ?? -1
+            let mtime = (attrs?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+            let abs = URL(fileURLWithPath: path).standardizedFileURL.path
+            key += "\n\(abs)\t\(size)\t\(mtime)"
+        }
+        self.key = key
+        var hash: UInt64 = 0xcbf29ce484222325
+        for b in key.utf8 { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
+        let env = ProcessInfo.processInfo.environment
+        var dir: URL?
+        if let x = env["XDG_CACHE_HOME"], !x.isEmpty {
+            dir = URL(fileURLWithPath: x).appendingPathComponent("zhtext")
+        } else if let home = env["HOME"], !home.isEmpty {
+            dir = URL(fileURLWithPath: home).appendingPathComponent(".cache/zhtext")
+        }
+        url = dir?.appendingPathComponent("segmenter-" + String(hash, radix: 16) + ".bin")
+    }
+
+    func read() -> (Lexicon, HMMModel)? {
+        guard let url, let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
+        return data.withUnsafeBytes { raw -> (Lexicon, HMMModel)? in
+            var r = Reader(raw: raw)
+            guard r.bytes(SegmenterCache.magic.count) == SegmenterCache.magic,
+                  let k = r.string(), k == key,
+                  let firstChild: [Int32] = r.array(), let label: [UInt32] = r.array(),
+                  let logProb: [Float] = r.array(), let posID: [UInt16] = r.array(),
+                  let names = r.string(), let logTotal: [Double] = r.array(), let words: [Int64] = r.array(),
+                  let start: [Double] = r.array(), let trans: [Double] = r.array(),
+                  let emitChars: [UInt32] = r.array(), let emitTable: [Double] = r.array(),
+                  label.count == logProb.count, label.count == posID.count, firstChild.count == label.count + 1,
+                  logTotal.count == 1, words.count == 1, start.count == 4, trans.count == 16,
+                  emitTable.count == emitChars.count * 4
+            else { return nil }
+            var rootIndex = [Int32](repeating: -1, count: 0x10000)
+            for c in Int(firstChild[0])..<Int(firstChild[1]) where label[c] < 0x10000 {
+                rootIndex[Int(label[c])] = Int32(c)
+            }
+            let lexicon = Lexicon(rootIndex: rootIndex, firstChild: firstChild, label: label, logProb: logProb,
+                                  posID: posID, posNames: names.split(separator: "\n").map(String.init),
+                                  logTotal: logTotal[0], wordCount: Int(words[0]))
+            return (lexicon, HMMModel(start: start, trans: trans, emitChars: emitChars, emitTable: emitTable))
+        }
+    }
+
+    func write(lexicon: Lexicon, hmm: HMMModel) {
+        guard let url else { return }
+        var out: [UInt8] = SegmenterCache.magic
+        func put<T>(_ a: [T]) {
+            var n = Int64(a.count)
+            withUnsafeBytes(of: &n) { out.append(contentsOf: $0) }
+            a.withUnsafeBytes { out.append(contentsOf: $0) }
+        }
+        put(Array(key.utf8))
+        put(lexicon.firstChild); put(lexicon.label); put(lexicon.logProb); put(lexicon.posID)
+        put(Array(lexicon.posNames.joined(separator: "\n").utf8))
+        put([lexicon.logTotal]); put([Int64(lexicon.wordCount)])
+        put(hmm.start); put(hmm.trans); put(hmm.emitChars); put(hmm.emitTable)
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let tmp = url.deletingLastPathComponent()
+                .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+            try Data(out).write(to: tmp)
+            if fm.fileExists(atPath: url.path) { try? fm.removeItem(at: url) }
+            try fm.moveItem(at: tmp, to: url)
+        } catch {
+            // Unwritable cache: parse next time too.
+        }
+    }
+
+    /// Reads length-prefixed arrays of plain scalars.
+    struct Reader {
+        let raw: UnsafeRawBufferPointer
+        var at = 0
+
+        mutating func bytes(_ n: Int) -> [UInt8]? {
+            guard at + n <= raw.count else { return nil }
+            defer { at += n }
+            return Array(raw[at..<(at + n)])
+        }
+
+        mutating func array<T>() -> [T]? {
+            guard at + 8 <= raw.count else { return nil }
+            let n = Int(raw.loadUnaligned(fromByteOffset: at, as: Int64.self))
+            at += 8
+            let size = n * MemoryLayout<T>.stride
+            guard n >= 0, at + size <= raw.count else { return nil }
+            let result = [T](unsafeUninitializedCapacity: n) { buf, count in
+                UnsafeMutableRawBufferPointer(buf).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<(at + size)]))
+                count = n
+            }
+            at += size
+            return result
+        }
+
+        mutating func string() -> String? {
+            guard let b: [UInt8] = array() else { return nil }
+            return String(decoding: b, as: UTF8.self)
+        }
+    }
+}
