@@ -297,8 +297,10 @@ public struct FactExtractor: Sendable {
                 }
             }
         }
-        guard var (u, uEnd, plus, overInUnit) = unit(s, at: p) ?? prefixUnit(s, before: i, numberEnd: p)
+        guard let found = unit(s, at: p) ?? prefixUnit(s, before: i, numberEnd: p)
                 ?? impliedPeople(s, before: i, numberEnd: p, number: n) else { return nil }
+        var u = found.0
+        let (uEnd, plus, overInUnit) = (found.1, found.2, found.3)
         // 5.1级, 16.73点, 5国: these units only follow Arabic digits, and never a year (2008级).
         if u.digitsOnly, n.hasHan || (n.isInteger && n.arabicIntegerDigits == 4 && value >= 1900) { return nil }
         if overInUnit { qualifier = qualifier ?? .over }
