@@ -381,7 +381,6 @@ public struct FactExtractor: Sendable {
         var b = c.range.lowerBound
         if b >= 2, s[b - 2] == "零", s[b - 1] == "下", case .number(let v) = c.value {
             c.value = .number(-v)
-            if case .number(let r)? = c.rangeTo, c.unit == "摄氏度" || c.unit == "度" { c.rangeTo = .number(r) }
             b -= 2
             c.range = b..<c.range.upperBound
         }
