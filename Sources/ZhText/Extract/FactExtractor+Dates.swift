@@ -178,6 +178,8 @@ extension FactExtractor {
         if e < s.count, s[e] == "许" || s[e] == "許" { qualifier = .about; e += 1 }
         else if e + 1 < s.count, s[e] == "左", s[e + 1] == "右" { qualifier = .about; e += 2 }
         else if e < s.count, s[e] == "整" || s[e] == "钟" || s[e] == "鐘" { e += 1 }
+        // 一时很难: a word, not one o'clock.
+        if n.hasHan, !hasPrefix, lexicon.nonfactWordCovers(numberStart: i, factEnd: e, in: s) { return nil }
         let isDian = s[p] == "点" || s[p] == "點"
         if isDian && !hasPrefix && !hasMinute && qualifier == nil && e == p + 1 { return nil }
         var h = Int(n.value)

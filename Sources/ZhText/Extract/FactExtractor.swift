@@ -201,13 +201,14 @@ public struct FactExtractor: Sendable {
         guard p < s.count else { return nil }
         var q = p
         if s[q] == " ", q + 1 < s.count, !s[q + 1].isFactHan { q += 1 }
-        if (s[q] == "个" || s[q] == "個"), q + 2 < s.count, s[q + 1] == "多" || s[q + 1] == "半" {
+        // 3个多月, 一个半小时, 4分多钟: 多 / 半 written inside a unit.
+        if q + 2 < s.count, s[q + 1] == "多" || s[q + 1] == "半", units.match(s, at: q) == nil || units.match(s, at: q)!.length == 1 {
             var probe = [s[q]]
             probe.append(contentsOf: s[(q + 2)..<min(s.count, q + 6)])
             if let u = units.match(probe, at: 0), u.length > 1, u.kind == .duration {
                 return (u, q + 1 + u.length, s[q + 1] == "半" ? 0.5 : 0, s[q + 1] == "多")
             }
-            if s[q + 1] == "半", let u = units.match(s, at: q + 2), u.kind == .duration {
+            if s[q] == "个" || s[q] == "個", s[q + 1] == "半", let u = units.match(s, at: q + 2), u.kind == .duration {
                 return (u, q + 2 + u.length, 0.5, false)
             }
         }
