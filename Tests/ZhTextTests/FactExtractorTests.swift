@@ -62,6 +62,8 @@ import Testing
     @Test func halvesAndApproximations() throws {
         #expect(try only("用了一个半小时").value == .number(1.5))
         #expect(try only("任职3年半").value == .number(3.5))
+        let m = try only("仅用4分多钟")
+        #expect(m.unit == "分钟" && m.qualifier == .over)
         let f = try only("来了二三十人")
         #expect(f.value == .number(20) && f.qualifier == .about)
         #expect(try only("十几个国家").qualifier == .about)
@@ -96,7 +98,8 @@ import Testing
         "一石二鸟", "电话025-83345678", "手机13912345678", "型号AK-47", "编号DH010", "1.加强领导",
         "（一）坚持", "一是提高认识", "二是压实责任", "他十分重视", "千万不要", "万一出现", "第一时间报告",
         "5G基站", "地铁4号线", "3号楼", "星期三上午", "一个理论性的平台", "零部件", "年复一年", "十一期间",
-        "国安二期工程", "九年一贯制", "二次大战", "1960年代", "民国36年",
+        "国安二期工程", "九年一贯制", "二次大战", "1960年代", "民国36年", "油价一时很难反弹", "邵炜刚八段执白",
+        "坚持“三个代表”重要思想", "上半年经济运行", "提出三点意见", "四年一度的锦标赛", "孙叔平为第一副校长",
     ])
     func trap(_ text: String) throws {
         let facts = try FactTestSupport.facts(of: text)
