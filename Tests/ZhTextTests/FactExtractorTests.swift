@@ -186,4 +186,24 @@ import Testing
         let p = Double(tp) / Double(tp + fp), r = Double(tp) / Double(required)
         #expect(2 * p * r / (p + r) >= 0.95, "P \(p) R \(r)")
     }
+
+    /// Short texts made of numerals, units and punctuation, every boundary
+    /// case at the start and end of a text: no crash, offsets inside the text.
+    @Test func shortRandomTextsAreSafe() throws {
+        let alphabet = Array("0123456789１２〇零一二两三四五六七八九十百千万亿几半数第年月日号时点分个名家元%‰-~至到—/:.,，。“”《》（）超约近多余以上左右下午上午平方米$HK人民币成级国之百分之者许".unicodeScalars)
+        let x = try #require(FactTestSupport.extractor)
+        var seed: UInt64 = 42
+        for _ in 0..<30_000 {
+            var text = String.UnicodeScalarView()
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(seed >> 60) + 1 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                text.append(alphabet[Int(seed >> 33) % alphabet.count])
+            }
+            let n = NormalizedText(unchanged: String(text))
+            for f in x.extract(from: n) {
+                #expect(f.start >= 0 && f.start < f.end && f.end <= n.original.count)
+            }
+        }
+    }
 }

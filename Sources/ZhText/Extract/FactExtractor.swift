@@ -263,7 +263,9 @@ public struct FactExtractor: Sendable {
 
     /// qualifier? number (range)? magnitude? unit, from the number at `i`.
     func quantity(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
-        let bareOK = i > 0 && (lexicon.longestEnding(at: i, in: s, lexicon.prefixQualifiers) != nil || s[i - 1] == "上")
+        // 近万行, 上千名, 万余人, 千余名: a bare magnitude is one of it when hedged.
+        let bareOK = (i > 0 && (lexicon.longestEnding(at: i, in: s, lexicon.prefixQualifiers) != nil || s[i - 1] == "上"))
+            || (i + 1 < s.count && (s[i + 1] == "余" || s[i + 1] == "餘" || s[i + 1] == "多") && NumeralParser.magnitude(s[i]).map { $0 >= 100 } == true)
         if s[i] == "半" { return half(s, at: i) }
         guard var n = parser.parse(s, at: i, allowBareMagnitude: bareOK), !n.leadingZero else { return nil }
         // 5.6亿千瓦时, 0.5百分点, 3千米: a unit that begins with a magnitude character wins over it.
@@ -275,7 +277,7 @@ public struct FactExtractor: Sendable {
             }
         }
         var qualifier: Fact.Qualifier? = n.approximate ? .about : (n.overInside ? .over : nil)
-        if !n.hasHan || n.range.count > 1 || NumeralParser.magnitude(s[i]) == nil {} else if bareOK, s[i - 1] == "上" { qualifier = .over }
+        if n.hasHan, n.range.count == 1, NumeralParser.magnitude(s[i]) != nil, bareOK, i > 0, s[i - 1] == "上" { qualifier = .over }
         var value = n.value
         var p = n.range.upperBound
         var rangeTo: Double? = nil
@@ -330,9 +332,10 @@ public struct FactExtractor: Sendable {
                 }
             }
         }
+        let upper = n.hasMagnitude && n.range.count == 1 && i > 0 && s[i - 1] == "上" && qualifier == .over
         let c = Candidate(kind: u.kind, value: .number(NumeralParser.tidy(value * u.factor)), unit: u.canonical,
                           qualifier: qualifier, rangeTo: rangeTo.map { .number(NumeralParser.tidy($0 * u.factor)) },
-                          range: (u.isPrefix ? i - u.length - (s[i - 1] == " " ? 1 : 0) : i)..<e, numberStart: i)
+                          range: (u.isPrefix ? i - u.length - (s[i - 1] == " " ? 1 : 0) : (upper ? i - 1 : i))..<e, numberStart: i)
         // 一个, 一名, 一家: the article "a", not a count.
         if u.kind == .count, n.hasHan, n.range.count == 1, s[i] == "一", rangeTo == nil, qualifier == nil { return nil }
         if u.kind == .count, n.hasHan, n.range.count == 1, s[i] == "一", u.canonical == "个" { return nil }
