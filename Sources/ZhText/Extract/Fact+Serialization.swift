@@ -21,6 +21,9 @@ extension Fact {
 
     /// A JSON string literal; non-ASCII is written as is, not `\u` escaped.
     static func jsonString(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
