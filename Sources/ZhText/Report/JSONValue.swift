@@ -55,7 +55,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// others in Swift's shortest round-trip form. NaN and infinities are null.
     public static func format(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 9.007199254740992e15 { return String(Int64(d)) }
+        if d == d.rounded(), abs(d) < 1e18 { return String(Int64(d)) }
         return "\(d)"
     }
 
