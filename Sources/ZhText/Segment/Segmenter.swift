@@ -55,21 +55,21 @@ public final class Segmenter: Sendable {
     let numeralLogProb: Double
 
     /// Measure words (`classifiers.txt`): 一个 prints as 一 个.
-    let classifiers: Set<UInt32>
+    let classifiers: ScalarSet
 
     /// Characters of transliterated foreign names (`translit.chars`).
-    let translit: Set<UInt32>
+    let translit: ScalarSet
     /// Common surnames (`surnames.txt`).
-    let surnames: Set<UInt32>
+    let surnames: ScalarSet
     /// Part-of-speech ids of dictionary names (nr, nrt, nrfg, ns, nz).
     let namePOS: Set<UInt16>
 
     init(lexicon: Lexicon, hmm: HMMModel?, lists: CharacterLists) {
         self.lexicon = lexicon
         self.hmm = hmm
-        self.classifiers = lists.classifiers
-        self.translit = lists.translit
-        self.surnames = lists.surnames
+        self.classifiers = ScalarSet(lists.classifiers)
+        self.translit = ScalarSet(lists.translit)
+        self.surnames = ScalarSet(lists.surnames)
         var names = Set<UInt16>()
         for (i, p) in lexicon.posNames.enumerated() where ["nr", "nrt", "nrfg", "ns", "nz"].contains(p) {
             names.insert(UInt16(i))
