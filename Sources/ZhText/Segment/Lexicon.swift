@@ -85,6 +85,24 @@ public struct Lexicon: Sendable {
         buildEdgeHash()
     }
 
+    /// A lexicon from its cached tables (no trie arrays: lookups go
+    /// through the edge hash and the root slots).
+    init(edges: [EdgeSlot], edgeFilter: [UInt64], rootSlots: [RootSlot], logProb: [Float],
+         posID: [UInt16], posNames: [String], logTotal: Double, wordCount: Int) {
+        self.rootIndex = rootSlots.map(\.child)
+        self.firstChild = []
+        self.label = []
+        self.logProb = logProb
+        self.posID = posID
+        self.posNames = posNames
+        self.logTotal = logTotal
+        self.wordCount = wordCount
+        self.edges = edges
+        self.edgeMask = edges.count - 1
+        self.edgeFilter = edgeFilter
+        self.rootSlots = rootSlots
+    }
+
     @inline(__always)
     static func edgeHash(_ key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 29)
@@ -144,6 +162,7 @@ public struct Lexicon: Sendable {
                 h = (h + 1) & edgeMask
             }
         }
+        guard !firstChild.isEmpty else { return -1 }   // cached: no astral root words
         var lo = Int(firstChild[Int(node)]), hi = Int(firstChild[Int(node) + 1])
         while lo < hi {
             let mid = (lo + hi) >> 1
@@ -185,7 +204,7 @@ public struct Lexicon: Sendable {
     }
 
     /// Number of trie nodes (root included).
-    var nodeCount: Int { label.count }
+    var nodeCount: Int { posID.count }
 }
 
 extension Lexicon {
