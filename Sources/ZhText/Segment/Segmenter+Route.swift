@@ -218,10 +218,21 @@ extension Segmenter {
         }
         let run = UnsafeBufferPointer(rebasing: s[p..<q])
         hmm.forEachWord(in: run, scratch: &scratch.hmmBack) { ws, we in
-            if we - ws == 1 {
-                out.append(Span(start: Int32(p + ws), end: Int32(p + we), posID: singlePOS(s[p + ws])))
-            } else {
-                out.append(Span(start: Int32(p + ws), end: Int32(p + we), posID: Lexicon.posUnknown))
+            // Function characters at either edge stay single (之火 → 之 火).
+            var a = p + ws, b = p + we
+            while a < b && functionCharacters.contains(s[a]) {
+                out.append(Span(start: Int32(a), end: Int32(a + 1), posID: singlePOS(s[a])))
+                a += 1
+            }
+            var tail = b
+            while tail > a && functionCharacters.contains(s[tail - 1]) { tail -= 1 }
+            if tail - a == 1 {
+                out.append(Span(start: Int32(a), end: Int32(a + 1), posID: singlePOS(s[a])))
+            } else if tail - a > 1 {
+                out.append(Span(start: Int32(a), end: Int32(tail), posID: Lexicon.posUnknown))
+            }
+            for k in tail..<b {
+                out.append(Span(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k])))
             }
         }
     }

@@ -61,6 +61,9 @@ public final class Segmenter: Sendable {
     let translit: ScalarSet
     /// Common surnames (`surnames.txt`).
     let surnames: ScalarSet
+    /// Characters that are function words on their own (的, 是, 为, 之, 年):
+    /// the HMM does not put them at the edge of an unknown word.
+    let functionCharacters: ScalarSet
     /// Part-of-speech ids of dictionary names (nr, nrt, nrfg, ns, nz).
     let namePOS: Set<UInt16>
 
@@ -75,6 +78,7 @@ public final class Segmenter: Sendable {
             names.insert(UInt16(i))
         }
         self.namePOS = names
+        self.functionCharacters = Segmenter.functionCharacters(of: lexicon)
         self.numeralLogProb = log(5000.0) - lexicon.logTotal
     }
 
@@ -125,4 +129,25 @@ public final class Segmenter: Sendable {
 
     /// Whether the dictionary has `word`.
     public func contains(_ word: String) -> Bool { lexicon.contains(word) }
+}
+
+extension Segmenter {
+    /// Tags of function words in jieba's tag set: prepositions, conjunctions,
+    /// particles, pronouns, adverbs, measure words, numerals, localizers,
+    /// modal particles, interjections.
+    static let functionTags: Set<String> = ["p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "d", "q", "m", "f", "y", "e"]
+
+    /// Single-character dictionary words tagged as function words, or so
+    /// frequent (ln P above that of a count of 50,000) that they are.
+    static func functionCharacters(of lexicon: Lexicon) -> ScalarSet {
+        let frequent = Float(log(50_000.0) - lexicon.logTotal)
+        var chars: [UInt32] = []
+        for c in 0..<0x10000 {
+            let slot = lexicon.rootSlots[c]
+            guard slot.child >= 0, slot.logProb <= 0 else { continue }
+            let tag = lexicon.posNames[Int(lexicon.posID[Int(slot.child)])]
+            if functionTags.contains(tag) || slot.logProb >= frequent { chars.append(UInt32(c)) }
+        }
+        return ScalarSet(chars)
+    }
 }
