@@ -1,13 +1,125 @@
 import ArgumentParser
+import Foundation
 import ZhText
 
-// PLACEHOLDER: replaced by the issue that builds `zhtext entities`.
+/// `zhtext entities`: people, places and organizations, one record per mention.
 struct EntitiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entities",
-        abstract: "(not implemented yet)")
+        abstract: "List the people, places and organizations mentioned in a text.",
+        discussion: """
+        One record per mention: type, text (normalized), original, line (1-based), \
+        column (0-based), start and end (Unicode scalar offsets in the decoded \
+        original, end exclusive).
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, csv
+    }
+
+    @Argument(help: "The input file, or - for standard input.")
+    var file: String = "-"
+
+    @Option(help: "Output format: jsonl or csv.")
+    var format: Format = .jsonl
+
+    @Option(help: "Comma-separated entity types to report: person, place, organization.")
+    var types: String?
+
+    @Flag(help: ArgumentHelp(
+        "The input is already segmented: tokens written word/pos, separated by single spaces.",
+        discussion: "Offsets then count the text with the separators removed."))
+    var segmented = false
+
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        _ = try wantedTypes()
+    }
+
+    func wantedTypes() throws -> Set<EntityType> {
+        guard let types else { return Set(EntityType.allCases) }
+        var out: Set<EntityType> = []
+        for name in types.split(separator: ",") {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let t = EntityType(rawValue: trimmed) else {
+                throw ValidationError("unknown entity type '\(trimmed)' (use person, place, organization)")
+            }
+            out.insert(t)
+        }
+        return out
+    }
 
     func run() throws {
-        throw ValidationError("zhtext entities is not implemented yet")
+        let wanted = try wantedTypes()
+        let normalizer: Normalizer
+        let segmenter: Segmenter
+        let recognizer: EntityRecognizer
+        do {
+            normalizer = try Normalizer(options: input.normalizerOptions)
+            segmenter = try Segmenter.load()
+            recognizer = try EntityRecognizer.load(segmenter: segmenter)
+        } catch {
+            reportError(path: DataDirectory.url.path, "\(error)")
+            throw ExitCode.failure
+        }
+        let loaded = try input.load(file, normalizer: normalizer)
+        let text: NormalizedText
+        let tokens: [Token]
+        if segmented {
+            (text, tokens) = Self.parseSegmented(loaded.normalized.text)
+        } else {
+            text = loaded.normalized
+            tokens = segmenter.segment(text.scalars)
+        }
+        let entities = recognizer.recognize(text, tokens: tokens).filter { wanted.contains($0.type) }
+        var out = ""
+        switch format {
+        case .jsonl:
+            for e in entities {
+                out += e.jsonLine
+                out += "\n"
+            }
+        case .csv:
+            out += "type,text,original,line,column,start,end\r\n"
+            for e in entities {
+                let fields = [e.type.rawValue, e.text, e.original, "\(e.line)", "\(e.column)", "\(e.start)", "\(e.end)"]
+                out += fields.map(Self.csvField).joined(separator: ",") + "\r\n"
+            }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    /// RFC 4180: quote a field holding a comma, quote or line break; double its quotes.
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Rebuilds text and tokens from `word/pos word/pos` lines.
+    static func parseSegmented(_ input: String) -> (NormalizedText, [Token]) {
+        var scalars: [Unicode.Scalar] = []
+        var tokens: [Token] = []
+        for (i, line) in input.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if i > 0 {
+                tokens.append(Token(text: "\n", pos: "x", start: scalars.count, end: scalars.count + 1))
+                scalars.append("\n")
+            }
+            for item in line.split(separator: " ") {
+                let word: Substring, pos: String
+                if let slash = item.lastIndex(of: "/"), slash != item.startIndex {
+                    word = item[..<slash]
+                    pos = String(item[item.index(after: slash)...])
+                } else {
+                    word = item
+                    pos = "x"
+                }
+                let start = scalars.count
+                scalars.append(contentsOf: word.unicodeScalars)
+                tokens.append(Token(text: String(word), pos: pos, start: start, end: scalars.count))
+            }
+        }
+        let text = String(String.UnicodeScalarView(scalars))
+        return (NormalizedText(unchanged: text), tokens)
     }
 }

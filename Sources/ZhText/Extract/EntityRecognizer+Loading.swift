@@ -1,0 +1,212 @@
+import Foundation
+
+extension EntityRecognizer {
+    /// The data files the recognizer reads from `dictionaries/`.
+    public struct Files: Sendable, Hashable {
+        /// jieba-format dictionaries (`word freq pos`) whose nr/ns/nt words are names.
+        public var taggedDictionaries: [URL]
+        public var chinaPlaces: URL
+        public var worldPlaces: URL
+        public var placeSuffixes: URL
+        public var orgSuffixes: URL
+        public var personCues: URL
+        public var surnames: URL
+        public var personChars: URL
+        public var excluded: URL
+        public var organizations: URL
+        public var placeAbbreviations: URL
+        public var placeCues: URL
+        public var persons: URL
+
+        /// The shipped files; `domain.dict` joins the tagged dictionaries when present.
+        public static var shipped: Files {
+            var tagged = [DataDirectory.file("jieba.dict.txt")]
+            let domain = DataDirectory.file("domain.dict")
+            if FileManager.default.fileExists(atPath: domain.path) { tagged.append(domain) }
+            return Files(taggedDictionaries: tagged,
+                         chinaPlaces: DataDirectory.file("places-china.tsv"),
+                         worldPlaces: DataDirectory.file("places-world.tsv"),
+                         placeSuffixes: DataDirectory.file("places-suffixes.tsv"),
+                         orgSuffixes: DataDirectory.file("org-suffixes.tsv"),
+                         personCues: DataDirectory.file("person-cues.tsv"),
+                         surnames: DataDirectory.file("surnames.tsv"),
+                         personChars: DataDirectory.file("person-chars.tsv"),
+                         excluded: DataDirectory.file("entities-exclude.tsv"),
+                         organizations: DataDirectory.file("entities-organizations.tsv"),
+                         placeAbbreviations: DataDirectory.file("places-abbreviations.tsv"),
+                         placeCues: DataDirectory.file("places-cues.tsv"),
+                         persons: DataDirectory.file("person-names.tsv"))
+        }
+    }
+
+    /// Loads the recognizer from the shipped data files.
+    ///
+    /// ```swift
+    /// let recognizer = try EntityRecognizer.load(segmenter: try Segmenter.load())
+    /// ```
+    /// - Throws: `EntityDataError` naming the file and line that is wrong.
+    public static func load(_ files: Files = .shipped, segmenter: Segmenter? = nil) throws -> EntityRecognizer {
+        var gazetteer = EntityGazetteer()
+        for url in files.taggedDictionaries {
+            try readTaggedDictionary(url, into: &gazetteer)
+        }
+        for (url, source) in [(files.worldPlaces, EntityGazetteer.Entry.Source.world),
+                              (files.chinaPlaces, .china)] {
+            try readTable(url, columns: 2...2) { f, _ in
+                gazetteer.insert(f[0], .init(type: .place, source: source))
+            }
+        }
+        var placeSuffixes: [String: String] = [:]
+        try readTable(files.placeSuffixes, columns: 2...2) { f, _ in placeSuffixes[f[0]] = f[1] }
+        var orgSuffixes: [String: Bool] = [:]
+        try readTable(files.orgSuffixes, columns: 2...2) { f, line in
+            guard f[1] == "strong" || f[1] == "weak" else {
+                throw EntityDataError.malformedLine(file: files.orgSuffixes.lastPathComponent, line: line,
+                                                    text: f.joined(separator: "\t"))
+            }
+            orgSuffixes[f[0]] = f[1] == "strong"
+        }
+        var titles: Set<String> = [], verbs: Set<String> = []
+        try readTable(files.personCues, columns: 2...2) { f, line in
+            switch f[1] {
+            case "title": titles.insert(f[0])
+            case "verb": verbs.insert(f[0])
+            default:
+                throw EntityDataError.malformedLine(file: files.personCues.lastPathComponent, line: line,
+                                                    text: f.joined(separator: "\t"))
+            }
+        }
+        var model = EntityNameModel()
+        try readTable(files.surnames, columns: 2...2) { f, line in
+            let s = Array(f[0].unicodeScalars)
+            switch s.count {
+            case 1: model.surnames[s[0].value] = f[1] == "1"
+            case 2: model.doubleSurnames.insert(UInt64(s[0].value) << 32 | UInt64(s[1].value))
+            default:
+                throw EntityDataError.malformedLine(file: files.surnames.lastPathComponent, line: line,
+                                                    text: f.joined(separator: "\t"))
+            }
+        }
+        try readTable(files.personChars, columns: 8...8) { f, line in
+            let s = Array(f[0].unicodeScalars)
+            var v: [Float] = []
+            for x in f[1...] {
+                if x.isEmpty { v.append(EntityNameModel.unseen); continue }
+                guard let p = Float(x) else {
+                    throw EntityDataError.malformedLine(file: files.personChars.lastPathComponent, line: line,
+                                                        text: f.joined(separator: "\t"))
+                }
+                v.append(p)
+            }
+            guard s.count == 1 else {
+                throw EntityDataError.malformedLine(file: files.personChars.lastPathComponent, line: line,
+                                                    text: f.joined(separator: "\t"))
+            }
+            model.chars[s[0].value] = .init(begin: v[0], middle: v[1], end: v[2], foreignBegin: v[3],
+                                            foreignMiddle: v[4], foreignEnd: v[5], text: v[6])
+        }
+        var excluded: [String: Set<EntityType>] = [:]
+        try readTable(files.excluded, columns: 2...2) { f, line in
+            if f[1] == "all" {
+                excluded[f[0], default: []].formUnion(EntityType.allCases)
+            } else if let t = EntityType(rawValue: f[1]) {
+                excluded[f[0], default: []].insert(t)
+            } else {
+                throw EntityDataError.malformedLine(file: files.excluded.lastPathComponent, line: line,
+                                                    text: f.joined(separator: "\t"))
+            }
+        }
+        try readTable(files.persons, columns: 1...1) { f, _ in
+            gazetteer.insert(f[0], .init(type: .person, source: .known))
+        }
+        try readTable(files.organizations, columns: 1...1) { f, _ in
+            gazetteer.insert(f[0], .init(type: .organization, source: .known))
+        }
+        var abbreviations: Set<UInt32> = [], aloneAbbreviations: Set<UInt32> = []
+        try readTable(files.placeAbbreviations, columns: 3...3) { f, line in
+            let s = Array(f[0].unicodeScalars)
+            guard s.count == 1, f[2] == "alone" || f[2] == "compound" else {
+                throw EntityDataError.malformedLine(file: files.placeAbbreviations.lastPathComponent, line: line,
+                                                    text: f.joined(separator: "\t"))
+            }
+            abbreviations.insert(s[0].value)
+            if f[2] == "alone" { aloneAbbreviations.insert(s[0].value) }
+        }
+        var cuesBefore: Set<String> = [], cuesAfter: Set<String> = []
+        try readTable(files.placeCues, columns: 2...2) { f, line in
+            switch f[1] {
+            case "before": cuesBefore.insert(f[0])
+            case "after": cuesAfter.insert(f[0])
+            default:
+                throw EntityDataError.malformedLine(file: files.placeCues.lastPathComponent, line: line,
+                                                    text: f.joined(separator: "\t"))
+            }
+        }
+        var recognizer = EntityRecognizer(gazetteer: gazetteer, names: model, orgSuffixes: orgSuffixes,
+                                          placeSuffixes: placeSuffixes, titles: titles, verbs: verbs,
+                                          excluded: excluded, placeAbbreviations: abbreviations,
+                                          abbreviationCuesBefore: cuesBefore, abbreviationCuesAfter: cuesAfter)
+        recognizer.segmenter = segmenter
+        recognizer.aloneAbbreviations = aloneAbbreviations
+        recognizer.commonPairs = try readCommonPairs(files.taggedDictionaries.first)
+        return recognizer
+    }
+
+    static func contents(of url: URL) throws -> String {
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw EntityDataError.unreadable(file: url.path, reason: "\(error.localizedDescription)")
+        }
+    }
+
+    /// Reads a tab-separated table with a `#` comment header.
+    static func readTable(_ url: URL, columns: ClosedRange<Int>,
+                          _ row: ([String], Int) throws -> Void) throws {
+        let text = try contents(of: url)
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard columns.contains(fields.count), !fields[0].isEmpty else {
+                throw EntityDataError.malformedLine(file: url.lastPathComponent, line: number, text: String(line))
+            }
+            try row(fields, number)
+        }
+    }
+
+    /// Two-character words frequent enough to be common words (水平, 格局),
+    /// from the first jieba-format dictionary.
+    static func readCommonPairs(_ url: URL?) throws -> Set<UInt64> {
+        guard let url else { return [] }
+        var out: Set<UInt64> = []
+        for line in try contents(of: url).split(separator: "\n") {
+            let f = line.split(separator: " ")
+            guard f.count >= 2, let freq = Int(f[1]), freq >= EntityRecognizer.commonWordFrequency else { continue }
+            let w = Array(f[0].unicodeScalars)
+            if w.count == 2, f.count < 3 || !["nr", "nrt", "nrfg", "ns", "nt", "nz"].contains(f[2]) {
+                out.insert(UInt64(w[0].value) << 32 | UInt64(w[1].value))
+            }
+        }
+        return out
+    }
+
+    /// Takes the names (nr, nrt, nrfg, ns, nt) out of a jieba-format dictionary.
+    static func readTaggedDictionary(_ url: URL, into gazetteer: inout EntityGazetteer) throws {
+        let text = try contents(of: url)
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("#") { continue }
+            let f = line.split(separator: " ")
+            guard f.count >= 3 else { continue }
+            let type: EntityType
+            switch f[2] {
+            case "nr", "nrt", "nrfg": type = .person
+            case "ns": type = .place
+            case "nt": type = .organization
+            default: continue
+            }
+            gazetteer.insert(String(f[0]), .init(type: type, source: .dictionary, frequency: Int(f[1]) ?? 0))
+        }
+    }
+}
