@@ -88,6 +88,7 @@ struct OutputBuffer {
             lineHasWord = true
             if bytes.count >= chunk { flush() }
         }
-        // Keep a final line without a newline as it was.
+        // End with a line break when the input did (and the text had words after the last one).
+        if lineHasWord && text.original.last == "\n" { bytes.append(0x0A) }
     }
 }

@@ -54,8 +54,12 @@ struct SegmentCommand: ParsableCommand {
                 segmenter = try Segmenter.load(Segmenter.Options(userDictionaries: dictionaries, useHMM: !noHMM))
             } catch let error as LexiconError {
                 switch error {
-                case let .malformedEntry(file, _, _), let .unreadable(file, _), let .malformedModel(file, _, _):
-                    reportError(path: file, "\(error)".replacingOccurrences(of: "\(file): ", with: ""))
+                case let .malformedEntry(file, line, text):
+                    reportError(path: file, "line \(line): malformed dictionary entry (want `word [freq] [pos]`): \(text)")
+                case let .malformedModel(file, line, text):
+                    reportError(path: file, "line \(line): malformed model line: \(text)")
+                case let .unreadable(file, reason):
+                    reportError(path: file, "cannot read dictionary: \(reason)")
                 }
                 throw ExitCode.failure
             }
