@@ -61,9 +61,12 @@ struct OutputBuffer {
     /// Writes tokens separated by one space, one line per input line:
     /// whitespace tokens print only their line breaks. With `original`,
     /// each token's original surface; with `posNames`, `word/pos`.
-    mutating func writeLines(_ spans: [Segmenter.Span], text: NormalizedText, original: Bool, posNames: [String]?) {
+    /// Whether the current output line has a word yet.
+    private var lineHasWord = false
+
+    mutating func writeLines(_ spans: [Segmenter.Span], text: NormalizedText, original: Bool, posNames: [String]?,
+                             last: Bool) {
         let scalars = original ? text.original : text.scalars
-        var lineHasWord = false
         for sp in spans {
             var a = Int(sp.start), b = Int(sp.end)
             let first = text.scalars[a].value
@@ -89,6 +92,6 @@ struct OutputBuffer {
             if bytes.count >= chunk { flush() }
         }
         // End with a line break when the input did (and the text had words after the last one).
-        if lineHasWord && text.original.last == "\n" { bytes.append(0x0A) }
+        if last && lineHasWord && text.original.last == "\n" { bytes.append(0x0A) }
     }
 }

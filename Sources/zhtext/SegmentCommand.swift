@@ -70,6 +70,26 @@ struct SegmentCommand: ParsableCommand {
         let text = loaded.normalized
         var spans: [Segmenter.Span]
         var posNames: [String]
+        if let segmenter, !quantities {
+            // Stream: segment and print about 256K scalars at a time, cut
+            // after a line break, so memory stays flat on big inputs.
+            var out = OutputBuffer()
+            spans = []
+            let names = pos ? segmenter.lexicon.partsOfSpeech : nil
+            let n = text.scalars.count
+            var lo = 0
+            while lo < n {
+                var hi = min(n, lo + 1 << 18)
+                while hi < n && text.scalars[hi - 1] != "\n" { hi += 1 }
+                spans.removeAll(keepingCapacity: true)
+                segmenter.appendSpans(of: text.scalars, in: lo..<hi, to: &spans)
+                out.writeLines(spans, text: text, original: original, posNames: names, last: hi == n)
+                lo = hi
+            }
+            out.flush()
+            clock.lap("segment+output")
+            return
+        }
         if let segmenter {
             spans = segmenter.spans(text.scalars)
             posNames = segmenter.lexicon.partsOfSpeech
@@ -100,7 +120,7 @@ struct SegmentCommand: ParsableCommand {
             }
         }
         var out = OutputBuffer()
-        out.writeLines(spans, text: text, original: original, posNames: pos ? posNames : nil)
+        out.writeLines(spans, text: text, original: original, posNames: pos ? posNames : nil, last: true)
         out.flush()
         clock.lap("output")
     }

@@ -11,12 +11,12 @@ import Foundation
 /// if let (lexicon, hmm) = cache.read() { ... }
 /// ```
 struct SegmenterCache {
-    static let magic = Array("ZHSEG005".utf8)
+    static let magic = Array("ZHSEG006".utf8)
     let key: String
     let url: URL?
 
     init(sources: [String]) {
-        var key = "v5"
+        var key = "v6"
         for path in sources {
             let attrs = try? FileManager.default.attributesOfItem(atPath: path)
             let size = (attrs?[.size] as? NSNumber)?.int64Value ?? -1
