@@ -69,10 +69,7 @@ struct OutputBuffer {
         let scalars = original ? text.original : text.scalars
         for sp in spans {
             var a = Int(sp.start), b = Int(sp.end)
-            let first = text.scalars[a].value
-            let isSpace = first == 0x0A || first == 0x20 || first == 0x09 || first == 0x0D || first == 0x3000
-                || (first >= 0x80 && sp.posID == 0 && text.scalars[a].properties.isWhitespace)
-            if isSpace && text.scalars[a..<b].allSatisfy({ $0.properties.isWhitespace }) {
+            if sp.posID == Lexicon.whitespacePOSID {
                 for s in text.scalars[a..<b] where s == "\n" {
                     bytes.append(0x0A)
                     lineHasWord = false

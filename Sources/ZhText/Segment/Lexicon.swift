@@ -19,7 +19,7 @@ public struct Lexicon: Sendable {
     static let notAWord: UInt16 = .max
     /// The parts of speech the segmenter itself assigns, always the first
     /// entries of `posNames`.
-    static let reservedPOS = ["x", "m", "eng", "url", "n", "nr", "t"]
+    static let reservedPOS = ["x", "m", "eng", "url", "n", "nr", "t", "x"]
     static let posPunctuation: UInt16 = 0
     static let posNumber: UInt16 = 1
     static let posLatin: UInt16 = 2
@@ -27,6 +27,9 @@ public struct Lexicon: Sendable {
     static let posUnknown: UInt16 = 4
     static let posName: UInt16 = 5
     static let posTime: UInt16 = 6
+    /// Whitespace: tagged `x` like punctuation, with an id of its own so
+    /// printers can tell it apart without looking at the text.
+    public static let whitespacePOSID: UInt16 = 7
 
     /// Child of the root for each BMP scalar, or -1.
     var rootIndex: [Int32]

@@ -50,7 +50,7 @@ extension Segmenter {
                     if k != .space && k != .newline { break }
                     e += 1
                 }
-                out.append(Span(start: Int32(i), end: Int32(e), posID: Lexicon.posPunctuation))
+                out.append(Span(start: Int32(i), end: Int32(e), posID: Lexicon.whitespacePOSID))
                 i = e
             case .other:
                 var e = i + 1

@@ -143,9 +143,11 @@ public final class Segmenter: Sendable {
         }
         if range.lowerBound != 0 {
             let shift = Int32(range.lowerBound)
-            for k in first..<out.count {
-                out[k].start += shift
-                out[k].end += shift
+            out.withUnsafeMutableBufferPointer { o in
+                for k in first..<o.count {
+                    o[k].start += shift
+                    o[k].end += shift
+                }
             }
         }
     }

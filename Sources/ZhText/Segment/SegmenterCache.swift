@@ -11,12 +11,13 @@ import Foundation
 /// if let (lexicon, hmm) = cache.read() { ... }
 /// ```
 struct SegmenterCache {
-    static let magic = Array("ZHSEG006".utf8)
+    static let magic = Array("ZHSEG007".utf8)
     let key: String
     let url: URL?
 
     init(sources: [String]) {
-        var key = "v6"
+        // The format version and the reserved tags (their ids are baked in).
+        var key = "v7 " + Lexicon.reservedPOS.joined(separator: ",")
         for path in sources {
             let attrs = try? FileManager.default.attributesOfItem(atPath: path)
             let size = (attrs?[.size] as? NSNumber)?.int64Value ?? -1
