@@ -83,9 +83,25 @@ struct SegmenterCache {
             try Data(out).write(to: tmp)
             if fm.fileExists(atPath: url.path) { try? fm.removeItem(at: url) }
             try fm.moveItem(at: tmp, to: url)
+            prune(keeping: 8)
         } catch {
             // Unwritable cache: parse next time too.
         }
+    }
+
+    /// Removes all but the `count` most recently written cache files (each
+    /// set of sources, e.g. each user dictionary list, has its own).
+    func prune(keeping count: Int) {
+        guard let dir = url?.deletingLastPathComponent() else { return }
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { return }
+        let files = names.filter { $0.hasPrefix("segmenter-") && $0.hasSuffix(".bin") }.map { dir.appendingPathComponent($0) }
+        guard files.count > count else { return }
+        let dated = files.map { f -> (URL, Date) in
+            let d = (try? fm.attributesOfItem(atPath: f.path)[.modificationDate] as? Date) ?? .distantPast
+            return (f, d ?? .distantPast)
+        }.sorted { $0.1 > $1.1 }
+        for (f, _) in dated.dropFirst(count) { try? fm.removeItem(at: f) }
     }
 
     /// Reads length-prefixed arrays of plain scalars.
