@@ -39,26 +39,57 @@ struct SegmentCommand: ParsableCommand {
     @Flag(name: .customLong("no-hmm"), help: "Do not look for unknown words with the HMM.")
     var noHMM = false
 
+    @Flag(name: .customLong("timings"), help: ArgumentHelp("Print the time of each phase on standard error.", visibility: .hidden))
+    var timings = false
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
+        var clock = PhaseClock(enabled: timings)
         let normalizer = try Normalizer(options: input.normalizerOptions)
+        clock.lap("normalizer load")
         var segmenter: Segmenter?
         if engine == .dict {
             do {
                 segmenter = try Segmenter.load(Segmenter.Options(userDictionaries: dictionaries, useHMM: !noHMM))
             } catch let error as LexiconError {
                 switch error {
-                case let .malformedEntry(file, _, _), let .unreadable(file, _), let .malformedModel(file, _, _):
-                    reportError(path: file, "\(error)".replacingOccurrences(of: "\(file): ", with: ""))
+                case let .malformedEntry(file, line, text):
+                    reportError(path: file, "line \(line): malformed dictionary entry (want `word [freq] [pos]`): \(text)")
+                case let .malformedModel(file, line, text):
+                    reportError(path: file, "line \(line): malformed model line: \(text)")
+                case let .unreadable(file, reason):
+                    reportError(path: file, "cannot read dictionary: \(reason)")
                 }
                 throw ExitCode.failure
             }
         }
+        clock.lap("dictionary load")
         let loaded = try input.load(file, normalizer: normalizer)
+        clock.lap("read+decode+normalize")
         let text = loaded.normalized
         var spans: [Segmenter.Span]
         var posNames: [String]
+        if let segmenter, !quantities {
+            // Stream: segment and print about 256K scalars at a time, cut
+            // after a line break, so memory stays flat on big inputs.
+            var out = OutputBuffer()
+            spans = []
+            let names = pos ? segmenter.lexicon.partsOfSpeech : nil
+            let n = text.scalars.count
+            var lo = 0
+            while lo < n {
+                var hi = min(n, lo + 1 << 18)
+                while hi < n && text.scalars[hi - 1] != "\n" { hi += 1 }
+                spans.removeAll(keepingCapacity: true)
+                segmenter.appendSpans(of: text.scalars, in: lo..<hi, to: &spans)
+                out.writeLines(spans, text: text, original: original, posNames: names, last: hi == n)
+                lo = hi
+            }
+            out.flush()
+            clock.lap("segment+output")
+            return
+        }
         if let segmenter {
             spans = segmenter.spans(text.scalars)
             posNames = segmenter.lexicon.partsOfSpeech
@@ -71,6 +102,7 @@ struct SegmentCommand: ParsableCommand {
             }
             posNames = Lexicon.reservedPartsOfSpeech
         }
+        clock.lap("segment")
         if quantities {
             let tokens = spans.map { sp in
                 Token(text: text.text(in: Int(sp.start)..<Int(sp.end)), pos: posNames[Int(sp.posID)],
@@ -88,7 +120,23 @@ struct SegmentCommand: ParsableCommand {
             }
         }
         var out = OutputBuffer()
-        out.writeLines(spans, text: text, original: original, posNames: pos ? posNames : nil)
+        out.writeLines(spans, text: text, original: original, posNames: pos ? posNames : nil, last: true)
         out.flush()
+        clock.lap("output")
+    }
+}
+
+/// Wall-clock laps for `--timings`.
+struct PhaseClock {
+    let enabled: Bool
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    mutating func lap(_ name: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        FileHandle.standardError.write(Data(String(format: "zhtext: timing: %-24@ %8.1f ms\n", name, Double(now - last) / 1e6).utf8))
+        last = now
     }
 }

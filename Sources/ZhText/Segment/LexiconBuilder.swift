@@ -25,7 +25,8 @@ struct LexiconBuilder {
     init() {
         // Dictionary `n` gets its own id: the reserved `n` marks words the
         // HMM found, so later passes can tell them apart.
-        for (i, p) in Lexicon.reservedPOS.enumerated() where Int32(i) != Int32(Lexicon.posUnknown) {
+        for (i, p) in Lexicon.reservedPOS.enumerated()
+        where Int32(i) != Int32(Lexicon.posUnknown) && UInt16(i) != Lexicon.whitespacePOSID {
             posLookup[p] = Int32(i)
         }
         chars.reserveCapacity(1_200_000)
@@ -173,14 +174,14 @@ struct LexiconBuilder {
         var lexicon = Lexicon(rootIndex: rootIndex, firstChild: firstChild, label: label,
                               logProb: logProb, posID: posID, posNames: posNames,
                               logTotal: logTotal, wordCount: words)
-        // Words given without a frequency: just more likely than their best
+        // Words given without a frequency: twice as likely as their best
         // split into other words (jieba's suggest_freq), at least 3.
         for i in suggestNodes {
             let r = Int(nodeWord[i])
             let word = Array(chars[Int(uStart[r])..<Int(uEnd[r])])
             let split = lexicon.bestSplitLogProb(word)
             let existing = uFreq[r] > 0 ? Double(uFreq[r]) : 0
-            let needed = (exp(split + logTotal)).rounded(.down) + 1
+            let needed = (2 * exp(split + logTotal)).rounded(.up) + 1
             let f = max(existing, needed, 3)
             lexicon.logProb[i] = Float(log(f) - logTotal)
         }

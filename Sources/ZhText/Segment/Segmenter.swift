@@ -55,26 +55,30 @@ public final class Segmenter: Sendable {
     let numeralLogProb: Double
 
     /// Measure words (`classifiers.txt`): 一个 prints as 一 个.
-    let classifiers: Set<UInt32>
+    let classifiers: ScalarSet
 
     /// Characters of transliterated foreign names (`translit.chars`).
-    let translit: Set<UInt32>
+    let translit: ScalarSet
     /// Common surnames (`surnames.txt`).
-    let surnames: Set<UInt32>
+    let surnames: ScalarSet
+    /// Characters that are function words on their own (的, 是, 为, 之, 年):
+    /// the HMM does not put them at the edge of an unknown word.
+    let functionCharacters: ScalarSet
     /// Part-of-speech ids of dictionary names (nr, nrt, nrfg, ns, nz).
     let namePOS: Set<UInt16>
 
     init(lexicon: Lexicon, hmm: HMMModel?, lists: CharacterLists) {
         self.lexicon = lexicon
         self.hmm = hmm
-        self.classifiers = lists.classifiers
-        self.translit = lists.translit
-        self.surnames = lists.surnames
+        self.classifiers = ScalarSet(lists.classifiers)
+        self.translit = ScalarSet(lists.translit)
+        self.surnames = ScalarSet(lists.surnames)
         var names = Set<UInt16>()
         for (i, p) in lexicon.posNames.enumerated() where ["nr", "nrt", "nrfg", "ns", "nz"].contains(p) {
             names.insert(UInt16(i))
         }
         self.namePOS = names
+        self.functionCharacters = Segmenter.functionCharacters(of: lexicon)
         self.numeralLogProb = log(5000.0) - lexicon.logTotal
     }
 
@@ -120,9 +124,58 @@ public final class Segmenter: Sendable {
         return out
     }
 
+    /// Appends the spans of `scalars[range]` to `out`, with offsets into
+    /// `scalars`. Cut long texts at line breaks and call this per piece to
+    /// keep memory flat:
+    ///
+    /// ```swift
+    /// var spans: [Segmenter.Span] = []
+    /// segmenter.appendSpans(of: scalars, in: 0..<lineEnd, to: &spans)
+    /// ```
+    public func appendSpans(of scalars: [Unicode.Scalar], in range: Range<Int>, to out: inout [Span]) {
+        let first = out.count
+        scalars.withUnsafeBufferPointer { raw in
+            raw.withMemoryRebound(to: UInt32.self) { all in
+                let s = UnsafeBufferPointer(rebasing: all[range])
+                var scratch = Scratch()
+                appendSpans(s, into: &out, scratch: &scratch)
+            }
+        }
+        if range.lowerBound != 0 {
+            let shift = Int32(range.lowerBound)
+            out.withUnsafeMutableBufferPointer { o in
+                for k in first..<o.count {
+                    o[k].start += shift
+                    o[k].end += shift
+                }
+            }
+        }
+    }
+
     /// The dictionary's part of speech of `word`, if it has the word.
     public func partOfSpeech(of word: String) -> String? { lexicon.partOfSpeech(of: word) }
 
     /// Whether the dictionary has `word`.
     public func contains(_ word: String) -> Bool { lexicon.contains(word) }
+}
+
+extension Segmenter {
+    /// Tags of function words in jieba's tag set: prepositions, conjunctions,
+    /// particles, pronouns, adverbs, measure words, numerals, localizers,
+    /// modal particles, interjections.
+    static let functionTags: Set<String> = ["p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "d", "q", "m", "f", "y", "e"]
+
+    /// Single-character dictionary words tagged as function words, or so
+    /// frequent (ln P above that of a count of 50,000) that they are.
+    static func functionCharacters(of lexicon: Lexicon) -> ScalarSet {
+        let frequent = Float(log(50_000.0) - lexicon.logTotal)
+        var chars: [UInt32] = []
+        for c in 0..<0x10000 {
+            let slot = lexicon.rootSlots[c]
+            guard slot.child >= 0, slot.logProb <= 0 else { continue }
+            let tag = lexicon.posNames[Int(lexicon.posID[Int(slot.child)])]
+            if functionTags.contains(tag) || slot.logProb >= frequent { chars.append(UInt32(c)) }
+        }
+        return ScalarSet(chars)
+    }
 }
