@@ -60,6 +60,13 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     static func writeString(_ s: String, to out: inout String) {
+        // Most strings need no escape: append them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for u in s.unicodeScalars {
             switch u {
