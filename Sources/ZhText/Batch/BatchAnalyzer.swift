@@ -150,7 +150,7 @@ final class BatchSink: @unchecked Sendable {
     func add(json: String, factRows: String) {
         documents?.write(json + "\n")
         facts?.write(factRows)
-        state.write(StateFile.documentLine(json: json, factRows: factRows))
+        state.write(StateFile.documentLines(json: json, factRows: factRows))
     }
 
     func finish(summary: CorpusSummary) throws {

@@ -20,6 +20,12 @@ public struct KeywordCounts: Sendable, Equatable {
         /// How often each part of speech was given to it.
         public var posCounts: [String: Int]
 
+        /// One more occurrence, tagged `pos`.
+        mutating func count(pos: String) {
+            count += 1
+            posCounts[pos, default: 0] += 1
+        }
+
         /// The most frequent part of speech (ties: the smaller tag).
         public var pos: String {
             var best = ""
@@ -47,10 +53,10 @@ public struct KeywordCounts: Sendable, Equatable {
     public mutating func add(document tokens: [Token], filter: KeywordFilter) {
         var local: [String: Entry] = [:]
         var accepted = 0
+        local.reserveCapacity(tokens.count / 4)
         for token in tokens where filter.accepts(token) {
             accepted += 1
-            local[token.text, default: Entry(count: 0, documents: 1, posCounts: [:])].count += 1
-            local[token.text]!.posCounts[token.pos, default: 0] += 1
+            local[token.text, default: Entry(count: 0, documents: 1, posCounts: [:])].count(pos: token.pos)
         }
         let document = KeywordCounts(documentCount: 1, tokenCount: accepted, entries: local)
         if documentCount == 0 && entries.isEmpty { self = document } else { merge(document) }

@@ -80,11 +80,17 @@ public struct KeywordFilter: Sendable {
         var first: Unicode.Scalar?
         var last: Unicode.Scalar?
         for s in term.unicodeScalars {
-            let p = s.properties
-            // Digits anywhere make it a number (17亿, 5G is kept out too).
-            if p.generalCategory == .decimalNumber { return false }
-            if p.isWhitespace || p.generalCategory == .control || p.generalCategory == .format { return false }
-            if p.numericType == nil { allNumeric = false }
+            if s.value >= 0x4E00 && s.value <= 0x9FFF {
+                // CJK Unified Ideographs: letters, never digits or spaces;
+                // only a few (一, 万, 两 ...) are numerals.
+                if allNumeric && s.properties.numericType == nil { allNumeric = false }
+            } else {
+                let p = s.properties
+                // Digits anywhere make it a number (17亿, 5G is kept out too).
+                if p.generalCategory == .decimalNumber { return false }
+                if p.isWhitespace || p.generalCategory == .control || p.generalCategory == .format { return false }
+                if allNumeric && p.numericType == nil { allNumeric = false }
+            }
             if first == nil { first = s }
             last = s
             length += 1
@@ -93,7 +99,8 @@ public struct KeywordFilter: Sendable {
         // Han numerals (三十, 两万) are numbers too.
         if allNumeric { return false }
         // Punctuation and symbols: a term must begin and end with a letter.
-        if !first.properties.isAlphabetic || !last.properties.isAlphabetic { return false }
+        func isLetter(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x4E00 && c.value <= 0x9FFF) || c.properties.isAlphabetic }
+        if !isLetter(first) || !isLetter(last) { return false }
         if length == 1 && !allowSingleCharacters { return false }
         let hasUpper = term.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } || term.utf8.contains { $0 >= 0x80 } && term != term.lowercased()
         if stopWords.contains(hasUpper ? term.lowercased() : term) { return false }

@@ -1,16 +1,17 @@
 import Foundation
 
 /// The mergeable state of a batch, `corpus.state` in an output directory:
-/// JSON Lines, one header line naming the format and version, one line per
-/// document (its documents.jsonl line and its facts.csv rows) in input
-/// order, and a last line with the `CorpusSummary`.
+/// a header line (JSON naming the format and version); per document, in
+/// input order, a `D<TAB>` line holding its documents.jsonl line verbatim and
+/// an `F<TAB>` line holding its facts.csv rows as a JSON string; and a last
+/// line with the `CorpusSummary` as JSON.
 ///
 /// `zhtext merge` reads states back; one from another format version is
 /// rejected with a clear error rather than misread.
 public enum StateFile {
     public static let name = "corpus.state"
     public static let format = "zhtext-state"
-    public static let version = 1
+    public static let version = 2
 
     public enum StateError: Error, CustomStringConvertible, Equatable {
         case missing(String)
@@ -37,9 +38,9 @@ public enum StateFile {
                           ("zhtext", .string(ZhTextVersion.string))]).serialized() + "\n"
     }
 
-    /// One document line.
-    static func documentLine(json: String, factRows: String) -> String {
-        JSONValue.object([("document", .string(json)), ("facts_csv", .string(factRows))]).serialized() + "\n"
+    /// One document's lines.
+    static func documentLines(json: String, factRows: String) -> String {
+        "D\t" + json + "\nF\t" + JSONValue.string(factRows).serialized() + "\n"
     }
 
     /// The summary line.
@@ -61,12 +62,29 @@ public enum StateFile {
         var buffer: UnsafeMutablePointer<CChar>? = nil
         var capacity = 0
         defer { free(buffer) }
+        var pendingDocument: String? = nil
         while true {
             let n = getline(&buffer, &capacity, file)
             if n < 0 { break }
             lineNumber += 1
-            let data = Data(bytes: buffer!, count: n)
-            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            var length = n
+            if length > 0 && buffer![length - 1] == 0x0A { length -= 1 }
+            let line = UnsafeRawBufferPointer(start: buffer!, count: length)
+            if lineNumber > 1, length >= 2, line[1] == 0x09, line[0] == UInt8(ascii: "D") || line[0] == UInt8(ascii: "F") {
+                let payload = UnsafeRawBufferPointer(rebasing: line[2...])
+                if line[0] == UInt8(ascii: "D") {
+                    guard pendingDocument == nil else { throw StateError.malformed(path, line: lineNumber) }
+                    pendingDocument = String(decoding: payload, as: UTF8.self)
+                } else {
+                    guard let json = pendingDocument,
+                          let rows = try? JSONSerialization.jsonObject(with: Data(payload), options: .fragmentsAllowed) as? String
+                    else { throw StateError.malformed(path, line: lineNumber) }
+                    pendingDocument = nil
+                    try document(json, rows)
+                }
+                continue
+            }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
                 if lineNumber == 1 { throw StateError.notAState(path) }
                 throw StateError.malformed(path, line: lineNumber)
             }
@@ -76,17 +94,12 @@ public enum StateFile {
                 guard v == version else { throw StateError.wrongVersion(path, v) }
                 continue
             }
-            if let s = object["summary"] {
-                let raw = try JSONSerialization.data(withJSONObject: s)
-                do { summary = try JSONDecoder().decode(CorpusSummary.self, from: raw) }
-                catch { throw StateError.malformed(path, line: lineNumber) }
-                continue
-            }
-            guard let json = object["document"] as? String, let rows = object["facts_csv"] as? String else {
-                throw StateError.malformed(path, line: lineNumber)
-            }
-            try document(json, rows)
+            guard let s = object["summary"] else { throw StateError.malformed(path, line: lineNumber) }
+            let raw = try JSONSerialization.data(withJSONObject: s)
+            do { summary = try JSONDecoder().decode(CorpusSummary.self, from: raw) }
+            catch { throw StateError.malformed(path, line: lineNumber) }
         }
+        if pendingDocument != nil { throw StateError.incomplete(path) }
         if lineNumber == 0 { throw StateError.notAState(path) }
         guard let s = summary else { throw StateError.incomplete(path) }
         return s
