@@ -23,6 +23,11 @@ echo "== zhtext entities"
 python3 scripts/ner_accuracy.py topred "$OUT/zhtext.entities.jsonl" > "$OUT/zhtext.pred.jsonl"
 python3 "$EVAL/nerscore.py" "$OUT/gold.jsonl" "$OUT/zhtext.pred.jsonl" | tee "$OUT/zhtext.score.txt"
 
+echo "== zhtext entities --split-places (nested places apart, People's Daily style)"
+"$BIN" entities --split-places "$OUT/raw.txt" > "$OUT/split.entities.jsonl"
+python3 scripts/ner_accuracy.py topred "$OUT/split.entities.jsonl" > "$OUT/split.pred.jsonl"
+python3 "$EVAL/nerscore.py" "$OUT/gold.jsonl" "$OUT/split.pred.jsonl" | tee "$OUT/split.score.txt"
+
 echo "== jieba.posseg tags (baseline)"
 "$PY" scripts/ner_accuracy.py jieba "$OUT/raw.txt" "$OUT/jieba.pred.jsonl" "$OUT/jieba.seg.txt"
 python3 "$EVAL/nerscore.py" "$OUT/gold.jsonl" "$OUT/jieba.pred.jsonl" | tee "$OUT/jieba.score.txt"

@@ -26,6 +26,9 @@ struct EntitiesCommand: ParsableCommand {
     @Option(help: "Comma-separated entity types to report: person, place, organization.")
     var types: String?
 
+    @Flag(help: "Keep nested places apart (南京市, 栖霞区) instead of joining them (南京市栖霞区).")
+    var splitPlaces = false
+
     @Flag(help: ArgumentHelp(
         "The input is already segmented: tokens written word/pos, separated by single spaces.",
         discussion: "Offsets then count the text with the separators removed."))
@@ -54,11 +57,12 @@ struct EntitiesCommand: ParsableCommand {
         let wanted = try wantedTypes()
         let normalizer: Normalizer
         let segmenter: Segmenter
-        let recognizer: EntityRecognizer
+        var recognizer: EntityRecognizer
         do {
             normalizer = try Normalizer(options: input.normalizerOptions)
             segmenter = try Segmenter.load()
             recognizer = try EntityRecognizer.load(segmenter: segmenter)
+            recognizer.joinsNestedPlaces = !splitPlaces
         } catch {
             reportError(path: DataDirectory.url.path, "\(error)")
             throw ExitCode.failure
