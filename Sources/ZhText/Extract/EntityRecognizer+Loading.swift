@@ -7,6 +7,7 @@ extension EntityRecognizer {
         public var taggedDictionaries: [URL]
         public var chinaPlaces: URL
         public var worldPlaces: URL
+        public var extraPlaces: URL
         public var placeSuffixes: URL
         public var orgSuffixes: URL
         public var personCues: URL
@@ -26,6 +27,7 @@ extension EntityRecognizer {
             return Files(taggedDictionaries: tagged,
                          chinaPlaces: DataDirectory.file("places-china.tsv"),
                          worldPlaces: DataDirectory.file("places-world.tsv"),
+                         extraPlaces: DataDirectory.file("places-extra.tsv"),
                          placeSuffixes: DataDirectory.file("places-suffixes.tsv"),
                          orgSuffixes: DataDirectory.file("org-suffixes.tsv"),
                          personCues: DataDirectory.file("person-cues.tsv"),
@@ -51,7 +53,7 @@ extension EntityRecognizer {
             try readTaggedDictionary(url, into: &gazetteer)
         }
         for (url, source) in [(files.worldPlaces, EntityGazetteer.Entry.Source.world),
-                              (files.chinaPlaces, .china)] {
+                              (files.chinaPlaces, .china), (files.extraPlaces, .known)] {
             try readTable(url, columns: 2...2) { f, _ in
                 gazetteer.insert(f[0], .init(type: .place, source: source))
             }
@@ -185,7 +187,7 @@ extension EntityRecognizer {
             let f = line.split(separator: " ")
             guard f.count >= 2, let freq = Int(f[1]), freq >= EntityRecognizer.commonWordFrequency else { continue }
             let w = Array(f[0].unicodeScalars)
-            if w.count == 2, f.count < 3 || !["nr", "nrt", "nrfg", "ns", "nt", "nz"].contains(f[2]) {
+            if w.count == 2, f.count < 3 || !["ns", "nt", "nz"].contains(f[2]) {
                 out.insert(UInt64(w[0].value) << 32 | UInt64(w[1].value))
             }
         }

@@ -86,7 +86,9 @@ extension EntityRecognizer {
                 // a lone 部, 局: only right after a proper name
                 guard first - 1 >= 0, first - 1 >= anchor else { continue }
                 let before = doc.tokens[first - 1]
-                guard Self.properTags.contains(before.pos) || properStart[before.start] else { continue }
+                let unknown = segmenter.map { !$0.contains(before.text) } ?? false
+                guard Self.properTags.contains(before.pos) || properStart[before.start]
+                        || (unknown && doc.allHan(before.start, before.end)) else { continue }
             }
             let start = doc.tokens[anchor].start
             let word = doc.text(start, t.end)

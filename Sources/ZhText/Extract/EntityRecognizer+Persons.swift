@@ -1,6 +1,8 @@
 extension EntityRecognizer {
     /// Tags that mark a token as a name (or leave it open) rather than a common word.
     static let nameTags: Set<String> = ["nr", "nrfg", "nrt", "x", "", "un"]
+    /// Last characters of place names, never of people's (县, 镇, 村).
+    static let placeEnds: Set<Unicode.Scalar> = ["县", "镇", "乡", "村", "省", "市", "州", "河", "湖", "庙", "阁", "宫", "寺", "岛", "港", "湾", "峡"]
     /// Tags of single characters that do not stand inside a transliterated name.
     static let functionTags: Set<String> = ["v", "p", "c", "u", "uj", "ul", "ud", "uz", "ug", "uv", "d", "r", "m", "q", "f", "x", "y", "e", "k", "t", "a", "ad"]
     /// Characters after which a surname-like character is a classifier (3张卫星图片).
@@ -82,9 +84,16 @@ extension EntityRecognizer {
             guard Self.nameDots.contains(s[i]), i > 0, i + 1 < s.count,
                   EntityDocument.isHan(s[i - 1]), EntityDocument.isHan(s[i + 1]) else { i += 1; continue }
             // The run of Han characters on each side, up to 6, cut at word boundaries.
+            // the left part: whole words ending at the dot, not common words (黑人) nor single characters (长)
             var start = i
-            while start > 0 && EntityDocument.isHan(s[start - 1]) && i - start < 6 { start -= 1 }
-            while start < i - 1 && (!doc.isBoundary(start) || names.foreignNameScore(s, start..<i) < 1) { start += 1 }
+            while let t = doc.token(endingAt: start), t.start < start, i - t.start <= 8, doc.allHan(t.start, t.end),
+                  t.end - t.start >= 2, !isCommonWord(t) || ["nr", "nrt", "nrfg"].contains(t.pos) {
+                start = t.start
+            }
+            if start == i {
+                while start > 0 && EntityDocument.isHan(s[start - 1]) && i - start < 6 { start -= 1 }
+                while start < i - 1 && (!doc.isBoundary(start) || names.foreignNameScore(s, start..<i) < 1) { start += 1 }
+            }
             var end = i + 1
             var j = i + 1
             while j < s.count && (EntityDocument.isHan(s[j]) || (Self.nameDots.contains(s[j]) && j + 1 < s.count && EntityDocument.isHan(s[j + 1]))) && j - i <= 14 {
@@ -115,6 +124,8 @@ extension EntityRecognizer {
         if let e = gazetteer.entry(for: s, start..<end), e.type != .person, e.source > .dictionary || !tagged {
             return false
         }
+        // 莱克伍德县, 耿镇, 金水河: a name ending in a place suffix is a place
+        if Self.placeEnds.contains(s[end - 1]) && !context { return false }
         // 3张卫星图片: after a numeral, 张 is a classifier.
         if start > 0 && Self.numerals.contains(s[start - 1]) { return false }
         // Words the segmenter knows as common words inside the span (王国, 周到).
@@ -140,6 +151,7 @@ extension EntityRecognizer {
                 if commonWord && !context { return false }
                 return chinese >= 0.5 || foreign >= 1.5 || (context && max(chinese, foreign) >= 0)
             }
+            if isCommonPair(s, start) && !context { return false }
             return chinese >= 4.5 || foreign >= 2.5 || (context && max(chinese, foreign) >= 0)
         }
         // one word the unknown-word model made: it already reads as a word
