@@ -124,15 +124,16 @@ extension EntityRecognizer {
         try readTable(files.organizations, columns: 1...1) { f, _ in
             gazetteer.insert(f[0], .init(type: .organization, source: .known))
         }
-        var abbreviations: Set<UInt32> = [], aloneAbbreviations: Set<UInt32> = []
+        var abbreviations: Set<UInt32> = [], aloneAbbreviations: Set<UInt32> = [], alwaysAbbreviations: Set<UInt32> = []
         try readTable(files.placeAbbreviations, columns: 3...3) { f, line in
             let s = Array(f[0].unicodeScalars)
-            guard s.count == 1, f[2] == "alone" || f[2] == "compound" else {
+            guard s.count == 1, ["alone", "compound", "always"].contains(f[2]) else {
                 throw EntityDataError.malformedLine(file: files.placeAbbreviations.lastPathComponent, line: line,
                                                     text: f.joined(separator: "\t"))
             }
             abbreviations.insert(s[0].value)
-            if f[2] == "alone" { aloneAbbreviations.insert(s[0].value) }
+            if f[2] != "compound" { aloneAbbreviations.insert(s[0].value) }
+            if f[2] == "always" { alwaysAbbreviations.insert(s[0].value) }
         }
         var cuesBefore: Set<String> = [], cuesAfter: Set<String> = []
         try readTable(files.placeCues, columns: 2...2) { f, line in
@@ -150,6 +151,7 @@ extension EntityRecognizer {
                                           abbreviationCuesBefore: cuesBefore, abbreviationCuesAfter: cuesAfter)
         recognizer.segmenter = segmenter
         recognizer.aloneAbbreviations = aloneAbbreviations
+        recognizer.alwaysAbbreviations = alwaysAbbreviations
         recognizer.commonPairs = try readCommonPairs(files.taggedDictionaries.first)
         return recognizer
     }

@@ -39,6 +39,8 @@ public struct EntityRecognizer: Sendable {
     public var segmenter: Segmenter?
     /// The one-character place names that are places as words of their own (访 华).
     var aloneAbbreviations: Set<UInt32> = []
+    /// The one-character place names that are places wherever they stand alone (俄).
+    var alwaysAbbreviations: Set<UInt32> = []
     /// Whether adjacent places that both end in an administrative suffix
     /// join into one (南京市栖霞区, the default); `false` keeps them apart
     /// (南京市, 栖霞区), as People's Daily annotation does.
@@ -209,7 +211,8 @@ public struct EntityRecognizer: Sendable {
                 guard isAbbreviation(k) else { continue }
                 let before = k > 0 && doc.tokens[k - 1].end == t.start ? doc.tokens[k - 1].text : ""
                 let after = k + 1 < doc.tokens.count && doc.tokens[k + 1].start == t.end ? doc.tokens[k + 1].text : ""
-                guard abbreviationCuesBefore.contains(before) || abbreviationCuesAfter.contains(after)
+                guard alwaysAbbreviations.contains(s[t.start].value)
+                        || abbreviationCuesBefore.contains(before) || abbreviationCuesAfter.contains(after)
                         || titles.contains(after) || isAbbreviation(k - 1) || isAbbreviation(k + 1) else { continue }
             } else {
                 if isExcluded(t.text, as: .place) { continue }
