@@ -161,11 +161,19 @@ extension EntityRecognizer {
         } ?? false
         guard chinese > -.infinity else { return false }
         if length == 2 && isCommonPair(s, start) && !context { return false }
+        // 吴/nr 方军/n: the segmenter already took the surname as a name part
+        let surnameToken = tokenIndex.map { doc.tokens[$0].end - doc.tokens[$0].start == 1 && doc.tokens[$0].pos == "nr" } ?? false
+        if surnameToken && !commonWord || surnameToken && length == 3 {
+            var bar: Float = length >= 3 ? 1.5 : 4.0
+            if context { bar = length >= 3 ? 0.0 : 1.0 }
+            if names.isAmbiguousSurname(s[start]) && length <= 3 { bar += 1 }
+            return chinese >= bar
+        }
         // 科尔/nrt 访/v: a tagged name already ends inside the span, or the
         // span ends in a function word
         if let k = tokenIndex {
             let first = doc.tokens[k]
-            if ["nr", "nrt", "nrfg"].contains(first.pos), first.end < end { return false }
+            if ["nr", "nrt", "nrfg"].contains(first.pos), first.end - first.start >= 2, first.end < end { return false }
         }
         if let last = doc.token(endingAt: end), last.end - last.start == 1, Self.functionTags.contains(last.pos) { return false }
         var bar: Float = length >= 3 ? 3.0 : 6.0
