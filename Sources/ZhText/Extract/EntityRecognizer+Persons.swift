@@ -173,7 +173,9 @@ extension EntityRecognizer {
         // span ends in a function word
         if let k = tokenIndex {
             let first = doc.tokens[k]
-            if ["nr", "nrt", "nrfg"].contains(first.pos), first.end - first.start >= 2, first.end < end { return false }
+            // 李铁/nr 辰/ng is one name the unknown-word model cut wrongly; 科尔/nrt 访问/v is not
+            if ["nr", "nrt", "nrfg"].contains(first.pos), first.end - first.start >= 2, first.end < end,
+               doc.token(startingAt: first.end).map({ $0.end - $0.start >= 2 || $0.end < end }) ?? true { return false }
         }
         if let last = doc.token(endingAt: end), last.end - last.start == 1, Self.functionTags.contains(last.pos) { return false }
         var bar: Float = length >= 3 ? 3.0 : 6.0
