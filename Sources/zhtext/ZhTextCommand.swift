@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ZhText
 
 @main
@@ -25,4 +26,19 @@ struct ZhTextCommand: ParsableCommand {
             DiscoverCommand.self,
         ]
     )
+}
+
+extension ZhTextCommand {
+    /// Runs the command; `CLIError`s print as `zhtext: error: MESSAGE`.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("zhtext: error: \(error.description)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

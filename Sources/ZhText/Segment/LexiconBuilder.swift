@@ -23,7 +23,11 @@ struct LexiconBuilder {
     private var posLookup: [String: Int32] = [:]
 
     init() {
-        for (i, p) in Lexicon.reservedPOS.enumerated() { posLookup[p] = Int32(i) }
+        // Dictionary `n` gets its own id: the reserved `n` marks words the
+        // HMM found, so later passes can tell them apart.
+        for (i, p) in Lexicon.reservedPOS.enumerated() where Int32(i) != Int32(Lexicon.posUnknown) {
+            posLookup[p] = Int32(i)
+        }
         chars.reserveCapacity(1_200_000)
         starts.reserveCapacity(400_000)
         ends.reserveCapacity(400_000)

@@ -15,31 +15,13 @@ extension Segmenter {
         let hmmPath = DataDirectory.file("hmm.model").path
         let cache = options.useCache ? SegmenterCache(sources: sources + [hmmPath]) : nil
         if let cache, let (lexicon, hmm) = cache.read() {
-            return Segmenter(lexicon: lexicon, hmm: options.useHMM ? hmm : nil, classifiers: try loadClassifiers())
+            return Segmenter(lexicon: lexicon, hmm: options.useHMM ? hmm : nil, lists: try CharacterLists.load())
         }
         var builder = LexiconBuilder()
         for path in sources { try builder.addDictionary(path: path) }
         let lexicon = builder.build()
         let hmm = try HMMModel(contentsOf: URL(fileURLWithPath: hmmPath))
         cache?.write(lexicon: lexicon, hmm: hmm)
-        return Segmenter(lexicon: lexicon, hmm: options.useHMM ? hmm : nil, classifiers: try loadClassifiers())
-    }
-
-    /// The measure words of `classifiers.txt`, one character per line.
-    static func loadClassifiers() throws -> Set<UInt32> {
-        let url = DataDirectory.file("classifiers.txt")
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw LexiconError.unreadable(file: url.path, reason: "no such file")
-        }
-        var set = Set<UInt32>()
-        for (k, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let w = line.trimmingCharacters(in: .whitespaces)
-            if w.isEmpty || w.hasPrefix("#") { continue }
-            guard w.unicodeScalars.count == 1 else {
-                throw LexiconError.malformedEntry(file: url.path, line: k + 1, text: String(line))
-            }
-            set.insert(w.unicodeScalars.first!.value)
-        }
-        return set
+        return Segmenter(lexicon: lexicon, hmm: options.useHMM ? hmm : nil, lists: try CharacterLists.load())
     }
 }

@@ -143,7 +143,7 @@ extension Segmenter {
                         e = max(i + 2, Segmenter.scanChineseNumber(s, a + i + 1, b) - a)
                     }
                     if e > i + 1 && (e == n || unit[e] >= 0) {
-                        let cand = numeral + score[e]
+                        let cand = score[e]
                         if cand >= best { best = cand; bestEnd = e; bestPOS = Lexicon.posNumber }
                     }
                 }
@@ -154,6 +154,7 @@ extension Segmenter {
             }
         }}}}}}}}}}
         // Walk the route; collect runs of single Han characters for the HMM.
+        let firstSpan = out.count
         var i = 0
         var run = -1
         while i < n {
@@ -172,6 +173,7 @@ extension Segmenter {
             i = j
         }
         if run >= 0 { flushRun(s, a + run, a + n, into: &out, scratch: &scratch) }
+        mergeNames(s, &out, from: firstSpan)
     }
 
     /// The part of speech of the single character `c`.

@@ -73,6 +73,12 @@ extension Segmenter {
             }
             break
         }
+        // 500多, 20余, 20多万
+        if j < n && (s[j] == 0x591A || s[j] == 0x4F59) && j + 1 < n && ScalarClass.of(s[j + 1]) == .han {
+            var m = j + 1
+            while m < n && ScalarClass.chineseNumeral(s[m]) == 4 { m += 1 }
+            j = m
+        }
         return (j, Lexicon.posNumber)
     }
 

@@ -57,10 +57,24 @@ public final class Segmenter: Sendable {
     /// Measure words (`classifiers.txt`): 一个 prints as 一 个.
     let classifiers: Set<UInt32>
 
-    init(lexicon: Lexicon, hmm: HMMModel?, classifiers: Set<UInt32>) {
+    /// Characters of transliterated foreign names (`translit.chars`).
+    let translit: Set<UInt32>
+    /// Common surnames (`surnames.txt`).
+    let surnames: Set<UInt32>
+    /// Part-of-speech ids of dictionary names (nr, nrt, nrfg, ns, nz).
+    let namePOS: Set<UInt16>
+
+    init(lexicon: Lexicon, hmm: HMMModel?, lists: CharacterLists) {
         self.lexicon = lexicon
         self.hmm = hmm
-        self.classifiers = classifiers
+        self.classifiers = lists.classifiers
+        self.translit = lists.translit
+        self.surnames = lists.surnames
+        var names = Set<UInt16>()
+        for (i, p) in lexicon.posNames.enumerated() where ["nr", "nrt", "nrfg", "ns", "nz"].contains(p) {
+            names.insert(UInt16(i))
+        }
+        self.namePOS = names
         self.numeralLogProb = log(5000.0) - lexicon.logTotal
     }
 
@@ -69,7 +83,7 @@ public final class Segmenter: Sendable {
     public convenience init(lexicon: Lexicon, useHMM: Bool = true) throws {
         self.init(lexicon: lexicon,
                   hmm: useHMM ? try HMMModel(contentsOf: DataDirectory.file("hmm.model")) : nil,
-                  classifiers: try Segmenter.loadClassifiers())
+                  lists: try CharacterLists.load())
     }
 
     /// The name of a part-of-speech id.

@@ -16,7 +16,7 @@ struct SegmenterCache {
     let url: URL?
 
     init(sources: [String]) {
-        var key = "v2"
+        var key = "v3"
         for path in sources {
             let attrs = try? FileManager.default.attributesOfItem(atPath: path)
             let size = (attrs?[.size] as? NSNumber)?.int64Value ?? -1

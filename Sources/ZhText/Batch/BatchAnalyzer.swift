@@ -1,0 +1,183 @@
+import Foundation
+
+/// Progress of a batch, reported as documents complete.
+public struct BatchProgress: Sendable {
+    public var done: Int
+    /// Total documents expected, when known.
+    public var total: Int?
+    public var bytes: Int
+    public var failures: Int
+    public var elapsed: Double
+}
+
+/// Runs the pipeline over a batch of inputs in parallel and writes every
+/// output to an `OutputDirectory`: documents.jsonl, facts.csv and
+/// corpus.state stream as documents complete (in input order), the rest is
+/// written from the `CorpusSummary` at the end.
+public final class BatchAnalyzer: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var jobs = ProcessInfo.processInfo.activeProcessorCount
+        public var glob = "*.txt"
+        public var jsonl = false
+        public var report = ReportWriter.Options()
+        public init() {}
+    }
+
+    public let pipeline: Pipeline
+    public let options: Options
+    private let map: OrderedParallelMap<Result<DocumentSource, InputFailure>, Result<DocumentAnalysis, DocumentFailure>>
+
+    public init(pipeline: Pipeline, options: Options) {
+        self.pipeline = pipeline
+        self.options = options
+        map = OrderedParallelMap(jobs: options.jobs, window: options.jobs * 4)
+    }
+
+    /// Stops the run as soon as the documents in flight are done.
+    public func cancel() { map.cancel() }
+    public var isCancelled: Bool { map.isCancelled }
+
+    /// Analyzes `inputs` into `out` (temporaries only: the caller commits or
+    /// discards). Failed inputs are reported through `failure` and listed
+    /// in the summary. Returns the summary.
+    public func run(inputs: [String], out: OutputDirectory,
+                    progress: (@Sendable (BatchProgress) -> Void)? = nil,
+                    failure: @escaping (InputFailure) -> Void) throws -> CorpusSummary {
+        try run(inputs: inputs, sink: try BatchSink(out: out), report: out, progress: progress, failure: failure)
+    }
+
+    /// Analyzes `inputs` and writes only the mergeable state to `state`
+    /// (a path, or "-" for standard output) — what a Spark partition needs.
+    public func runStateOnly(inputs: [String], state: String,
+                             progress: (@Sendable (BatchProgress) -> Void)? = nil,
+                             failure: @escaping (InputFailure) -> Void) throws -> CorpusSummary {
+        let target = state == "-" ? URL(fileURLWithPath: "/dev/stdout")
+            : URL(fileURLWithPath: state).deletingLastPathComponent()
+                .appendingPathComponent(".\(URL(fileURLWithPath: state).lastPathComponent).partial-\(getpid())")
+        let sink = try BatchSink(state: FileWriter(target))
+        do {
+            let summary = try run(inputs: inputs, sink: sink, report: nil, progress: progress, failure: failure)
+            if state != "-" {
+                if map.isCancelled { unlink(target.path) }
+                else if rename(target.path, state) != 0 {
+                    throw DecodeError.unreadable("cannot rename the state into \(state): \(String(cString: strerror(errno)))")
+                }
+            }
+            return summary
+        } catch {
+            if state != "-" { unlink(target.path) }
+            throw error
+        }
+    }
+
+    private func run(inputs: [String], sink: BatchSink, report out: OutputDirectory?,
+                     progress: (@Sendable (BatchProgress) -> Void)?,
+                     failure: @escaping (InputFailure) -> Void) throws -> CorpusSummary {
+        let collector = InputCollector(glob: options.glob, jsonl: options.jsonl)
+        let total = inputs.contains("-") ? nil : count(inputs, collector)
+        let started = Date()
+        var summary = CorpusSummary()
+        var doneBytes = 0
+        let pipeline = self.pipeline
+        map.run(
+            produce: { emit in
+                // Inputs that fail while listing go through the same ordered path.
+                collector.collect(inputs) { item in _ = emit(item) }
+            },
+            transform: { item in
+                switch item {
+                case .success(let source): return pipeline.analyze(source)
+                case .failure(let f): return .failure(DocumentFailure(path: f.path, reason: f.reason))
+                }
+            },
+            consume: { _, result in
+                switch result {
+                case .success(let d):
+                    summary.add(d)
+                    sink.add(d)
+                    doneBytes += d.bytes
+                case .failure(let f):
+                    let failed = InputFailure(path: f.path, reason: f.reason)
+                    summary.addFailure(failed)
+                    failure(failed)
+                }
+                progress?(BatchProgress(done: summary.inputs, total: total, bytes: doneBytes,
+                                        failures: summary.failures.count,
+                                        elapsed: Date().timeIntervalSince(started)))
+            })
+        try sink.finish(summary: summary)
+        if !map.isCancelled, let out {
+            try ReportWriter(options: options.report, keywords: pipeline.keywords, segmenter: pipeline.segmenter)
+                .write(summary, to: out)
+        }
+        return summary
+    }
+
+    private func count(_ inputs: [String], _ collector: InputCollector) -> Int {
+        var n = 0
+        collector.collect(inputs) { _ in n += 1 }
+        return n
+    }
+}
+
+/// Streams per-document outputs to the temporaries of documents.jsonl,
+/// facts.csv and corpus.state.
+final class BatchSink: @unchecked Sendable {
+    let documents: FileWriter?
+    let facts: FileWriter?
+    let state: FileWriter
+
+    init(out: OutputDirectory) throws {
+        documents = try out.writer(for: "documents.jsonl")
+        facts = try out.writer(for: "facts.csv")
+        state = try out.writer(for: StateFile.name)
+        facts?.write(ReportWriter.factsHeader)
+        state.write(StateFile.header)
+    }
+
+    /// A sink that writes the state alone.
+    init(state: FileWriter) {
+        documents = nil
+        facts = nil
+        self.state = state
+        state.write(StateFile.header)
+    }
+
+    func add(_ d: DocumentAnalysis) {
+        add(json: d.json.serialized(), factRows: d.factRows)
+    }
+
+    func add(json: String, factRows: String) {
+        documents?.write(json + "\n")
+        facts?.write(factRows)
+        state.write(StateFile.documentLine(json: json, factRows: factRows))
+    }
+
+    func finish(summary: CorpusSummary) throws {
+        state.write(try StateFile.summaryLine(summary))
+        try documents?.close()
+        try facts?.close()
+        try state.close()
+    }
+}
+
+/// `zhtext merge`: combines the states of earlier runs (their output
+/// directories, or state files) into one output directory, as if one run
+/// had read all their inputs in the order given.
+public enum StateMerger {
+    public static func merge(_ directories: [String], into out: OutputDirectory,
+                             writer: ReportWriter) throws -> CorpusSummary {
+        let sink = try BatchSink(out: out)
+        var summary = CorpusSummary()
+        for dir in directories {
+            var isDirectory: ObjCBool = false
+            let path = FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory) && !isDirectory.boolValue
+                ? dir : (dir as NSString).appendingPathComponent(StateFile.name)
+            let part = try StateFile.read(path) { json, rows in sink.add(json: json, factRows: rows) }
+            summary.merge(part)
+        }
+        try sink.finish(summary: summary)
+        try writer.write(summary, to: out)
+        return summary
+    }
+}

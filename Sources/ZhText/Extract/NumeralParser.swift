@@ -1,0 +1,221 @@
+/// Reads Chinese and Arabic numerals: 一百二十三, 两千, 三千五百万, 一亿二千万,
+/// 二〇二三, 1.2万, 3亿5000万, 1,200, 十二点五; approximations 十几, 几十,
+/// 二三十 (the lower value, marked approximate).
+///
+/// ```swift
+/// let p = NumeralParser()
+/// p.value(of: "三千五百万")   // 35000000
+/// p.value(of: "3亿5000万")    // 350000000
+/// p.value(of: "一些")         // nil: not a number as a whole
+/// ```
+/// - Complexity: O(n) in the length of the numeral.
+public struct NumeralParser: Sendable {
+    public init() {}
+
+    /// The value of `text` when all of it is one numeral, else `nil`.
+    public func value(of text: String) -> Double? {
+        let s = Array(text.unicodeScalars)
+        guard let p = parse(s, at: 0), p.range.upperBound == s.count else { return nil }
+        return p.value
+    }
+
+    /// The longest numeral starting at `i`, or `nil` when none starts there.
+    ///
+    /// A bare magnitude (`万` in 近万行, `千` in 千余行) is read as one of it
+    /// only when `allowBareMagnitude` is set; `十` alone is always ten.
+    public func parse(_ s: [Unicode.Scalar], at i: Int, allowBareMagnitude: Bool = false, end: Int? = nil) -> Parsed? {
+        if let end, end < s.count { return parse(Array(s[..<end]), at: i, allowBareMagnitude: allowBareMagnitude) }
+        guard i < s.count else { return nil }
+        if let d = digitString(s, at: i) { return d }
+        var yi = 0.0, wan = 0.0, sec = 0.0
+        var cur: Double? = nil
+        var curIsSingleHan = false
+        var lastMagnitude = 0.0
+        var magnitudeEnd = -1           // index just after the last magnitude character
+        var approximate = false
+        var sawHan = false, sawDigit = false, sawMagnitude = false
+        var arabicIntegerDigits = 0
+        var leadingZero = false
+        var pos = i
+        var infixOver = false
+        var bare = false
+        loop: while pos < s.count {
+            let c = s[pos]
+            if let (v, end, intDigits, lz) = arabic(s, at: pos) {
+                if cur != nil { break }
+                if pos == i { leadingZero = lz; arabicIntegerDigits = intDigits }
+                cur = v; curIsSingleHan = false; sawDigit = true; pos = end
+                continue
+            }
+            if let d = NumeralParser.hanDigit(c) {
+                if cur != nil {
+                    // 二三十, 三四百, 七八个: two neighbouring digits, the lower one counts.
+                    if curIsSingleHan, let prev = cur, Double(d) == prev + 1, d != 0 {
+                        approximate = true; pos += 1; continue
+                    }
+                    break
+                }
+                if d == 0 && sawMagnitude { pos += 1; continue }   // 一百零五
+                cur = Double(d); curIsSingleHan = true; sawHan = true; pos += 1
+                continue
+            }
+            if c == "几" || c == "幾" || c == "数" || c == "數" {
+                let nextIsMagnitude = pos + 1 < s.count && NumeralParser.magnitude(s[pos + 1]) != nil
+                if c == "数" || c == "數" {
+                    guard cur == nil, sec == 0, nextIsMagnitude else { break }
+                } else if cur != nil || (sec == 0 && !nextIsMagnitude) {
+                    // 10几岁 keeps 10; a lone 几 is no number.
+                    guard cur != nil || sec > 0 else { break }
+                    if cur != nil { approximate = true; pos += 1; continue }
+                }
+                approximate = true; cur = 1; curIsSingleHan = false; sawHan = true; pos += 1
+                continue
+            }
+            if let m = NumeralParser.magnitude(c) {
+                let nothingYet = cur == nil && sec == 0 && wan == 0 && yi == 0
+                if nothingYet && m != 10 && !allowBareMagnitude { break }
+                if nothingYet && pos > i { break }
+                if nothingYet && m != 10 { bare = true }
+                switch m {
+                case 10, 100, 1000:
+                    if cur == nil && !nothingYet && lastMagnitude <= m && lastMagnitude != 0 && lastMagnitude < 10_000 { break loop }
+                    sec += (cur ?? 1) * m
+                case 10_000:
+                    var v = sec + (cur ?? 0)
+                    if v == 0 { if wan == 0 && yi == 0 { v = 1 } else { break loop } }
+                    wan += v * m; sec = 0
+                default:
+                    var v = wan + sec + (cur ?? 0)
+                    if v == 0 { if yi == 0 { v = 1 } else { break loop } }
+                    yi += v * m; wan = 0; sec = 0
+                }
+                cur = nil; curIsSingleHan = false; lastMagnitude = m; sawMagnitude = true; sawHan = true
+                pos += 1; magnitudeEnd = pos
+                // 20多万, 3千余: "more than", before the next magnitude.
+                if pos + 1 < s.count, s[pos] == "多" || s[pos] == "余" || s[pos] == "餘",
+                   let m2 = NumeralParser.magnitude(s[pos + 1]), m2 > m { infixOver = true; pos += 1 }
+                continue
+            }
+            if (c == "多" || c == "余" || c == "餘"), cur != nil, pos + 1 < s.count,
+               let m2 = NumeralParser.magnitude(s[pos + 1]), m2 >= 10 {
+                infixOver = true; pos += 1; continue
+            }
+            if (c == "点" || c == "點"), sawHan, pos + 1 < s.count, NumeralParser.hanDigit(s[pos + 1]) != nil {
+                var frac = 0.0, scale = 0.1, q = pos + 1
+                while q < s.count, let d = NumeralParser.hanDigit(s[q]) { frac += Double(d) * scale; scale /= 10; q += 1 }
+                cur = (cur ?? 0) + frac; curIsSingleHan = false; pos = q
+                continue
+            }
+            break
+        }
+        guard pos > i, sawHan || sawDigit else { return nil }
+        // 三千五 = 3500, 一万五 = 15000: a digit right after a magnitude.
+        if let c = cur, curIsSingleHan, !bare, magnitudeEnd == pos - 1, lastMagnitude >= 100, c != 0 {
+            cur = c * lastMagnitude / 10
+        }
+        let value = NumeralParser.tidy(yi + wan + sec + (cur ?? 0))
+        return Parsed(value: value, range: i..<pos, approximate: approximate, overInside: infixOver,
+                      hasHan: sawHan, hasMagnitude: sawMagnitude, lastMagnitude: sawMagnitude ? lastMagnitude : 1,
+                      arabicIntegerDigits: arabicIntegerDigits, isDigitString: !sawHan && !sawMagnitude,
+                      leadingZero: leadingZero, isInteger: value == value.rounded())
+    }
+
+    /// 二〇二三, 一九九八: Chinese digits read one by one (three or more, or
+    /// two with 〇).
+    func digitString(_ s: [Unicode.Scalar], at i: Int) -> Parsed? {
+        var pos = i, v = 0.0, hasZero = false
+        while pos < s.count, let d = NumeralParser.hanDigit(s[pos]), s[pos] != "两", s[pos] != "兩" {
+            if d == 0 { hasZero = true }
+            v = v * 10 + Double(d); pos += 1
+        }
+        let n = pos - i
+        guard n >= 3 || (n == 2 && hasZero) else { return nil }
+        if pos < s.count, NumeralParser.magnitude(s[pos]) != nil { return nil }
+        return Parsed(value: v, range: i..<pos, approximate: false, overInside: false, hasHan: true,
+                      hasMagnitude: false, lastMagnitude: 1, arabicIntegerDigits: n, isDigitString: true,
+                      leadingZero: false, isInteger: true)
+    }
+
+    /// An Arabic number at `i` (ASCII or full-width digits), with thousands
+    /// separators and a decimal point: (value, end, integer digits, leading zero).
+    func arabic(_ s: [Unicode.Scalar], at i: Int) -> (Double, Int, Int, Bool)? {
+        guard i < s.count, NumeralParser.digit(s[i]) != nil else { return nil }
+        var pos = i
+        var text = ""
+        var digits = 0
+        while pos < s.count {
+            if let d = NumeralParser.digit(s[pos]) {
+                text += String(d); digits += 1; pos += 1
+            } else if s[pos] == ",", digits > 0,
+                      (1...3).allSatisfy({ pos + $0 < s.count && NumeralParser.digit(s[pos + $0]) != nil }),
+                      pos + 4 >= s.count || NumeralParser.digit(s[pos + 4]) == nil {
+                pos += 1
+            } else {
+                break
+            }
+        }
+        let leadingZero = digits > 1 && NumeralParser.digit(s[i]) == 0
+        // 1.5, 1．5 and, in older print, 1·5.
+        if pos + 1 < s.count, s[pos] == "." || s[pos] == "．" || s[pos] == "·", NumeralParser.digit(s[pos + 1]) != nil {
+            text += "."
+            pos += 1
+            while pos < s.count, let d = NumeralParser.digit(s[pos]) {
+                text += String(d); pos += 1
+            }
+        }
+        let value = Double(text) ?? 0
+        return (value, pos, digits, leadingZero)
+    }
+
+    /// Removes binary noise from decimal arithmetic: 4.05 × 10⁸ is 405000000,
+    /// not 405000000.00000006.
+    static func tidy(_ v: Double) -> Double {
+        let r = v.rounded()
+        if abs(v - r) <= 1e-9 * max(1, abs(v)) { return r }
+        let scaled = (v * 1e9).rounded() / 1e9
+        return abs(v) < 1e6 ? scaled : v
+    }
+
+    /// 0–9 of an ASCII or full-width digit.
+    static func digit(_ c: Unicode.Scalar) -> Int? {
+        switch c.value {
+        case 0x30...0x39: Int(c.value - 0x30)
+        case 0xFF10...0xFF19: Int(c.value - 0xFF10)
+        default: nil
+        }
+    }
+
+    /// 0–9 of a Chinese digit (〇 ○ 零 一 二 两 三 ... 九, and the financial forms).
+    static func hanDigit(_ c: Unicode.Scalar) -> Int? {
+        switch c {
+        case "〇", "○", "零", "０": 0
+        case "一", "壹": 1
+        case "二", "两", "兩", "贰", "貳": 2
+        case "三", "叁": 3
+        case "四", "肆": 4
+        case "五", "伍": 5
+        case "六", "陆", "陸": 6
+        case "七", "柒": 7
+        case "八", "捌": 8
+        case "九", "玖": 9
+        default: nil
+        }
+    }
+
+    /// 十 百 千 万 亿 (and their Traditional and financial forms).
+    static func magnitude(_ c: Unicode.Scalar) -> Double? {
+        switch c {
+        case "十", "拾": 10
+        case "百", "佰": 100
+        case "千", "仟": 1000
+        case "万", "萬": 10_000
+        case "亿", "億": 100_000_000
+        default: nil
+        }
+    }
+
+    /// Whether `c` can be part of a numeral.
+    static func isNumeralScalar(_ c: Unicode.Scalar) -> Bool {
+        digit(c) != nil || hanDigit(c) != nil || magnitude(c) != nil
+    }
+}

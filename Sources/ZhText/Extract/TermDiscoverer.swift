@@ -1,0 +1,196 @@
+import Foundation
+
+/// Finds words a dictionary lacks from the n-gram statistics of a corpus.
+///
+/// A candidate is a string of `minLength`…`maxLength` Han characters seen at
+/// least `minCount` times, not made of numerals alone, not a known word,
+/// and neither beginning nor ending with a function character (see
+/// `isEdgeStop`: 的, 在, 是, 他 ...).
+/// For a candidate `w` seen `n(w)` times in a corpus of `N` Han characters:
+///
+/// - **cohesion** `= min over w = a + b of ln( n(w) · N / (n(a) · n(b)) )`,
+///   the smallest pointwise mutual information of its two parts;
+/// - **left / right entropy** `H = ln n(w) − (1/n(w)) · Σ_c n(cw) ln n(cw)`
+///   over the Han characters `c` seen before (after) it; an occurrence at a
+///   boundary (document edge, punctuation, digits, Latin) is a neighbour of
+///   its own, adding nothing to the sum;
+/// - **freedom** `= min(left, right)`;
+/// - **score** `= freedom · min(cohesion, ln n(w) + c₀)`, where `c₀ =
+///   Options.cohesionAllowance`. Cohesion is capped because a rare string
+///   of rare characters reaches a high mutual information by chance: the
+///   cap lets cohesion count fully for frequent strings and keeps a string
+///   seen three times from winning on it alone.
+///
+/// Candidates with cohesion below `minCohesion` or freedom below
+/// `minFreedom` are dropped, and so are those that the segmenter cuts
+/// through in most of their occurrences (fewer than `minAligned` of them
+/// begin and end at word boundaries: `京大学` inside `南京大学`); then a candidate inside a better-scored kept
+/// term with the same count is dropped (its occurrences are that term's).
+/// Results are ordered by score, then cohesion, then count, then code points.
+///
+/// ```swift
+/// let discoverer = TermDiscoverer(segmenter: try Segmenter.load(.init(includeDomain: false)))
+/// let terms = discoverer.discover(in: stats, top: 20)
+/// ```
+public struct TermDiscoverer: Sendable {
+    public struct Options: Sendable, Hashable {
+        public var minCount = 3
+        public var minLength = 2
+        public var maxLength = 6
+        public var minCohesion = 1.0
+        public var minFreedom = 0.6
+        public var cohesionAllowance = 2.0
+        /// Smallest share of a candidate's occurrences that begin and end at
+        /// word boundaries of the segmentation (`TermStatistics.Counts.aligned`).
+        public var minAligned = 0.6
+        public init(minCount: Int = 3) {
+            self.minCount = minCount
+        }
+    }
+
+    public let options: Options
+    let isKnownWord: @Sendable (String) -> Bool
+    let partOfSpeech: @Sendable (String) -> String?
+    let stopWords: Set<String>
+
+    /// Dictionary tags of characters that cannot begin or end a term:
+    /// particles, prepositions, conjunctions, adverbs, pronouns, numerals,
+    /// measure words, modal particles, interjections, onomatopoeia.
+    public static let edgeFunctionPOS = ["u", "p", "c", "d", "r", "m", "q", "y", "e", "o"]
+    /// Tags of stop-word characters that may still begin or end a term
+    /// (nouns, adjectives, abbreviations, localizers, suffixes: 区, 大, 中, 者).
+    public static let edgeContentPOS = ["n", "a", "j", "f", "k"]
+
+    /// A discoverer that drops the words `isKnownWord` accepts and the
+    /// strings that begin or end with a function character: one whose
+    /// `partOfSpeech` is in `edgeFunctionPOS`, or a one-character stop
+    /// word whose tag is not in `edgeContentPOS` (是, 有, 说, 很).
+    public init(options: Options = Options(), stopWords: Set<String> = [],
+                isKnownWord: @escaping @Sendable (String) -> Bool,
+                partOfSpeech: @escaping @Sendable (String) -> String? = { _ in nil }) {
+        self.options = options
+        self.isKnownWord = isKnownWord
+        self.partOfSpeech = partOfSpeech
+        self.stopWords = stopWords
+    }
+
+    /// A discoverer that drops the segmenter's dictionary words and uses its
+    /// tags for the edge rule.
+    public init(options: Options = Options(), stopWords: Set<String> = [], segmenter: Segmenter) {
+        self.init(options: options, stopWords: stopWords,
+                  isKnownWord: { segmenter.contains($0) },
+                  partOfSpeech: { segmenter.partOfSpeech(of: $0) })
+    }
+
+    /// Whether the one-character string `c` cannot begin or end a term.
+    public func isEdgeStop(_ c: String) -> Bool {
+        guard let pos = partOfSpeech(c) else { return false }
+        if Self.edgeFunctionPOS.contains(where: { pos.hasPrefix($0) }) && pos != "eng" { return true }
+        return stopWords.contains(c) && !Self.edgeContentPOS.contains(where: { pos.hasPrefix($0) })
+    }
+
+    /// The best new terms of `stats`.
+    ///
+    /// - Complexity: O(*g* + *k* log *k*) for *g* n-grams and *k* candidates,
+    ///   plus the substring check over kept terms.
+    public func discover(in stats: TermStatistics, top: Int? = nil) -> [DiscoveredTerm] {
+        let minLength = max(2, options.minLength)
+        let maxLength = min(options.maxLength, stats.maxLength)
+        guard minLength <= maxLength, stats.characterCount > 0 else { return [] }
+        let total = Double(stats.characterCount)
+
+        // Candidates by frequency and length.
+        var index: [TermNGram: Int] = [:]
+        var grams: [TermNGram] = []
+        var counts: [TermStatistics.Counts] = []
+        for (gram, c) in stats.grams where gram.count >= minLength && gram.count <= maxLength && c.count >= options.minCount {
+            index[gram] = grams.count
+            grams.append(gram)
+            counts.append(c)
+        }
+        // Counts of the neighbours, from the n-grams one longer (a neighbour
+        // seen once adds 1 · ln 1 = 0 to Σ n ln n, so it is skipped). The
+        // sums run over sorted counts so they do not depend on hash order.
+        var leftCounts = [[Int]](repeating: [], count: grams.count)
+        var rightCounts = [[Int]](repeating: [], count: grams.count)
+        for (gram, c) in stats.grams where gram.count > minLength && gram.count <= maxLength + 1 && c.count > 1 {
+            if let i = index[gram.dropFirst()] { leftCounts[i].append(c.count) }
+            if let i = index[gram.dropLast()] { rightCounts[i].append(c.count) }
+        }
+        func entropySum(_ counts: [Int]) -> Double {
+            counts.sorted().reduce(0.0) { $0 + Double($1) * log(Double($1)) }
+        }
+        let leftSum = leftCounts.map(entropySum)
+        let rightSum = rightCounts.map(entropySum)
+
+        var found: [(gram: TermNGram, term: DiscoveredTerm)] = []
+        var edgeCache: [Unicode.Scalar: Bool] = [:]
+        for i in grams.indices {
+            let gram = grams[i]
+            let n = Double(counts[i].count)
+            let left = log(n) - leftSum[i] / n
+            let right = log(n) - rightSum[i] / n
+            let freedom = min(left, right)
+            if freedom < options.minFreedom { continue }
+            var cohesion = Double.infinity
+            for k in 1..<gram.count {
+                guard let a = stats.grams[gram.slice(0..<k)], let b = stats.grams[gram.slice(k..<gram.count)] else { continue }
+                cohesion = min(cohesion, log(n * total / (Double(a.count) * Double(b.count))))
+            }
+            if cohesion < options.minCohesion { continue }
+            if Double(counts[i].aligned) < options.minAligned * n { continue }
+            let scalars = gram.scalars
+            if scalars.allSatisfy({ $0.properties.numericType != nil }) { continue }
+            if isEdgeStop(scalars[0], &edgeCache) || isEdgeStop(scalars[scalars.count - 1], &edgeCache) { continue }
+            let text = gram.description
+            if isKnownWord(text) { continue }
+            let score = freedom * min(cohesion, log(n) + options.cohesionAllowance)
+            found.append((gram, DiscoveredTerm(term: text, count: counts[i].count, documents: counts[i].documents,
+                                               cohesion: cohesion, leftEntropy: max(0, left), rightEntropy: max(0, right),
+                                               score: score)))
+        }
+        found.sort { Self.precedes($0.term, $1.term) }
+
+        // Drop a candidate inside a better kept term with the same count.
+        var kept: [(gram: TermNGram, term: DiscoveredTerm)] = []
+        var keptByCount: [Int: [Int]] = [:]
+        for candidate in found {
+            let inside = keptByCount[candidate.term.count, default: []].contains { j in
+                Self.contains(kept[j].gram, candidate.gram)
+            }
+            if inside { continue }
+            keptByCount[candidate.term.count, default: []].append(kept.count)
+            kept.append(candidate)
+            if let top, kept.count >= top { break }
+        }
+        return kept.map(\.term)
+    }
+
+    func isEdgeStop(_ s: Unicode.Scalar, _ cache: inout [Unicode.Scalar: Bool]) -> Bool {
+        if let known = cache[s] { return known }
+        let result = isEdgeStop(String(s))
+        cache[s] = result
+        return result
+    }
+
+    static func precedes(_ a: DiscoveredTerm, _ b: DiscoveredTerm) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.cohesion != b.cohesion { return a.cohesion > b.cohesion }
+        if a.count != b.count { return a.count > b.count }
+        return KeywordOrder.termPrecedes(a.term, b.term)
+    }
+
+    /// Whether `inner` occurs inside `outer` (and is shorter).
+    static func contains(_ outer: TermNGram, _ inner: TermNGram) -> Bool {
+        guard inner.count < outer.count else { return false }
+        for start in 0...(outer.count - inner.count) {
+            var match = true
+            for k in 0..<inner.count where outer.value(at: start + k) != inner.value(at: k) {
+                match = false
+                break
+            }
+            if match { return true }
+        }
+        return false
+    }
+}

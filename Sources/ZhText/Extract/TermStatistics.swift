@@ -1,0 +1,173 @@
+/// N-gram counts of Han text for new-term discovery, mergeable across
+/// threads and machines.
+///
+/// For every string of 1 to `maxLength + 1` consecutive Han characters it
+/// keeps how often it occurs, in how many documents, and how many of its
+/// occurrences touch a boundary on the left or on the right (the start or
+/// end of a document, punctuation, digits, Latin letters, pinyin,
+/// whitespace: anything that is not a Han character), and how many of its
+/// occurrences begin and end where the segmenter put word boundaries (so
+/// `京大学`, always inside the word `南京大学`, is known not to be one). The strings one
+/// character longer than a candidate give the candidate's left and right
+/// neighbours, so neighbour entropies need no per-candidate tables.
+///
+/// Nothing is pruned while counting: `merge` adds counts, so `a.merging(b)`
+/// equals the statistics of the documents of `a` and `b` together, in any
+/// grouping or order. Memory grows with the number of distinct n-grams (at
+/// most `maxLength + 1` per Han character; about 100 MB for 130,000
+/// characters including the segmenter). `pruned(below:)` drops rare
+/// n-grams once all states are merged: discovery with a `minCount` of at
+/// least that threshold finds the same terms (their parts are at least as
+/// frequent), with neighbour entropies that treat dropped neighbours as
+/// distinct (exact for a threshold of 2, since a neighbour seen once adds
+/// nothing to the entropy sum). Pruning partial states before merging them
+/// is an approximation: an n-gram seen once on each of many machines is lost.
+///
+/// ```swift
+/// var stats = TermStatistics()
+/// for text in documents { stats.add(document: text) }
+/// stats.merge(statsFromAnotherMachine)
+/// let terms = discoverer.discover(in: stats, top: 50)
+/// ```
+public struct TermStatistics: Sendable, Equatable {
+    /// What is known of one n-gram.
+    public struct Counts: Sendable, Hashable {
+        /// Occurrences.
+        public var count: Int
+        /// Documents containing it.
+        public var documents: Int
+        /// Occurrences with no Han character on the left.
+        public var leftBoundaries: Int
+        /// Occurrences with no Han character on the right.
+        public var rightBoundaries: Int
+        /// Occurrences that begin and end at word boundaries of the
+        /// document's segmentation (all of them when none was given).
+        public var aligned: Int
+    }
+
+    /// Longest candidate; n-grams one longer are counted for neighbours.
+    public let maxLength: Int
+    /// Documents added.
+    public internal(set) var documentCount = 0
+    /// Han characters in all documents.
+    public internal(set) var characterCount = 0
+    var grams: [TermNGram: Counts] = [:]
+
+    public init(maxLength: Int = 6) {
+        precondition((1..<TermNGram.capacity).contains(maxLength), "maxLength must be 1...\(TermNGram.capacity - 1)")
+        self.maxLength = maxLength
+    }
+
+    /// The statistics of one document; `tokens`, its segmentation (offsets
+    /// into `scalars`), gives the word boundaries, every position if nil.
+    public init(document scalars: [Unicode.Scalar], tokens: [Token]? = nil, maxLength: Int = 6) {
+        self.init(maxLength: maxLength)
+        var boundary = [Bool](repeating: tokens == nil, count: scalars.count + 1)
+        for t in tokens ?? [] where t.start >= 0 && t.end <= scalars.count && t.start <= t.end {
+            boundary[t.start] = true
+            boundary[t.end] = true
+        }
+        documentCount = 1
+        let longest = maxLength + 1
+        var i = 0
+        while i < scalars.count {
+            guard Self.isHan(scalars[i]) else { i += 1; continue }
+            var end = i
+            while end < scalars.count && Self.isHan(scalars[end]) { end += 1 }
+            characterCount += end - i
+            for start in i..<end {
+                var gram = TermNGram()
+                let stop = min(end, start + longest)
+                for j in start..<stop {
+                    gram.append(scalars[j].value)
+                    let left = start == i ? 1 : 0
+                    let right = j + 1 == end ? 1 : 0
+                    let aligned = boundary[start] && boundary[j + 1] ? 1 : 0
+                    if var c = grams[gram] {
+                        c.count += 1
+                        c.leftBoundaries += left
+                        c.rightBoundaries += right
+                        c.aligned += aligned
+                        grams[gram] = c
+                    } else {
+                        grams[gram] = Counts(count: 1, documents: 1, leftBoundaries: left, rightBoundaries: right, aligned: aligned)
+                    }
+                }
+            }
+            i = end
+        }
+    }
+
+    /// Counts one more document, with its segmentation if there is one.
+    ///
+    /// - Complexity: O(*n* · `maxLength`) in the length of the document.
+    public mutating func add(document scalars: [Unicode.Scalar], tokens: [Token]? = nil) {
+        merge(TermStatistics(document: scalars, tokens: tokens, maxLength: maxLength))
+    }
+
+    /// Counts one more document.
+    public mutating func add(document text: String) {
+        add(document: Array(text.unicodeScalars))
+    }
+
+    /// Adds `other`'s counts (both must have the same `maxLength`).
+    public mutating func merge(_ other: TermStatistics) {
+        precondition(other.maxLength == maxLength, "merging TermStatistics of different maxLength")
+        documentCount += other.documentCount
+        characterCount += other.characterCount
+        if grams.isEmpty {
+            grams = other.grams
+            return
+        }
+        for (gram, c) in other.grams {
+            if var mine = grams[gram] {
+                mine.count += c.count
+                mine.documents += c.documents
+                mine.leftBoundaries += c.leftBoundaries
+                mine.rightBoundaries += c.rightBoundaries
+                mine.aligned += c.aligned
+                grams[gram] = mine
+            } else {
+                grams[gram] = c
+            }
+        }
+    }
+
+    /// `self` merged with `other`.
+    public func merging(_ other: TermStatistics) -> TermStatistics {
+        var result = self
+        result.merge(other)
+        return result
+    }
+
+    /// These statistics without the n-grams of two or more characters seen
+    /// fewer than `threshold` times (single characters are all kept: they
+    /// are the cohesion denominators). Apply to the fully merged state.
+    public func pruned(below threshold: Int) -> TermStatistics {
+        var result = TermStatistics(maxLength: maxLength)
+        result.documentCount = documentCount
+        result.characterCount = characterCount
+        result.grams = grams.filter { $0.key.count == 1 || $0.value.count >= threshold }
+        return result
+    }
+
+    /// The counts of `text`, if it occurred.
+    public func counts(of text: String) -> Counts? {
+        let scalars = Array(text.unicodeScalars)
+        guard (1...TermNGram.capacity).contains(scalars.count) else { return nil }
+        return grams[TermNGram(scalars)]
+    }
+
+    /// Number of distinct n-grams held.
+    public var distinctCount: Int { grams.count }
+
+    /// Whether `s` is a Han ideograph (CJK Unified Ideographs and their
+    /// extensions, compatibility ideographs). `〇` and CJK punctuation are not.
+    @inline(__always)
+    public static func isHan(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0x30000...0x323AF: true
+        default: false
+        }
+    }
+}

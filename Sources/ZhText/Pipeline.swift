@@ -1,0 +1,190 @@
+import Foundation
+
+/// One document's results, ready to be folded into a `CorpusSummary` and
+/// written as a line of documents.jsonl and rows of facts.csv.
+public struct DocumentAnalysis: Sendable {
+    public var id: String
+    public var path: String
+    public var title: String?
+    public var date: String?
+    public var time: String?
+    public var source: String?
+    public var author: String?
+    public var url: String?
+    public var encoding: String
+    public var script: Script
+    /// Unicode scalars of the decoded original text.
+    public var characters: Int
+    public var bytes: Int
+    /// Invalid byte sequences replaced with U+FFFD.
+    public var substitutions: Int
+    /// Content words of the body, counted for the corpus keyword report.
+    public var keywordCounts: KeywordCounts
+    /// The normalized body text (for new-term discovery over a sample).
+    public var normalizedText: String
+    public var keywords: [JSONValue]
+    public var facts: [JSONValue]
+    public var factKinds: [String]
+    /// facts.csv rows of this document (without header), each ending in CRLF.
+    public var factRows: String
+    public var entities: [JSONValue]
+    /// (type, name, line) of each entity mention.
+    public var entityMentions: [(type: String, name: String, line: Int)]
+
+    /// The documents.jsonl object.
+    public var json: JSONValue {
+        guard case .object(var fields) = metadataJSON else { return metadataJSON }
+        fields += [("keywords", .array(keywords)), ("facts", .array(facts)), ("entities", .array(entities))]
+        return .object(fields)
+    }
+
+    /// The document's metadata and sizes, without its lists.
+    public var metadataJSON: JSONValue {
+        .object([
+            ("id", .string(id)), ("path", .string(path)), ("title", .optional(title)),
+            ("date", .optional(date)), ("time", .optional(time)), ("source", .optional(source)),
+            ("author", .optional(author)), ("url", .optional(url)),
+            ("encoding", .string(encoding)), ("script", .string(script.rawValue)),
+            ("characters", .int(characters)), ("bytes", .int(bytes)),
+            ("invalid_sequences", .int(substitutions)),
+            ("fact_count", .int(facts.count)), ("entity_count", .int(entities.count)),
+        ])
+    }
+}
+
+/// Why a document could not be analyzed.
+public struct DocumentFailure: Error, Sendable {
+    public var path: String
+    public var reason: String
+}
+
+/// Composes the stages for one document: decode → normalize → segment →
+/// extract. Built once and shared by all threads.
+public struct Pipeline: Sendable {
+    public struct Options: Sendable {
+        public var encoding: String?
+        public var normalizer = Normalizer.Options()
+        public var segmenter = Segmenter.Options()
+        /// Keywords kept per document.
+        public var keywordsPerDocument = 10
+        /// Documents larger than this many bytes fail instead of being read.
+        public var maxDocumentBytes = 64 << 20
+        public init() {}
+    }
+
+    public let options: Options
+    public let decoder: Decoder
+    public let normalizer: Normalizer
+    public let segmenter: Segmenter
+    public let keywords: KeywordExtractor
+    public let facts: FactExtractor
+    public let entities: EntityRecognizer
+
+    public init(options: Options) throws {
+        self.options = options
+        decoder = try Decoder(encoding: options.encoding)
+        normalizer = try Normalizer(options: options.normalizer)
+        segmenter = try Segmenter.load(options.segmenter)
+        keywords = try KeywordExtractor.load()
+        facts = try FactExtractor.load()
+        entities = try EntityRecognizer.load(segmenter: segmenter)
+    }
+
+    /// Reads and analyzes one document source.
+    public func analyze(_ source: DocumentSource) -> Result<DocumentAnalysis, DocumentFailure> {
+        let path: String, id: String, decoded: DecodedText, bytes: Int
+        var given: JSONLRecord? = nil
+        switch source {
+        case .file(let p):
+            path = p; id = p
+            do {
+                let data = try readFile(p)
+                bytes = data.count
+                decoded = try decoder.decode(data)
+            } catch {
+                return .failure(DocumentFailure(path: p, reason: "\(error)"))
+            }
+        case .bytes(let name, let data):
+            path = name; id = name; bytes = data.count
+            guard data.count <= options.maxDocumentBytes else {
+                return .failure(DocumentFailure(path: name, reason: tooLarge(data.count)))
+            }
+            do { decoded = try decoder.decode(data) }
+            catch { return .failure(DocumentFailure(path: name, reason: "\(error)")) }
+        case .record(let r):
+            path = r.location; id = r.id
+            bytes = r.data?.count ?? r.text?.utf8.count ?? 0
+            guard bytes <= options.maxDocumentBytes else {
+                return .failure(DocumentFailure(path: r.location, reason: tooLarge(bytes)))
+            }
+            if let data = r.data {
+                do { decoded = try decoder.decode(data) }
+                catch { return .failure(DocumentFailure(path: r.location, reason: "\(error)")) }
+            } else {
+                decoded = DecodedText(text: r.text ?? "", encoding: "UTF-8", substitutions: 0)
+            }
+            given = r
+        }
+        if decoded.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            return .failure(DocumentFailure(path: path, reason: "empty document (no text)"))
+        }
+        var analysis = analyze(text: decoded.text, id: id, path: path, encoding: decoded.encoding)
+        analysis.bytes = bytes
+        analysis.substitutions = decoded.substitutions
+        if let r = given {
+            analysis.title = r.title ?? analysis.title
+            analysis.date = r.date ?? analysis.date
+            analysis.source = r.source ?? analysis.source
+            analysis.url = r.url
+        }
+        return .success(analysis)
+    }
+
+    /// Analyzes decoded text.
+    public func analyze(text: String, id: String, path: String, encoding: String) -> DocumentAnalysis {
+        let normalized = normalizer.normalize(text)
+        let metadata = DocumentMetadata(normalized)
+        let tokens = segmenter.segment(normalized.scalars)
+        // Header boilerplate (share buttons, font size, source line) is not body text.
+        let body = tokens.drop { $0.start < metadata.bodyStart }
+        let bodyTokens = Array(body)
+        var counts = KeywordCounts()
+        counts.add(document: bodyTokens, filter: keywords.filter)
+        let found = facts.extract(from: normalized, metadata: metadata)
+        let named = entities.recognize(normalized, tokens: tokens)
+        let top = keywords.extract(from: bodyTokens, top: options.keywordsPerDocument).map { k -> JSONValue in
+            .object([("term", .string(k.term)), ("weight", .double((k.weight * 1e6).rounded() / 1e6)),
+                     ("count", .int(k.count)), ("pos", .string(k.pos))])
+        }
+        let bodyText = String(String.UnicodeScalarView(normalized.scalars[min(metadata.bodyStart, normalized.scalars.count)...]))
+        return DocumentAnalysis(
+            id: id, path: path, title: metadata.title, date: metadata.date?.iso, time: metadata.time,
+            source: metadata.source, author: metadata.author, url: nil,
+            encoding: encoding, script: normalized.script, characters: normalized.original.count,
+            bytes: text.utf8.count, substitutions: 0,
+            keywordCounts: counts, normalizedText: bodyText,
+            keywords: top, facts: found.map(\.jsonValue), factKinds: found.map(\.kind.rawValue),
+            factRows: found.map { $0.batchCSVRow(document: id) }.joined(),
+            entities: named.map(\.jsonValue),
+            entityMentions: named.map { (type: $0.type.rawValue, name: $0.text, line: $0.line) })
+    }
+
+    private func readFile(_ path: String) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw DecodeError.unreadable(String(cString: strerror(errno)))
+        }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        if size > UInt64(options.maxDocumentBytes) { throw DocumentFailure(path: path, reason: tooLarge(Int(size))) }
+        try handle.seek(toOffset: 0)
+        return [UInt8](try handle.readToEnd() ?? Data())
+    }
+
+    private func tooLarge(_ n: Int) -> String {
+        "document too large (\(n) bytes; the limit is \(options.maxDocumentBytes), see --max-document-size)"
+    }
+}
+
+extension DocumentFailure: CustomStringConvertible {
+    public var description: String { reason }
+}

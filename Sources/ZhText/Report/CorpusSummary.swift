@@ -1,0 +1,141 @@
+/// The mergeable totals of a batch: every count needed to rebuild the
+/// summary, keyword, entity and term outputs. `merge` is associative, so
+/// partial summaries from many runs or machines combine into the one a
+/// single run over all their inputs would have made.
+///
+/// Per-document records (documents.jsonl lines and facts.csv rows) are kept
+/// beside the summary in the state file, not in it, so memory does not
+/// grow with the batch.
+public struct CorpusSummary: Sendable, Codable, Equatable {
+    /// Inputs seen: documents plus failures.
+    public var inputs = 0
+    public var documents = 0
+    /// Unicode scalars of the decoded original texts.
+    public var characters = 0
+    /// Bytes read.
+    public var bytes = 0
+    public var failures: [InputFailure] = []
+    public var encodings: [String: Int] = [:]
+    public var scripts: [String: Int] = [:]
+    /// Content words: how often, in how many documents, with which POS.
+    public var keywords = KeywordCounts()
+    /// The normalized texts new terms are discovered in: the documents in
+    /// input order up to `termSampleLimit` scalars (n-gram statistics of a
+    /// whole large batch would not fit in memory).
+    public var termSample: [String] = []
+    public var termSampleScalars = 0
+    public static let termSampleLimit = 400_000
+    public var entities: [String: EntityCount] = [:]
+    public var factsByKind: [String: Int] = [:]
+    /// The first documents' metadata (documents.jsonl objects without their
+    /// lists), for the HTML report.
+    public var sampleDocuments: [String] = []
+    /// The first facts of each kind (JSON objects with their document), for
+    /// the HTML report.
+    public var sampleFacts: [String: [String]] = [:]
+
+    public static let sampleDocumentLimit = 200
+    public static let sampleFactLimit = 40
+
+    public init() {}
+
+    /// Counts of one entity, keyed by `type + "\t" + name`.
+    public struct EntityCount: Sendable, Codable, Equatable {
+        public var type: String
+        public var name: String
+        public var count: Int
+        public var documents: Int
+        /// Index of the first document that names it, in input order.
+        public var firstIndex: Int
+        public var firstDocument: String
+        public var firstLine: Int
+    }
+
+    /// Adds `other`, whose documents come after this summary's.
+    /// - Complexity: O(size of `other`).
+    public mutating func merge(_ other: CorpusSummary) {
+        let offset = documents
+        inputs += other.inputs
+        documents += other.documents
+        characters += other.characters
+        bytes += other.bytes
+        failures += other.failures
+        for (k, v) in other.encodings { encodings[k, default: 0] += v }
+        for (k, v) in other.scripts { scripts[k, default: 0] += v }
+        keywords.merge(other.keywords)
+        for text in other.termSample { addToTermSample(text) }
+        for (k, v) in other.entities {
+            if var mine = entities[k] {
+                mine.count += v.count
+                mine.documents += v.documents
+                entities[k] = mine
+            } else {
+                var moved = v
+                moved.firstIndex += offset
+                entities[k] = moved
+            }
+        }
+        for (k, v) in other.factsByKind { factsByKind[k, default: 0] += v }
+        sampleDocuments += other.sampleDocuments.prefix(max(0, Self.sampleDocumentLimit - sampleDocuments.count))
+        for (k, v) in other.sampleFacts {
+            let have = sampleFacts[k, default: []]
+            sampleFacts[k] = have + v.prefix(max(0, Self.sampleFactLimit - have.count))
+        }
+    }
+
+    /// Adds one analyzed document, which comes after all documents so far.
+    public mutating func add(_ d: DocumentAnalysis) {
+        let index = documents
+        inputs += 1
+        documents += 1
+        characters += d.characters
+        bytes += d.bytes
+        encodings[d.encoding, default: 0] += 1
+        scripts[d.script.rawValue, default: 0] += 1
+        keywords.merge(d.keywordCounts)
+        addToTermSample(d.normalizedText)
+        var seen = Set<String>()
+        for m in d.entityMentions {
+            let key = m.type + "\t" + m.name
+            let first = seen.insert(key).inserted
+            if var mine = entities[key] {
+                mine.count += 1
+                if first { mine.documents += 1 }
+                entities[key] = mine
+            } else {
+                entities[key] = EntityCount(type: m.type, name: m.name, count: 1, documents: 1,
+                                            firstIndex: index, firstDocument: d.id, firstLine: m.line)
+            }
+        }
+        for (kind, fact) in zip(d.factKinds, d.facts) {
+            factsByKind[kind, default: 0] += 1
+            if sampleFacts[kind, default: []].count < Self.sampleFactLimit {
+                var pairs: [(String, JSONValue)] = [("document", .string(d.id))]
+                if case .object(let fields) = fact { pairs += fields }
+                sampleFacts[kind, default: []].append(JSONValue.object(pairs).serialized())
+            }
+        }
+        if sampleDocuments.count < Self.sampleDocumentLimit {
+            sampleDocuments.append(d.metadataJSON.serialized())
+        }
+    }
+
+    private mutating func addToTermSample(_ text: String) {
+        let room = Self.termSampleLimit - termSampleScalars
+        guard room > 0 else { return }
+        let scalars = text.unicodeScalars
+        if scalars.count <= room {
+            termSample.append(text)
+            termSampleScalars += scalars.count
+        } else {
+            termSample.append(String(String.UnicodeScalarView(scalars.prefix(room))))
+            termSampleScalars += room
+        }
+    }
+
+    /// Adds an input that failed.
+    public mutating func addFailure(_ f: InputFailure) {
+        inputs += 1
+        failures.append(f)
+    }
+}

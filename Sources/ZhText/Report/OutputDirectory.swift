@@ -1,0 +1,91 @@
+import Foundation
+
+/// The `--out` directory of a batch: every output is written to a
+/// temporary file in it (`.NAME.partial-PID`) and renamed into place only
+/// when all are complete, so an interrupted run leaves the previous
+/// complete outputs (or none), never a truncated file.
+public final class OutputDirectory: @unchecked Sendable {
+    public let url: URL
+    private var temporaries: [String: URL] = [:]
+    private let lock = NSLock()
+
+    public init(_ url: URL) throws {
+        self.url = url
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    /// A temporary file that becomes `name` on `commit()`.
+    public func temporary(for name: String) -> URL {
+        lock.lock(); defer { lock.unlock() }
+        if let t = temporaries[name] { return t }
+        let t = url.appendingPathComponent(".\(name).partial-\(getpid())")
+        temporaries[name] = t
+        return t
+    }
+
+    /// Opens a writer for the temporary file of `name`.
+    public func writer(for name: String) throws -> FileWriter {
+        try FileWriter(temporary(for: name))
+    }
+
+    /// Writes `text` to the temporary file of `name`.
+    public func write(_ text: String, to name: String) throws {
+        let w = try writer(for: name)
+        w.write(text)
+        try w.close()
+    }
+
+    /// Renames every temporary into place.
+    public func commit() throws {
+        lock.lock(); defer { lock.unlock() }
+        for (name, temp) in temporaries.sorted(by: { $0.key < $1.key }) {
+            let final = url.appendingPathComponent(name)
+            guard rename(temp.path, final.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path,
+                    NSLocalizedDescriptionKey: "cannot rename \(temp.path) to \(final.path): \(String(cString: strerror(errno)))"])
+            }
+        }
+        temporaries.removeAll()
+    }
+
+    /// Removes every temporary (after a failure or an interruption).
+    public func discard() {
+        lock.lock(); defer { lock.unlock() }
+        for temp in temporaries.values { unlink(temp.path) }
+        temporaries.removeAll()
+    }
+}
+
+/// A buffered, append-only UTF-8 file writer.
+public final class FileWriter: @unchecked Sendable {
+    private let handle: UnsafeMutablePointer<FILE>
+    public let url: URL
+    private var closed = false
+
+    public init(_ url: URL) throws {
+        guard let h = fopen(url.path, "wb") else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
+                NSLocalizedDescriptionKey: "cannot write \(url.path): \(String(cString: strerror(errno)))"])
+        }
+        setvbuf(h, nil, _IOFBF, 1 << 20)
+        handle = h
+        self.url = url
+    }
+
+    public func write(_ text: String) {
+        var t = text
+        t.withUTF8 { buf in _ = fwrite(buf.baseAddress, 1, buf.count, handle) }
+    }
+
+    public func close() throws {
+        guard !closed else { return }
+        closed = true
+        let failed = ferror(handle) != 0
+        if fclose(handle) != 0 || failed {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
+                NSLocalizedDescriptionKey: "cannot write \(url.path): \(String(cString: strerror(errno)))"])
+        }
+    }
+
+    deinit { if !closed { fclose(handle) } }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import ZhText
+
+/// The seed articles, decoded and normalized as the CLI does.
+enum KeywordSeedCorpus {
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("seeds")
+
+    static func paths() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".txt") }.sorted()
+            .map { directory.appendingPathComponent($0).path }
+    }
+
+    static func normalized(_ path: String) throws -> NormalizedText {
+        let decoded = try Decoder(encoding: nil).decodeFile(atPath: path)
+        return try Normalizer().normalize(decoded.text)
+    }
+}
+
+@Suite struct KeywordSeedTests {
+    @Test(arguments: [KeywordExtractor.Method.tfidf])
+    func firstSeedTopTenHasItsSubjects(method: KeywordExtractor.Method) throws {
+        let path = try #require(try KeywordSeedCorpus.paths().first { $0.hasSuffix("000_57760e861a05f989.txt") })
+        let segmenter = try Segmenter.load()
+        let tokens = segmenter.segment(try KeywordSeedCorpus.normalized(path).scalars)
+        let extractor = try KeywordExtractor.load(.init(method: method))
+        let top = extractor.extract(from: tokens, top: 10)
+        let terms = top.map(\.term)
+        #expect(terms.contains("宜兴"))
+        #expect(terms.contains("新质生产力"))
+        let stopWords = try KeywordFilter.loadStopWords(DataDirectory.file("stopwords.zh.txt"))
+        for t in terms {
+            #expect(t.unicodeScalars.count > 1, "single character: \(t)")
+            #expect(!t.unicodeScalars.contains { $0.properties.numericType != nil && !TermStatistics.isHan($0) }, "number: \(t)")
+            #expect(!t.unicodeScalars.allSatisfy { $0.properties.numericType != nil }, "number: \(t)")
+            #expect(!stopWords.contains(t), "stop word: \(t)")
+        }
+    }
+
+    @Test func textRankOnTheSeedsIsFilteredAndStable() throws {
+        let segmenter = try Segmenter.load()
+        let docs = try KeywordSeedCorpus.paths().map { segmenter.segment(try KeywordSeedCorpus.normalized($0).scalars) }
+        let extractor = try KeywordExtractor.load(.init(method: .textrank))
+        let top = extractor.extract(fromDocuments: docs, top: 10)
+        #expect(top == extractor.extract(fromDocuments: docs, top: 10))
+        #expect(top.count == 10)
+        #expect(top.contains { $0.term == "宜兴" })
+        #expect(top.allSatisfy { $0.term.unicodeScalars.count > 1 && extractor.filter.accepts(term: $0.term, pos: $0.pos) })
+        // Across both seeds, the term they share is a keyword with documents = 2.
+        let tfidf = try KeywordExtractor.load().extract(fromDocuments: docs, top: 10)
+        #expect(tfidf.first { $0.term == "新质生产力" }?.documents == 2)
+    }
+}

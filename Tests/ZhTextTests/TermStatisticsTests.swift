@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import ZhText
+
+@Suite struct TermStatisticsTests {
+    let docs = [
+        "培育新质生产力，抢占科创制高点。",
+        "加快发展新质生产力，扎实推进高质量发展。",
+        "新质生产力是创新起主导作用的先进生产力。",
+    ]
+
+    @Test func mergeEqualsTheStatisticsOfAllDocuments() {
+        var whole = TermStatistics()
+        for d in docs { whole.add(document: d) }
+        let parts = docs.map { TermStatistics(document: Array($0.unicodeScalars)) }
+        #expect(parts[0].merging(parts[1]).merging(parts[2]) == whole)
+        #expect(parts[0].merging(parts[1].merging(parts[2])) == whole)     // associative
+        #expect(parts[2].merging(parts[0]).merging(parts[1]) == whole)     // commutative
+        #expect(TermStatistics().merging(whole) == whole)                  // identity
+    }
+
+    @Test func countsNeighbourBoundariesAndDocuments() throws {
+        var whole = TermStatistics()
+        for d in docs { whole.add(document: d) }
+        let c = try #require(whole.counts(of: "新质生产力"))
+        #expect(c.count == 3 && c.documents == 3)
+        #expect(c.leftBoundaries == 1)   // the third document starts with it
+        #expect(c.rightBoundaries == 2)  // a comma follows it twice
+        #expect(whole.counts(of: "生产力")?.count == 4)
+        #expect(whole.documentCount == 3)
+        #expect(whole.characterCount == docs.joined().unicodeScalars.filter(TermStatistics.isHan).count)
+        #expect(whole.counts(of: "力，") == nil)
+    }
+
+    @Test func codableRoundTripIsExactAndStable() throws {
+        var whole = TermStatistics()
+        for d in docs { whole.add(document: d) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // the n-grams are sorted by the type itself
+        let data = try encoder.encode(whole)
+        let back = try JSONDecoder().decode(TermStatistics.self, from: data)
+        #expect(back == whole)
+        #expect(try encoder.encode(back) == data)
+    }
+
+    @Test func ngramPacking() {
+        let g = TermNGram(Array("新质生产力".unicodeScalars))
+        #expect(g.description == "新质生产力")
+        #expect(g.dropFirst().description == "质生产力")
+        #expect(g.dropLast().description == "新质生产")
+        #expect(g.slice(2..<5).description == "生产力")
+        let seven = TermNGram(Array("𠀀新质生产力𠀁".unicodeScalars))
+        #expect(seven.count == 7 && seven.description == "𠀀新质生产力𠀁")
+        #expect(TermNGram(Array("新质".unicodeScalars)) < TermNGram(Array("新质生".unicodeScalars)))
+    }
+}
+
+@Suite struct TermStatisticsPruningTests {
+    @Test func pruningOnceAtTheEndKeepsTheDiscoveredTerms() {
+        var stats = TermStatistics()
+        for doc in TermDiscovererTests.syntheticCorpus(planted: "氢能重卡", times: 20) { stats.add(document: doc) }
+        let pruned = stats.pruned(below: 2)
+        #expect(pruned.distinctCount < stats.distinctCount / 2)
+        let d = TermDiscoverer(options: .init(minCount: 3), isKnownWord: { _ in false })
+        // Neighbours seen once add 1 · ln 1 = 0: threshold 2 changes nothing.
+        #expect(d.discover(in: pruned) == d.discover(in: stats))
+    }
+}
