@@ -68,7 +68,7 @@ struct OutputBuffer {
             var a = Int(sp.start), b = Int(sp.end)
             let first = text.scalars[a].value
             let isSpace = first == 0x0A || first == 0x20 || first == 0x09 || first == 0x0D || first == 0x3000
-                || (first < 0x80 ? false : text.scalars[a].properties.isWhitespace)
+                || (first >= 0x80 && sp.posID == 0 && text.scalars[a].properties.isWhitespace)
             if isSpace && text.scalars[a..<b].allSatisfy({ $0.properties.isWhitespace }) {
                 for s in text.scalars[a..<b] where s == "\n" {
                     bytes.append(0x0A)

@@ -39,10 +39,15 @@ struct SegmentCommand: ParsableCommand {
     @Flag(name: .customLong("no-hmm"), help: "Do not look for unknown words with the HMM.")
     var noHMM = false
 
+    @Flag(name: .customLong("timings"), help: ArgumentHelp("Print the time of each phase on standard error.", visibility: .hidden))
+    var timings = false
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
+        var clock = PhaseClock(enabled: timings)
         let normalizer = try Normalizer(options: input.normalizerOptions)
+        clock.lap("normalizer load")
         var segmenter: Segmenter?
         if engine == .dict {
             do {
@@ -55,7 +60,9 @@ struct SegmentCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
+        clock.lap("dictionary load")
         let loaded = try input.load(file, normalizer: normalizer)
+        clock.lap("read+decode+normalize")
         let text = loaded.normalized
         var spans: [Segmenter.Span]
         var posNames: [String]
@@ -71,6 +78,7 @@ struct SegmentCommand: ParsableCommand {
             }
             posNames = Lexicon.reservedPartsOfSpeech
         }
+        clock.lap("segment")
         if quantities {
             let tokens = spans.map { sp in
                 Token(text: text.text(in: Int(sp.start)..<Int(sp.end)), pos: posNames[Int(sp.posID)],
@@ -90,5 +98,21 @@ struct SegmentCommand: ParsableCommand {
         var out = OutputBuffer()
         out.writeLines(spans, text: text, original: original, posNames: pos ? posNames : nil)
         out.flush()
+        clock.lap("output")
+    }
+}
+
+/// Wall-clock laps for `--timings`.
+struct PhaseClock {
+    let enabled: Bool
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    mutating func lap(_ name: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        FileHandle.standardError.write(Data(String(format: "zhtext: timing: %-24@ %8.1f ms\n", name, Double(now - last) / 1e6).utf8))
+        last = now
     }
 }

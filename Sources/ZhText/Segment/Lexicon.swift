@@ -44,11 +44,125 @@ public struct Lexicon: Sendable {
     var logTotal: Double
     /// Number of words.
     public internal(set) var wordCount: Int
+    /// Open-addressing hash of the non-root edges: key `parent << 21 | scalar`
+    /// (+1, so 0 marks an empty slot) → child node.
+    var edges: [EdgeSlot] = []
+    var edgeMask: Int = 0
+    /// A 2^22-bit filter of the edges (512 KB, stays in cache): a clear bit
+    /// means the edge does not exist, and the big table is not touched.
+    var edgeFilter: [UInt64] = []
+    static let filterBits = 22
+    /// Child of the root and its word's ln P (`notAWordLogProb` when the
+    /// character is not a word) by BMP scalar: one load per position.
+    var rootSlots: [RootSlot] = []
+
+    /// A hash slot of the edge table: one cache line holds the key, the
+    /// child and the child's word probability.
+    struct EdgeSlot: Sendable {
+        var key: UInt64
+        var child: Int32
+        var logProb: Float
+    }
+
+    struct RootSlot: Sendable {
+        var child: Int32
+        var logProb: Float
+    }
+
+    /// `logProb` of a node that is not a word (word scores are ≤ 0).
+    static let notAWordLogProb: Float = 1
+
+    init(rootIndex: [Int32], firstChild: [Int32], label: [UInt32], logProb: [Float],
+         posID: [UInt16], posNames: [String], logTotal: Double, wordCount: Int) {
+        self.rootIndex = rootIndex
+        self.firstChild = firstChild
+        self.label = label
+        self.logProb = logProb
+        self.posID = posID
+        self.posNames = posNames
+        self.logTotal = logTotal
+        self.wordCount = wordCount
+        buildEdgeHash()
+    }
+
+    /// A lexicon from its cached tables (no trie arrays: lookups go
+    /// through the edge hash and the root slots).
+    init(edges: [EdgeSlot], edgeFilter: [UInt64], rootSlots: [RootSlot], logProb: [Float],
+         posID: [UInt16], posNames: [String], logTotal: Double, wordCount: Int) {
+        self.rootIndex = rootSlots.map(\.child)
+        self.firstChild = []
+        self.label = []
+        self.logProb = logProb
+        self.posID = posID
+        self.posNames = posNames
+        self.logTotal = logTotal
+        self.wordCount = wordCount
+        self.edges = edges
+        self.edgeMask = edges.count - 1
+        self.edgeFilter = edgeFilter
+        self.rootSlots = rootSlots
+    }
+
+    @inline(__always)
+    static func edgeHash(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 29)
+    }
+
+    @inline(__always)
+    static func filterIndex(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0xC2B2AE3D27D4EB4F) >> UInt64(64 - filterBits))
+    }
+
+    /// Fills the edge hash (load factor ≤ 1/2).
+    mutating func buildEdgeHash() {
+        let edgeCount = max(0, label.count - 1)
+        var size = 1024
+        while size < edgeCount * 2 { size <<= 1 }
+        var slots = [EdgeSlot](repeating: EdgeSlot(key: 0, child: -1, logProb: Lexicon.notAWordLogProb), count: size)
+        let mask = size - 1
+        var filter = [UInt64](repeating: 0, count: 1 << (Lexicon.filterBits - 6))
+        func wordLogProb(_ node: Int) -> Float {
+            posID[node] == Lexicon.notAWord ? Lexicon.notAWordLogProb : logProb[node]
+        }
+        let nodes = label.count
+        if nodes > 0 {
+            for parent in 1..<nodes {
+                let lo = Int(firstChild[parent]), hi = Int(firstChild[parent + 1])
+                for c in lo..<hi {
+                    let key = (UInt64(parent) << 21 | UInt64(label[c])) &+ 1
+                    var h = Lexicon.edgeHash(key) & mask
+                    while slots[h].key != 0 { h = (h + 1) & mask }
+                    slots[h] = EdgeSlot(key: key, child: Int32(c), logProb: wordLogProb(c))
+                    let f = Lexicon.filterIndex(key)
+                    filter[f >> 6] |= 1 << UInt64(f & 63)
+                }
+            }
+        }
+        edges = slots
+        edgeMask = mask
+        edgeFilter = filter
+        var root = [RootSlot](repeating: RootSlot(child: -1, logProb: Lexicon.notAWordLogProb), count: 0x10000)
+        for s in 0..<0x10000 where rootIndex[s] >= 0 {
+            root[s] = RootSlot(child: rootIndex[s], logProb: wordLogProb(Int(rootIndex[s])))
+        }
+        rootSlots = root
+    }
 
     /// The node reached from `node` by `scalar`, or -1.
     @inline(__always)
     func child(_ node: Int32, _ scalar: UInt32) -> Int32 {
         if node == 0 && scalar < 0x10000 { return rootIndex[Int(scalar)] }
+        if node > 0 {
+            let key = (UInt64(node) << 21 | UInt64(scalar)) &+ 1
+            var h = Lexicon.edgeHash(key) & edgeMask
+            while true {
+                let k = edges[h].key
+                if k == key { return edges[h].child }
+                if k == 0 { return -1 }
+                h = (h + 1) & edgeMask
+            }
+        }
+        guard !firstChild.isEmpty else { return -1 }   // cached: no astral root words
         var lo = Int(firstChild[Int(node)]), hi = Int(firstChild[Int(node) + 1])
         while lo < hi {
             let mid = (lo + hi) >> 1
@@ -90,7 +204,7 @@ public struct Lexicon: Sendable {
     }
 
     /// Number of trie nodes (root included).
-    var nodeCount: Int { label.count }
+    var nodeCount: Int { posID.count }
 }
 
 extension Lexicon {

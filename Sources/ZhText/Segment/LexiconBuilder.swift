@@ -173,14 +173,14 @@ struct LexiconBuilder {
         var lexicon = Lexicon(rootIndex: rootIndex, firstChild: firstChild, label: label,
                               logProb: logProb, posID: posID, posNames: posNames,
                               logTotal: logTotal, wordCount: words)
-        // Words given without a frequency: just more likely than their best
+        // Words given without a frequency: twice as likely as their best
         // split into other words (jieba's suggest_freq), at least 3.
         for i in suggestNodes {
             let r = Int(nodeWord[i])
             let word = Array(chars[Int(uStart[r])..<Int(uEnd[r])])
             let split = lexicon.bestSplitLogProb(word)
             let existing = uFreq[r] > 0 ? Double(uFreq[r]) : 0
-            let needed = (exp(split + logTotal)).rounded(.down) + 1
+            let needed = (2 * exp(split + logTotal)).rounded(.up) + 1
             let f = max(existing, needed, 3)
             lexicon.logProb[i] = Float(log(f) - logTotal)
         }

@@ -1,4 +1,7 @@
 extension Segmenter {
+    /// Marks a route step that is a dictionary word (its tag is looked up once).
+    static let dictionaryWord: UInt16 = .max - 1
+
     /// Reusable buffers of one segmentation call.
     struct Scratch {
         /// Per block position: 0 a Han character, > 0 the end (block
@@ -74,15 +77,15 @@ extension Segmenter {
         let lex = lexicon
         let unknownLogProb = -lex.logTotal
         let numeral = numeralLogProb
+        let mask = lex.edgeMask
         scratch.unit.withUnsafeBufferPointer { unit in
         scratch.atomPOS.withUnsafeBufferPointer { atomPOS in
         scratch.score.withUnsafeMutableBufferPointer { score in
         scratch.next.withUnsafeMutableBufferPointer { next in
         scratch.pos.withUnsafeMutableBufferPointer { pos in
-        lex.rootIndex.withUnsafeBufferPointer { rootIndex in
-        lex.firstChild.withUnsafeBufferPointer { firstChild in
-        lex.label.withUnsafeBufferPointer { label in
-        lex.logProb.withUnsafeBufferPointer { logProb in
+        lex.rootSlots.withUnsafeBufferPointer { rootSlots in
+        lex.edges.withUnsafeBufferPointer { edges in
+        lex.edgeFilter.withUnsafeBufferPointer { filter in
         lex.posID.withUnsafeBufferPointer { posID in
             score[n] = 0
             var i = n - 1
@@ -92,6 +95,7 @@ extension Segmenter {
                 var best: Double
                 var bestEnd: Int
                 var bestPOS: UInt16
+                var bestNode: Int32 = 0
                 if u > 0 {
                     bestEnd = Int(u)
                     best = score[bestEnd]
@@ -106,23 +110,31 @@ extension Segmenter {
                 var j = i
                 while j < n {
                     let c = s[a + j]
+                    var lp = Lexicon.notAWordLogProb
                     if node == 0 {
-                        node = c < 0x10000 ? rootIndex[Int(c)] : -1
+                        if c < 0x10000 {
+                            let r = rootSlots[Int(c)]
+                            node = r.child; lp = r.logProb
+                        } else {
+                            node = -1
+                        }
                     } else {
-                        var lo = Int(firstChild[Int(node)]), hi = Int(firstChild[Int(node) + 1])
+                        let key = (UInt64(node) << 21 | UInt64(c)) &+ 1
+                        let f = Lexicon.filterIndex(key)
+                        if filter[f >> 6] & (1 << UInt64(f & 63)) == 0 { break }
+                        var h = Lexicon.edgeHash(key) & mask
                         node = -1
-                        while lo < hi {
-                            let mid = (lo + hi) >> 1
-                            let l = label[mid]
-                            if l == c { node = Int32(mid); break }
-                            if l < c { lo = mid + 1 } else { hi = mid }
+                        while true {
+                            let slot = edges[h]
+                            if slot.key == key { node = slot.child; lp = slot.logProb; break }
+                            if slot.key == 0 { break }
+                            h = (h + 1) & mask
                         }
                     }
                     if node < 0 { break }
-                    let p = posID[Int(node)]
-                    if p != Lexicon.notAWord && (j + 1 == n || unit[j + 1] >= 0) {
-                        let cand = Double(logProb[Int(node)]) + score[j + 1]
-                        if cand >= best { best = cand; bestEnd = j + 1; bestPOS = p }
+                    if lp <= 0 && (j + 1 == n || unit[j + 1] >= 0) {
+                        let cand = Double(lp) + score[j + 1]
+                        if cand >= best { best = cand; bestEnd = j + 1; bestPOS = Segmenter.dictionaryWord; bestNode = node }
                     }
                     j += 1
                 }
@@ -149,10 +161,10 @@ extension Segmenter {
                 }
                 score[i] = best
                 next[i] = Int32(bestEnd)
-                pos[i] = bestPOS
+                pos[i] = bestPOS == Segmenter.dictionaryWord ? posID[Int(bestNode)] : bestPOS
                 i -= 1
             }
-        }}}}}}}}}}
+        }}}}}}}}}
         // Walk the route; collect runs of single Han characters for the HMM.
         let firstSpan = out.count
         var i = 0
@@ -206,10 +218,21 @@ extension Segmenter {
         }
         let run = UnsafeBufferPointer(rebasing: s[p..<q])
         hmm.forEachWord(in: run, scratch: &scratch.hmmBack) { ws, we in
-            if we - ws == 1 {
-                out.append(Span(start: Int32(p + ws), end: Int32(p + we), posID: singlePOS(s[p + ws])))
-            } else {
-                out.append(Span(start: Int32(p + ws), end: Int32(p + we), posID: Lexicon.posUnknown))
+            // Function characters at either edge stay single (之火 → 之 火).
+            var a = p + ws, b = p + we
+            while a < b && functionCharacters.contains(s[a]) {
+                out.append(Span(start: Int32(a), end: Int32(a + 1), posID: singlePOS(s[a])))
+                a += 1
+            }
+            var tail = b
+            while tail > a && functionCharacters.contains(s[tail - 1]) { tail -= 1 }
+            if tail - a == 1 {
+                out.append(Span(start: Int32(a), end: Int32(a + 1), posID: singlePOS(s[a])))
+            } else if tail - a > 1 {
+                out.append(Span(start: Int32(a), end: Int32(tail), posID: Lexicon.posUnknown))
+            }
+            for k in tail..<b {
+                out.append(Span(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k])))
             }
         }
     }

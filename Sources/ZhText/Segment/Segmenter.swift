@@ -55,26 +55,30 @@ public final class Segmenter: Sendable {
     let numeralLogProb: Double
 
     /// Measure words (`classifiers.txt`): 一个 prints as 一 个.
-    let classifiers: Set<UInt32>
+    let classifiers: ScalarSet
 
     /// Characters of transliterated foreign names (`translit.chars`).
-    let translit: Set<UInt32>
+    let translit: ScalarSet
     /// Common surnames (`surnames.txt`).
-    let surnames: Set<UInt32>
+    let surnames: ScalarSet
+    /// Characters that are function words on their own (的, 是, 为, 之, 年):
+    /// the HMM does not put them at the edge of an unknown word.
+    let functionCharacters: ScalarSet
     /// Part-of-speech ids of dictionary names (nr, nrt, nrfg, ns, nz).
     let namePOS: Set<UInt16>
 
     init(lexicon: Lexicon, hmm: HMMModel?, lists: CharacterLists) {
         self.lexicon = lexicon
         self.hmm = hmm
-        self.classifiers = lists.classifiers
-        self.translit = lists.translit
-        self.surnames = lists.surnames
+        self.classifiers = ScalarSet(lists.classifiers)
+        self.translit = ScalarSet(lists.translit)
+        self.surnames = ScalarSet(lists.surnames)
         var names = Set<UInt16>()
         for (i, p) in lexicon.posNames.enumerated() where ["nr", "nrt", "nrfg", "ns", "nz"].contains(p) {
             names.insert(UInt16(i))
         }
         self.namePOS = names
+        self.functionCharacters = Segmenter.functionCharacters(of: lexicon)
         self.numeralLogProb = log(5000.0) - lexicon.logTotal
     }
 
@@ -125,4 +129,25 @@ public final class Segmenter: Sendable {
 
     /// Whether the dictionary has `word`.
     public func contains(_ word: String) -> Bool { lexicon.contains(word) }
+}
+
+extension Segmenter {
+    /// Tags of function words in jieba's tag set: prepositions, conjunctions,
+    /// particles, pronouns, adverbs, measure words, numerals, localizers,
+    /// modal particles, interjections.
+    static let functionTags: Set<String> = ["p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "d", "q", "m", "f", "y", "e"]
+
+    /// Single-character dictionary words tagged as function words, or so
+    /// frequent (ln P above that of a count of 50,000) that they are.
+    static func functionCharacters(of lexicon: Lexicon) -> ScalarSet {
+        let frequent = Float(log(50_000.0) - lexicon.logTotal)
+        var chars: [UInt32] = []
+        for c in 0..<0x10000 {
+            let slot = lexicon.rootSlots[c]
+            guard slot.child >= 0, slot.logProb <= 0 else { continue }
+            let tag = lexicon.posNames[Int(lexicon.posID[Int(slot.child)])]
+            if functionTags.contains(tag) || slot.logProb >= frequent { chars.append(UInt32(c)) }
+        }
+        return ScalarSet(chars)
+    }
 }

@@ -11,12 +11,12 @@ import Foundation
 /// if let (lexicon, hmm) = cache.read() { ... }
 /// ```
 struct SegmenterCache {
-    static let magic = Array("ZHSEG002".utf8)
+    static let magic = Array("ZHSEG005".utf8)
     let key: String
     let url: URL?
 
     init(sources: [String]) {
-        var key = "v3"
+        var key = "v5"
         for path in sources {
             let attrs = try? FileManager.default.attributesOfItem(atPath: path)
             let size = (attrs?[.size] as? NSNumber)?.int64Value ?? -1
@@ -43,20 +43,18 @@ struct SegmenterCache {
             var r = Reader(raw: raw)
             guard r.bytes(SegmenterCache.magic.count) == SegmenterCache.magic,
                   let k = r.string(), k == key,
-                  let firstChild: [Int32] = r.array(), let label: [UInt32] = r.array(),
+                  let edges: [Lexicon.EdgeSlot] = r.array(), let filter: [UInt64] = r.array(),
+                  let rootSlots: [Lexicon.RootSlot] = r.array(),
                   let logProb: [Float] = r.array(), let posID: [UInt16] = r.array(),
                   let names = r.string(), let logTotal: [Double] = r.array(), let words: [Int64] = r.array(),
                   let start: [Double] = r.array(), let trans: [Double] = r.array(),
                   let emitChars: [UInt32] = r.array(), let emitTable: [Double] = r.array(),
-                  label.count == logProb.count, label.count == posID.count, firstChild.count == label.count + 1,
+                  edges.count.nonzeroBitCount == 1, filter.count == 1 << (Lexicon.filterBits - 6),
+                  rootSlots.count == 0x10000, logProb.count == posID.count,
                   logTotal.count == 1, words.count == 1, start.count == 4, trans.count == 16,
                   emitTable.count == emitChars.count * 4
             else { return nil }
-            var rootIndex = [Int32](repeating: -1, count: 0x10000)
-            for c in Int(firstChild[0])..<Int(firstChild[1]) where label[c] < 0x10000 {
-                rootIndex[Int(label[c])] = Int32(c)
-            }
-            let lexicon = Lexicon(rootIndex: rootIndex, firstChild: firstChild, label: label, logProb: logProb,
+            let lexicon = Lexicon(edges: edges, edgeFilter: filter, rootSlots: rootSlots, logProb: logProb,
                                   posID: posID, posNames: names.split(separator: "\n").map(String.init),
                                   logTotal: logTotal[0], wordCount: Int(words[0]))
             return (lexicon, HMMModel(start: start, trans: trans, emitChars: emitChars, emitTable: emitTable))
@@ -72,7 +70,7 @@ struct SegmenterCache {
             a.withUnsafeBytes { out.append(contentsOf: $0) }
         }
         put(Array(key.utf8))
-        put(lexicon.firstChild); put(lexicon.label); put(lexicon.logProb); put(lexicon.posID)
+        put(lexicon.edges); put(lexicon.edgeFilter); put(lexicon.rootSlots); put(lexicon.logProb); put(lexicon.posID)
         put(Array(lexicon.posNames.joined(separator: "\n").utf8))
         put([lexicon.logTotal]); put([Int64(lexicon.wordCount)])
         put(hmm.start); put(hmm.trans); put(hmm.emitChars); put(hmm.emitTable)
