@@ -85,19 +85,14 @@ struct EntitiesCommand: ParsableCommand {
                 out += "\n"
             }
         case .csv:
-            out += "type,text,original,line,column,start,end\r\n"
+            var csv = CSVWriter(header: ["type", "text", "original", "line", "column", "start", "end"])
             for e in entities {
-                let fields = [e.type.rawValue, e.text, e.original, "\(e.line)", "\(e.column)", "\(e.start)", "\(e.end)"]
-                out += fields.map(Self.csvField).joined(separator: ",") + "\r\n"
+                csv.append([.text(e.type.rawValue), .text(e.text), .text(e.original), .number("\(e.line)"),
+                            .number("\(e.column)"), .number("\(e.start)"), .number("\(e.end)")])
             }
+            out = csv.output
         }
         FileHandle.standardOutput.write(Data(out.utf8))
-    }
-
-    /// RFC 4180: quote a field holding a comma, quote or line break; double its quotes.
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Rebuilds text and tokens from `word/pos word/pos` lines.
