@@ -149,10 +149,12 @@ extension EntityRecognizer {
             if let k = tokenIndex, doc.tokens[k].pos == "nrfg", doc.tokens[k].end == end { return true }
             if length >= 3 {
                 if commonWord && !context { return false }
-                return chinese >= 0.5 || foreign >= 1.5 || (context && max(chinese, foreign) >= 0)
+                return chinese >= 1.8 || foreign >= 1.5 || (context && max(chinese, foreign) >= 0)
             }
             if isCommonPair(s, start) && !context { return false }
-            return chinese >= 4.5 || foreign >= 2.5 || (context && max(chinese, foreign) >= 0)
+            // a frequent two-character "name" in the dictionary is mostly a word (温馨, 弘扬)
+            if let e = gazetteer.entry(for: s, start..<end), e.source == .dictionary, e.frequency >= 300, !context { return false }
+            return chinese >= 5.5 || foreign >= 2.5 || (context && max(chinese, foreign) >= 0)
         }
         // one word the unknown-word model made: it already reads as a word
         let unknownWord = tokenIndex.map { k in

@@ -11,7 +11,12 @@ extension EntityRecognizer {
     func refine(_ tokens: [Token], in s: [Unicode.Scalar]) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(tokens.count + 8)
-        for t in tokens {
+        for var t in tokens {
+            // 5月7日电: a date piece, not a name (日电 is also NEC's short name)
+            if t.start > 0, t.start < s.count, s[t.start] == "日" || s[t.start] == "月",
+               Self.numerals.contains(s[t.start - 1]) {
+                t.pos = "t"
+            }
             let n = t.end - t.start
             guard n >= 2, t.start >= 0, t.end <= s.count, EntityDocument.isHan(s[t.start]) else { out.append(t); continue }
             if let e = gazetteer.entry(for: s, t.start..<t.end), e.source > .dictionary || e.type == .organization,

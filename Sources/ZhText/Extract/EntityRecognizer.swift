@@ -132,9 +132,11 @@ public struct EntityRecognizer: Sendable {
             default: continue
             }
             if isExcluded(t.text, as: type) || !doc.allHan(t.start, t.end) { continue }
-            if let e = gazetteer.entry(for: s, t.start..<t.end), e.source > .dictionary, e.type != type {
+            let entry = gazetteer.entry(for: s, t.start..<t.end)
+            if let e = entry, e.source > .dictionary, e.type != type {
                 continue    // a listed place the tagger took for a name
             }
+            if type == .place, let e = entry, e.source == .dictionary, !Self.plausiblePlaceFrequency(e.frequency) { continue }
             if type == .person, !acceptPerson(doc, t.start, t.end, tagged: true, tokenIndex: k) { continue }
             if type == .organization, !looksLikeOrganization(s, t.start, t.end) { continue }
             out.append(.init(start: t.start, end: t.end, type: type, rank: .tagged))
@@ -146,6 +148,7 @@ public struct EntityRecognizer: Sendable {
                 let word = doc.text(start, end)
                 if isExcluded(word, as: entry.type) { return }
                 if entry.source == .dictionary && !doc.allHan(start, end) { return }
+                if entry.type == .place, entry.source == .dictionary, !Self.plausiblePlaceFrequency(entry.frequency) { return }
                 if entry.type == .person {
                     guard acceptPerson(doc, start, end, tagged: true, tokenIndex: nil) else { return }
                 }
@@ -154,6 +157,14 @@ public struct EntityRecognizer: Sendable {
                                  rank: entry.source == .dictionary ? .tagged : .listed))
             }
         }
+    }
+
+    /// A place the dictionary tags ns but no place list has is trusted only at
+    /// a middling frequency: very frequent ones are common words the tagger
+    /// got wrong (城市, 外国, 治安), and jieba's bulk entries at frequency 3
+    /// carry many wrong tags (两国, 太多).
+    static func plausiblePlaceFrequency(_ frequency: Int) -> Bool {
+        frequency > 3 && frequency < 400
     }
 
     /// A dictionary-tagged organization must end like one (新华社, 北京大学),
@@ -217,8 +228,8 @@ public struct EntityRecognizer: Sendable {
             } else {
                 if isExcluded(t.text, as: .place) { continue }
                 if let e = gazetteer.entry(for: s, t.start..<t.end), e.source > .dictionary { continue }
-                if ["n", "v", "a", "d", "vn", "ad", "an"].contains(t.pos), segmenter?.contains(t.text) ?? true,
-                   gazetteer.entry(for: s, t.start..<t.end) == nil { continue }
+                // 非法, 中意: a dictionary word of another kind is not a pair of places
+                if !["j", "ns", "nz", "nt"].contains(t.pos), segmenter?.contains(t.text) ?? true { continue }
             }
             for i in t.start..<t.end {
                 out.append(.init(start: i, end: i + 1, type: .place, rank: .listed))
