@@ -61,15 +61,15 @@ struct OutputBuffer {
     /// Writes tokens separated by one space, one line per input line:
     /// whitespace tokens print only their line breaks. With `original`,
     /// each token's original surface; with `posNames`, `word/pos`.
-    mutating func writeLines(_ spans: [Segmenter.Span], text: NormalizedText, original: Bool, posNames: [String]?) {
+    /// Whether the current output line has a word yet.
+    private var lineHasWord = false
+
+    mutating func writeLines(_ spans: [Segmenter.Span], text: NormalizedText, original: Bool, posNames: [String]?,
+                             last: Bool) {
         let scalars = original ? text.original : text.scalars
-        var lineHasWord = false
         for sp in spans {
             var a = Int(sp.start), b = Int(sp.end)
-            let first = text.scalars[a].value
-            let isSpace = first == 0x0A || first == 0x20 || first == 0x09 || first == 0x0D || first == 0x3000
-                || (first >= 0x80 && sp.posID == 0 && text.scalars[a].properties.isWhitespace)
-            if isSpace && text.scalars[a..<b].allSatisfy({ $0.properties.isWhitespace }) {
+            if sp.posID == Lexicon.whitespacePOSID {
                 for s in text.scalars[a..<b] where s == "\n" {
                     bytes.append(0x0A)
                     lineHasWord = false
@@ -88,6 +88,7 @@ struct OutputBuffer {
             lineHasWord = true
             if bytes.count >= chunk { flush() }
         }
-        // Keep a final line without a newline as it was.
+        // End with a line break when the input did (and the text had words after the last one).
+        if last && lineHasWord && text.original.last == "\n" { bytes.append(0x0A) }
     }
 }

@@ -54,8 +54,12 @@ struct SegmentCommand: ParsableCommand {
                 segmenter = try Segmenter.load(Segmenter.Options(userDictionaries: dictionaries, useHMM: !noHMM))
             } catch let error as LexiconError {
                 switch error {
-                case let .malformedEntry(file, _, _), let .unreadable(file, _), let .malformedModel(file, _, _):
-                    reportError(path: file, "\(error)".replacingOccurrences(of: "\(file): ", with: ""))
+                case let .malformedEntry(file, line, text):
+                    reportError(path: file, "line \(line): malformed dictionary entry (want `word [freq] [pos]`): \(text)")
+                case let .malformedModel(file, line, text):
+                    reportError(path: file, "line \(line): malformed model line: \(text)")
+                case let .unreadable(file, reason):
+                    reportError(path: file, "cannot read dictionary: \(reason)")
                 }
                 throw ExitCode.failure
             }
@@ -66,6 +70,26 @@ struct SegmentCommand: ParsableCommand {
         let text = loaded.normalized
         var spans: [Segmenter.Span]
         var posNames: [String]
+        if let segmenter, !quantities {
+            // Stream: segment and print about 256K scalars at a time, cut
+            // after a line break, so memory stays flat on big inputs.
+            var out = OutputBuffer()
+            spans = []
+            let names = pos ? segmenter.lexicon.partsOfSpeech : nil
+            let n = text.scalars.count
+            var lo = 0
+            while lo < n {
+                var hi = min(n, lo + 1 << 18)
+                while hi < n && text.scalars[hi - 1] != "\n" { hi += 1 }
+                spans.removeAll(keepingCapacity: true)
+                segmenter.appendSpans(of: text.scalars, in: lo..<hi, to: &spans)
+                out.writeLines(spans, text: text, original: original, posNames: names, last: hi == n)
+                lo = hi
+            }
+            out.flush()
+            clock.lap("segment+output")
+            return
+        }
         if let segmenter {
             spans = segmenter.spans(text.scalars)
             posNames = segmenter.lexicon.partsOfSpeech
@@ -96,7 +120,7 @@ struct SegmentCommand: ParsableCommand {
             }
         }
         var out = OutputBuffer()
-        out.writeLines(spans, text: text, original: original, posNames: pos ? posNames : nil)
+        out.writeLines(spans, text: text, original: original, posNames: pos ? posNames : nil, last: true)
         out.flush()
         clock.lap("output")
     }

@@ -82,6 +82,11 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
         #expect(name.first?.pos == "nr")
     }
 
+    @Test func functionCharactersStayOutOfUnknownWords() {
+        // jieba's HMM makes 之火 a word here; 之 is a function character.
+        #expect(words(shippedSegmenter, "西伯利亚之火点燃了草原") == ["西伯利亚", "之", "火", "点燃", "了", "草原"])
+    }
+
     @Test func userDictionariesAddReweightAndSuppress() throws {
         let user = segmentFixtures.appendingPathComponent("user.dict").path
         let plain = try Segmenter.load(.init(includeDomain: false, useCache: false))

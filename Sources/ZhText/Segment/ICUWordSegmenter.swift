@@ -43,7 +43,9 @@ public struct ICUWordSegmenter: Sendable {
             case 200..<300:
                 pos = ScalarClass.of(scalars[Int(a)].value) == .han ? Lexicon.posUnknown : Lexicon.posLatin
             case 300..<500: pos = Lexicon.posUnknown
-            default: pos = Lexicon.posPunctuation
+            default:
+                let c = ScalarClass.of(scalars[Int(a)].value)
+                pos = c == .space || c == .newline ? Lexicon.whitespacePOSID : Lexicon.posPunctuation
             }
             out.append(Segmenter.Span(start: a, end: b, posID: pos))
         }

@@ -19,7 +19,7 @@ public struct Lexicon: Sendable {
     static let notAWord: UInt16 = .max
     /// The parts of speech the segmenter itself assigns, always the first
     /// entries of `posNames`.
-    static let reservedPOS = ["x", "m", "eng", "url", "n", "nr", "t"]
+    static let reservedPOS = ["x", "m", "eng", "url", "n", "nr", "t", "x"]
     static let posPunctuation: UInt16 = 0
     static let posNumber: UInt16 = 1
     static let posLatin: UInt16 = 2
@@ -27,6 +27,9 @@ public struct Lexicon: Sendable {
     static let posUnknown: UInt16 = 4
     static let posName: UInt16 = 5
     static let posTime: UInt16 = 6
+    /// Whitespace: tagged `x` like punctuation, with an id of its own so
+    /// printers can tell it apart without looking at the text.
+    public static let whitespacePOSID: UInt16 = 7
 
     /// Child of the root for each BMP scalar, or -1.
     var rootIndex: [Int32]
@@ -59,14 +62,25 @@ public struct Lexicon: Sendable {
     /// A hash slot of the edge table: one cache line holds the key, the
     /// child and the child's word probability.
     struct EdgeSlot: Sendable {
-        var key: UInt64
+        /// Low 48 bits: the key (0 = empty); high 16 bits: the child's tag.
+        var keyAndPOS: UInt64
         var child: Int32
         var logProb: Float
+
+        init(key: UInt64, pos: UInt16, child: Int32, logProb: Float) {
+            keyAndPOS = key | UInt64(pos) << 48
+            self.child = child
+            self.logProb = logProb
+        }
+
+        @inline(__always) var key: UInt64 { keyAndPOS & 0xFFFF_FFFF_FFFF }
+        @inline(__always) var pos: UInt16 { UInt16(truncatingIfNeeded: keyAndPOS >> 48) }
     }
 
     struct RootSlot: Sendable {
         var child: Int32
         var logProb: Float
+        var pos: UInt16
     }
 
     /// `logProb` of a node that is not a word (word scores are ≤ 0).
@@ -118,7 +132,7 @@ public struct Lexicon: Sendable {
         let edgeCount = max(0, label.count - 1)
         var size = 1024
         while size < edgeCount * 2 { size <<= 1 }
-        var slots = [EdgeSlot](repeating: EdgeSlot(key: 0, child: -1, logProb: Lexicon.notAWordLogProb), count: size)
+        var slots = [EdgeSlot](repeating: EdgeSlot(key: 0, pos: 0, child: -1, logProb: Lexicon.notAWordLogProb), count: size)
         let mask = size - 1
         var filter = [UInt64](repeating: 0, count: 1 << (Lexicon.filterBits - 6))
         func wordLogProb(_ node: Int) -> Float {
@@ -132,7 +146,7 @@ public struct Lexicon: Sendable {
                     let key = (UInt64(parent) << 21 | UInt64(label[c])) &+ 1
                     var h = Lexicon.edgeHash(key) & mask
                     while slots[h].key != 0 { h = (h + 1) & mask }
-                    slots[h] = EdgeSlot(key: key, child: Int32(c), logProb: wordLogProb(c))
+                    slots[h] = EdgeSlot(key: key, pos: posID[c], child: Int32(c), logProb: wordLogProb(c))
                     let f = Lexicon.filterIndex(key)
                     filter[f >> 6] |= 1 << UInt64(f & 63)
                 }
@@ -141,9 +155,9 @@ public struct Lexicon: Sendable {
         edges = slots
         edgeMask = mask
         edgeFilter = filter
-        var root = [RootSlot](repeating: RootSlot(child: -1, logProb: Lexicon.notAWordLogProb), count: 0x10000)
+        var root = [RootSlot](repeating: RootSlot(child: -1, logProb: Lexicon.notAWordLogProb, pos: Lexicon.notAWord), count: 0x10000)
         for s in 0..<0x10000 where rootIndex[s] >= 0 {
-            root[s] = RootSlot(child: rootIndex[s], logProb: wordLogProb(Int(rootIndex[s])))
+            root[s] = RootSlot(child: rootIndex[s], logProb: wordLogProb(Int(rootIndex[s])), pos: posID[Int(rootIndex[s])])
         }
         rootSlots = root
     }

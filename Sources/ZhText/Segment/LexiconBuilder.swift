@@ -25,7 +25,8 @@ struct LexiconBuilder {
     init() {
         // Dictionary `n` gets its own id: the reserved `n` marks words the
         // HMM found, so later passes can tell them apart.
-        for (i, p) in Lexicon.reservedPOS.enumerated() where Int32(i) != Int32(Lexicon.posUnknown) {
+        for (i, p) in Lexicon.reservedPOS.enumerated()
+        where Int32(i) != Int32(Lexicon.posUnknown) && UInt16(i) != Lexicon.whitespacePOSID {
             posLookup[p] = Int32(i)
         }
         chars.reserveCapacity(1_200_000)

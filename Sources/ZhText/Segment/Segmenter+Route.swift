@@ -50,7 +50,7 @@ extension Segmenter {
                     if k != .space && k != .newline { break }
                     e += 1
                 }
-                out.append(Span(start: Int32(i), end: Int32(e), posID: Lexicon.posPunctuation))
+                out.append(Span(start: Int32(i), end: Int32(e), posID: Lexicon.whitespacePOSID))
                 i = e
             case .other:
                 var e = i + 1
@@ -86,7 +86,6 @@ extension Segmenter {
         lex.rootSlots.withUnsafeBufferPointer { rootSlots in
         lex.edges.withUnsafeBufferPointer { edges in
         lex.edgeFilter.withUnsafeBufferPointer { filter in
-        lex.posID.withUnsafeBufferPointer { posID in
             score[n] = 0
             var i = n - 1
             while i >= 0 {
@@ -95,7 +94,6 @@ extension Segmenter {
                 var best: Double
                 var bestEnd: Int
                 var bestPOS: UInt16
-                var bestNode: Int32 = 0
                 if u > 0 {
                     bestEnd = Int(u)
                     best = score[bestEnd]
@@ -111,10 +109,11 @@ extension Segmenter {
                 while j < n {
                     let c = s[a + j]
                     var lp = Lexicon.notAWordLogProb
+                    var wp: UInt16 = 0
                     if node == 0 {
                         if c < 0x10000 {
                             let r = rootSlots[Int(c)]
-                            node = r.child; lp = r.logProb
+                            node = r.child; lp = r.logProb; wp = r.pos
                         } else {
                             node = -1
                         }
@@ -126,15 +125,16 @@ extension Segmenter {
                         node = -1
                         while true {
                             let slot = edges[h]
-                            if slot.key == key { node = slot.child; lp = slot.logProb; break }
-                            if slot.key == 0 { break }
+                            let k = slot.key
+                            if k == key { node = slot.child; lp = slot.logProb; wp = slot.pos; break }
+                            if k == 0 { break }
                             h = (h + 1) & mask
                         }
                     }
                     if node < 0 { break }
                     if lp <= 0 && (j + 1 == n || unit[j + 1] >= 0) {
                         let cand = Double(lp) + score[j + 1]
-                        if cand >= best { best = cand; bestEnd = j + 1; bestPOS = Segmenter.dictionaryWord; bestNode = node }
+                        if cand >= best { best = cand; bestEnd = j + 1; bestPOS = wp }
                     }
                     j += 1
                 }
@@ -161,10 +161,10 @@ extension Segmenter {
                 }
                 score[i] = best
                 next[i] = Int32(bestEnd)
-                pos[i] = bestPOS == Segmenter.dictionaryWord ? posID[Int(bestNode)] : bestPOS
+                pos[i] = bestPOS
                 i -= 1
             }
-        }}}}}}}}}
+        }}}}}}}}
         // Walk the route; collect runs of single Han characters for the HMM.
         let firstSpan = out.count
         var i = 0

@@ -124,6 +124,34 @@ public final class Segmenter: Sendable {
         return out
     }
 
+    /// Appends the spans of `scalars[range]` to `out`, with offsets into
+    /// `scalars`. Cut long texts at line breaks and call this per piece to
+    /// keep memory flat:
+    ///
+    /// ```swift
+    /// var spans: [Segmenter.Span] = []
+    /// segmenter.appendSpans(of: scalars, in: 0..<lineEnd, to: &spans)
+    /// ```
+    public func appendSpans(of scalars: [Unicode.Scalar], in range: Range<Int>, to out: inout [Span]) {
+        let first = out.count
+        scalars.withUnsafeBufferPointer { raw in
+            raw.withMemoryRebound(to: UInt32.self) { all in
+                let s = UnsafeBufferPointer(rebasing: all[range])
+                var scratch = Scratch()
+                appendSpans(s, into: &out, scratch: &scratch)
+            }
+        }
+        if range.lowerBound != 0 {
+            let shift = Int32(range.lowerBound)
+            out.withUnsafeMutableBufferPointer { o in
+                for k in first..<o.count {
+                    o[k].start += shift
+                    o[k].end += shift
+                }
+            }
+        }
+    }
+
     /// The dictionary's part of speech of `word`, if it has the word.
     public func partOfSpeech(of word: String) -> String? { lexicon.partOfSpeech(of: word) }
 

@@ -11,12 +11,13 @@ import Foundation
 /// if let (lexicon, hmm) = cache.read() { ... }
 /// ```
 struct SegmenterCache {
-    static let magic = Array("ZHSEG005".utf8)
+    static let magic = Array("ZHSEG007".utf8)
     let key: String
     let url: URL?
 
     init(sources: [String]) {
-        var key = "v5"
+        // The format version and the reserved tags (their ids are baked in).
+        var key = "v7 " + Lexicon.reservedPOS.joined(separator: ",")
         for path in sources {
             let attrs = try? FileManager.default.attributesOfItem(atPath: path)
             let size = (attrs?[.size] as? NSNumber)?.int64Value ?? -1
@@ -82,9 +83,25 @@ struct SegmenterCache {
             try Data(out).write(to: tmp)
             if fm.fileExists(atPath: url.path) { try? fm.removeItem(at: url) }
             try fm.moveItem(at: tmp, to: url)
+            prune(keeping: 8)
         } catch {
             // Unwritable cache: parse next time too.
         }
+    }
+
+    /// Removes all but the `count` most recently written cache files (each
+    /// set of sources, e.g. each user dictionary list, has its own).
+    func prune(keeping count: Int) {
+        guard let dir = url?.deletingLastPathComponent() else { return }
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { return }
+        let files = names.filter { $0.hasPrefix("segmenter-") && $0.hasSuffix(".bin") }.map { dir.appendingPathComponent($0) }
+        guard files.count > count else { return }
+        let dated = files.map { f -> (URL, Date) in
+            let d = (try? fm.attributesOfItem(atPath: f.path)[.modificationDate] as? Date) ?? .distantPast
+            return (f, d ?? .distantPast)
+        }.sorted { $0.1 > $1.1 }
+        for (f, _) in dated.dropFirst(count) { try? fm.removeItem(at: f) }
     }
 
     /// Reads length-prefixed arrays of plain scalars.
