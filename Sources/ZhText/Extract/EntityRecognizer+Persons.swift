@@ -149,6 +149,12 @@ extension EntityRecognizer {
             if let k = tokenIndex, doc.tokens[k].pos == "nrfg", doc.tokens[k].end == end { return true }
             if length >= 3 {
                 if commonWord && !context { return false }
+                // 雷阵雨/nr, 红树林/nr: the dictionary calls it a name, but after the
+                // surname comes an ordinary word (阵雨, 树林)
+                if length == 3, !context, names.surnames[s[start].value] != nil,
+                   let tag = segmenter?.partOfSpeech(of: doc.text(start + 1, end)), !Self.nameTags.contains(tag) {
+                    return false
+                }
                 return chinese >= 1.8 || foreign >= 1.5 || (context && max(chinese, foreign) >= 0)
             }
             if isCommonPair(s, start) && !context { return false }
