@@ -72,6 +72,7 @@ extension EntityRecognizer {
                 while j >= 0 && count < 3 {
                     let w = doc.tokens[j]
                     guard w.end == (j == first ? w.end : doc.tokens[j + 1].start), ["n", "vn", "nz", "j"].contains(w.pos),
+                          j == first || w.end - w.start <= 3,      // 充分发挥/n is a phrase, not a modifier
                           doc.allHan(w.start, w.end), excluded[w.text] == nil else { break }
                     start = w.start
                     count += 1

@@ -119,6 +119,8 @@ extension EntityRecognizer {
         let length = end - start
         guard length >= 2, length <= 8, doc.allHan(start, end) else { return false }
         let word = doc.text(start, end)
+        // 苏浙皖, 中美: a run of one-character place names
+        if length <= 3 && (start..<end).allSatisfy({ placeAbbreviations.contains(s[$0].value) }) { return false }
         let context = hasTitleBefore(doc, start) || hasCueAfter(doc, end)
         if isExcluded(word, as: .person) && !context { return false }
         if let e = gazetteer.entry(for: s, start..<end), e.type != .person, e.source > .dictionary || !tagged {
