@@ -6,8 +6,13 @@
 # usage: scripts/ner_accuracy.sh [BIO_FILE]   (PYTHON=/tmp/venv/bin/python by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIO=${1:-../../shared/corpora/peoples-daily-ner/dev.bio}
-[ -f "$BIO" ] || BIO=/work/shared/corpora/peoples-daily-ner/dev.bio
+BIO=${1:-}
+if [ -z "$BIO" ]; then
+  for d in ../shared ../../shared /work/shared; do
+    [ -f "$d/corpora/peoples-daily-ner/dev.bio" ] && { BIO=$d/corpora/peoples-daily-ner/dev.bio; break; }
+  done
+fi
+[ -f "$BIO" ] || { echo "ner_accuracy.sh: error: People's Daily dev.bio not found" >&2; exit 1; }
 EVAL=$(dirname "$BIO")/../../eval
 [ -d "$EVAL" ] || EVAL=/work/shared/eval
 PY=${PYTHON:-/tmp/venv/bin/python}
@@ -22,6 +27,16 @@ echo "== zhtext entities"
 /usr/bin/time -f "%es %MKB" "$BIN" entities "$OUT/raw.txt" > "$OUT/zhtext.entities.jsonl"
 python3 scripts/ner_accuracy.py topred "$OUT/zhtext.entities.jsonl" > "$OUT/zhtext.pred.jsonl"
 python3 "$EVAL/nerscore.py" "$OUT/gold.jsonl" "$OUT/zhtext.pred.jsonl" | tee "$OUT/zhtext.score.txt"
+
+echo "== zhtext entities --split-places (nested places apart, People's Daily style)"
+"$BIN" entities --split-places "$OUT/raw.txt" > "$OUT/split.entities.jsonl"
+python3 scripts/ner_accuracy.py topred "$OUT/split.entities.jsonl" > "$OUT/split.pred.jsonl"
+python3 "$EVAL/nerscore.py" "$OUT/gold.jsonl" "$OUT/split.pred.jsonl" | tee "$OUT/split.score.txt"
+
+if ! "$PY" -c "import jieba" 2>/dev/null; then
+  echo "== jieba baseline skipped: $PY has no jieba (pip install jieba==0.42.1)"
+  exit 0
+fi
 
 echo "== jieba.posseg tags (baseline)"
 "$PY" scripts/ner_accuracy.py jieba "$OUT/raw.txt" "$OUT/jieba.pred.jsonl" "$OUT/jieba.seg.txt"

@@ -26,6 +26,9 @@ struct EntitiesCommand: ParsableCommand {
     @Option(help: "Comma-separated entity types to report: person, place, organization.")
     var types: String?
 
+    @Flag(help: "Keep nested places apart (南京市, 栖霞区) instead of joining them (南京市栖霞区).")
+    var splitPlaces = false
+
     @Flag(help: ArgumentHelp(
         "The input is already segmented: tokens written word/pos, separated by single spaces.",
         discussion: "Offsets then count the text with the separators removed."))
@@ -54,11 +57,12 @@ struct EntitiesCommand: ParsableCommand {
         let wanted = try wantedTypes()
         let normalizer: Normalizer
         let segmenter: Segmenter
-        let recognizer: EntityRecognizer
+        var recognizer: EntityRecognizer
         do {
             normalizer = try Normalizer(options: input.normalizerOptions)
             segmenter = try Segmenter.load()
             recognizer = try EntityRecognizer.load(segmenter: segmenter)
+            recognizer.joinsNestedPlaces = !splitPlaces
         } catch {
             reportError(path: DataDirectory.url.path, "\(error)")
             throw ExitCode.failure
@@ -81,19 +85,14 @@ struct EntitiesCommand: ParsableCommand {
                 out += "\n"
             }
         case .csv:
-            out += "type,text,original,line,column,start,end\r\n"
+            var csv = CSVWriter(header: ["type", "text", "original", "line", "column", "start", "end"])
             for e in entities {
-                let fields = [e.type.rawValue, e.text, e.original, "\(e.line)", "\(e.column)", "\(e.start)", "\(e.end)"]
-                out += fields.map(Self.csvField).joined(separator: ",") + "\r\n"
+                csv.append([.text(e.type.rawValue), .text(e.text), .text(e.original), .number("\(e.line)"),
+                            .number("\(e.column)"), .number("\(e.start)"), .number("\(e.end)")])
             }
+            out = csv.output
         }
         FileHandle.standardOutput.write(Data(out.utf8))
-    }
-
-    /// RFC 4180: quote a field holding a comma, quote or line break; double its quotes.
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Rebuilds text and tokens from `word/pos word/pos` lines.

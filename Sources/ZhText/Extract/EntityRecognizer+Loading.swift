@@ -7,6 +7,7 @@ extension EntityRecognizer {
         public var taggedDictionaries: [URL]
         public var chinaPlaces: URL
         public var worldPlaces: URL
+        public var extraPlaces: URL
         public var placeSuffixes: URL
         public var orgSuffixes: URL
         public var personCues: URL
@@ -26,6 +27,7 @@ extension EntityRecognizer {
             return Files(taggedDictionaries: tagged,
                          chinaPlaces: DataDirectory.file("places-china.tsv"),
                          worldPlaces: DataDirectory.file("places-world.tsv"),
+                         extraPlaces: DataDirectory.file("places-extra.tsv"),
                          placeSuffixes: DataDirectory.file("places-suffixes.tsv"),
                          orgSuffixes: DataDirectory.file("org-suffixes.tsv"),
                          personCues: DataDirectory.file("person-cues.tsv"),
@@ -47,11 +49,12 @@ extension EntityRecognizer {
     /// - Throws: `EntityDataError` naming the file and line that is wrong.
     public static func load(_ files: Files = .shipped, segmenter: Segmenter? = nil) throws -> EntityRecognizer {
         var gazetteer = EntityGazetteer()
-        for url in files.taggedDictionaries {
-            try readTaggedDictionary(url, into: &gazetteer)
+        var commonPairs: Set<UInt64> = []
+        for (i, url) in files.taggedDictionaries.enumerated() {
+            try scanDictionary(url, into: &gazetteer, commonPairs: &commonPairs, collectPairs: i == 0)
         }
         for (url, source) in [(files.worldPlaces, EntityGazetteer.Entry.Source.world),
-                              (files.chinaPlaces, .china)] {
+                              (files.chinaPlaces, .china), (files.extraPlaces, .known)] {
             try readTable(url, columns: 2...2) { f, _ in
                 gazetteer.insert(f[0], .init(type: .place, source: source))
             }
@@ -122,15 +125,16 @@ extension EntityRecognizer {
         try readTable(files.organizations, columns: 1...1) { f, _ in
             gazetteer.insert(f[0], .init(type: .organization, source: .known))
         }
-        var abbreviations: Set<UInt32> = [], aloneAbbreviations: Set<UInt32> = []
+        var abbreviations: Set<UInt32> = [], aloneAbbreviations: Set<UInt32> = [], alwaysAbbreviations: Set<UInt32> = []
         try readTable(files.placeAbbreviations, columns: 3...3) { f, line in
             let s = Array(f[0].unicodeScalars)
-            guard s.count == 1, f[2] == "alone" || f[2] == "compound" else {
+            guard s.count == 1, ["alone", "compound", "always"].contains(f[2]) else {
                 throw EntityDataError.malformedLine(file: files.placeAbbreviations.lastPathComponent, line: line,
                                                     text: f.joined(separator: "\t"))
             }
             abbreviations.insert(s[0].value)
-            if f[2] == "alone" { aloneAbbreviations.insert(s[0].value) }
+            if f[2] != "compound" { aloneAbbreviations.insert(s[0].value) }
+            if f[2] == "always" { alwaysAbbreviations.insert(s[0].value) }
         }
         var cuesBefore: Set<String> = [], cuesAfter: Set<String> = []
         try readTable(files.placeCues, columns: 2...2) { f, line in
@@ -148,7 +152,8 @@ extension EntityRecognizer {
                                           abbreviationCuesBefore: cuesBefore, abbreviationCuesAfter: cuesAfter)
         recognizer.segmenter = segmenter
         recognizer.aloneAbbreviations = aloneAbbreviations
-        recognizer.commonPairs = try readCommonPairs(files.taggedDictionaries.first)
+        recognizer.alwaysAbbreviations = alwaysAbbreviations
+        recognizer.commonPairs = commonPairs
         return recognizer
     }
 
@@ -176,37 +181,62 @@ extension EntityRecognizer {
         }
     }
 
-    /// Two-character words frequent enough to be common words (水平, 格局),
-    /// from the first jieba-format dictionary.
-    static func readCommonPairs(_ url: URL?) throws -> Set<UInt64> {
-        guard let url else { return [] }
-        var out: Set<UInt64> = []
-        for line in try contents(of: url).split(separator: "\n") {
-            let f = line.split(separator: " ")
-            guard f.count >= 2, let freq = Int(f[1]), freq >= EntityRecognizer.commonWordFrequency else { continue }
-            let w = Array(f[0].unicodeScalars)
-            if w.count == 2, f.count < 3 || !["nr", "nrt", "nrfg", "ns", "nt", "nz"].contains(f[2]) {
-                out.insert(UInt64(w[0].value) << 32 | UInt64(w[1].value))
+    /// One pass over a jieba-format dictionary (`word freq pos` per line):
+    /// its names (nr, nrt, nrfg → person, ns → place, nt → organization) go
+    /// into the gazetteer, and, when asked, its frequent two-character common
+    /// words (水平, 格局) into `commonPairs`. Reads bytes, not lines of String,
+    /// because the base dictionary has 349,046 lines.
+    static func scanDictionary(_ url: URL, into gazetteer: inout EntityGazetteer,
+                               commonPairs: inout Set<UInt64>, collectPairs: Bool) throws {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw EntityDataError.unreadable(file: url.path, reason: error.localizedDescription)
+        }
+        var pairs: [UInt64] = []
+        data.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            let n = b.count
+            var i = 0
+            while i < n {
+                var e = i
+                while e < n && b[e] != 0x0A { e += 1 }
+                defer { i = e + 1 }
+                var end = e
+                if end > i && b[end - 1] == 0x0D { end -= 1 }
+                guard end > i, b[i] != 0x23 else { continue }            // blank, # comment
+                var s1 = i
+                while s1 < end && b[s1] != 0x20 { s1 += 1 }
+                guard s1 < end else { continue }
+                var s2 = s1 + 1
+                var freq = 0
+                while s2 < end && b[s2] != 0x20 {
+                    let d = Int(b[s2]) - 48
+                    if d >= 0 && d <= 9 { freq = freq * 10 + d }
+                    s2 += 1
+                }
+                let tag = s2 < end ? Array(UnsafeBufferPointer(rebasing: b[(s2 + 1)..<end])) : []
+                let type: EntityType?
+                switch tag {
+                case [0x6E, 0x72], [0x6E, 0x72, 0x74], [0x6E, 0x72, 0x66, 0x67]: type = .person   // nr nrt nrfg
+                case [0x6E, 0x73]: type = .place                                                      // ns
+                case [0x6E, 0x74]: type = .organization                                               // nt
+                default: type = nil
+                }
+                if let type {
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: b[i..<s1]), as: UTF8.self)
+                    gazetteer.insert(word, .init(type: type, source: .dictionary, frequency: freq))
+                }
+                // two three-byte UTF-8 scalars: a two-character Han word
+                if collectPairs, freq >= EntityRecognizer.commonWordFrequency, s1 - i == 6,
+                   tag != [0x6E, 0x73], tag != [0x6E, 0x74], tag != [0x6E, 0x7A],
+                   b[i] & 0xF0 == 0xE0, b[i + 3] & 0xF0 == 0xE0 {
+                    func scalar(_ at: Int) -> UInt64 {
+                        UInt64(b[at] & 0x0F) << 12 | UInt64(b[at + 1] & 0x3F) << 6 | UInt64(b[at + 2] & 0x3F)
+                    }
+                    pairs.append(scalar(i) << 32 | scalar(i + 3))
+                }
             }
         }
-        return out
-    }
-
-    /// Takes the names (nr, nrt, nrfg, ns, nt) out of a jieba-format dictionary.
-    static func readTaggedDictionary(_ url: URL, into gazetteer: inout EntityGazetteer) throws {
-        let text = try contents(of: url)
-        for line in text.split(separator: "\n") {
-            if line.hasPrefix("#") { continue }
-            let f = line.split(separator: " ")
-            guard f.count >= 3 else { continue }
-            let type: EntityType
-            switch f[2] {
-            case "nr", "nrt", "nrfg": type = .person
-            case "ns": type = .place
-            case "nt": type = .organization
-            default: continue
-            }
-            gazetteer.insert(String(f[0]), .init(type: type, source: .dictionary, frequency: Int(f[1]) ?? 0))
-        }
+        commonPairs.formUnion(pairs)
     }
 }

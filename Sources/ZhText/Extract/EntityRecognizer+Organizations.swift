@@ -72,6 +72,7 @@ extension EntityRecognizer {
                 while j >= 0 && count < 3 {
                     let w = doc.tokens[j]
                     guard w.end == (j == first ? w.end : doc.tokens[j + 1].start), ["n", "vn", "nz", "j"].contains(w.pos),
+                          j == first || w.end - w.start <= 3,      // 充分发挥/n is a phrase, not a modifier
                           doc.allHan(w.start, w.end), excluded[w.text] == nil else { break }
                     start = w.start
                     count += 1
@@ -86,7 +87,9 @@ extension EntityRecognizer {
                 // a lone 部, 局: only right after a proper name
                 guard first - 1 >= 0, first - 1 >= anchor else { continue }
                 let before = doc.tokens[first - 1]
-                guard Self.properTags.contains(before.pos) || properStart[before.start] else { continue }
+                let unknown = segmenter.map { !$0.contains(before.text) } ?? false
+                guard Self.properTags.contains(before.pos) || properStart[before.start]
+                        || (unknown && doc.allHan(before.start, before.end)) else { continue }
             }
             let start = doc.tokens[anchor].start
             let word = doc.text(start, t.end)

@@ -1,6 +1,8 @@
 extension EntityRecognizer {
     /// Tags that mark a token as a name (or leave it open) rather than a common word.
     static let nameTags: Set<String> = ["nr", "nrfg", "nrt", "x", "", "un"]
+    /// Last characters of place names, never of people's (县, 镇, 村).
+    static let placeEnds: Set<Unicode.Scalar> = ["县", "镇", "乡", "村", "省", "市", "州", "河", "湖", "庙", "阁", "宫", "寺", "岛", "港", "湾", "峡"]
     /// Tags of single characters that do not stand inside a transliterated name.
     static let functionTags: Set<String> = ["v", "p", "c", "u", "uj", "ul", "ud", "uz", "ug", "uv", "d", "r", "m", "q", "f", "x", "y", "e", "k", "t", "a", "ad"]
     /// Characters after which a surname-like character is a classifier (3张卫星图片).
@@ -82,9 +84,16 @@ extension EntityRecognizer {
             guard Self.nameDots.contains(s[i]), i > 0, i + 1 < s.count,
                   EntityDocument.isHan(s[i - 1]), EntityDocument.isHan(s[i + 1]) else { i += 1; continue }
             // The run of Han characters on each side, up to 6, cut at word boundaries.
+            // the left part: whole words ending at the dot, not common words (黑人) nor single characters (长)
             var start = i
-            while start > 0 && EntityDocument.isHan(s[start - 1]) && i - start < 6 { start -= 1 }
-            while start < i - 1 && (!doc.isBoundary(start) || names.foreignNameScore(s, start..<i) < 1) { start += 1 }
+            while let t = doc.token(endingAt: start), t.start < start, i - t.start <= 8, doc.allHan(t.start, t.end),
+                  t.end - t.start >= 2, !isCommonWord(t) || ["nr", "nrt", "nrfg"].contains(t.pos) {
+                start = t.start
+            }
+            if start == i {
+                while start > 0 && EntityDocument.isHan(s[start - 1]) && i - start < 6 { start -= 1 }
+                while start < i - 1 && (!doc.isBoundary(start) || names.foreignNameScore(s, start..<i) < 1) { start += 1 }
+            }
             var end = i + 1
             var j = i + 1
             while j < s.count && (EntityDocument.isHan(s[j]) || (Self.nameDots.contains(s[j]) && j + 1 < s.count && EntityDocument.isHan(s[j + 1]))) && j - i <= 14 {
@@ -110,11 +119,15 @@ extension EntityRecognizer {
         let length = end - start
         guard length >= 2, length <= 8, doc.allHan(start, end) else { return false }
         let word = doc.text(start, end)
+        // 苏浙皖, 中美: a run of one-character place names
+        if length <= 3 && (start..<end).allSatisfy({ placeAbbreviations.contains(s[$0].value) }) { return false }
         let context = hasTitleBefore(doc, start) || hasCueAfter(doc, end)
         if isExcluded(word, as: .person) && !context { return false }
         if let e = gazetteer.entry(for: s, start..<end), e.type != .person, e.source > .dictionary || !tagged {
             return false
         }
+        // 莱克伍德县, 耿镇, 金水河: a name ending in a place suffix is a place
+        if Self.placeEnds.contains(s[end - 1]) && !context { return false }
         // 3张卫星图片: after a numeral, 张 is a classifier.
         if start > 0 && Self.numerals.contains(s[start - 1]) { return false }
         // Words the segmenter knows as common words inside the span (王国, 周到).
@@ -138,9 +151,18 @@ extension EntityRecognizer {
             if let k = tokenIndex, doc.tokens[k].pos == "nrfg", doc.tokens[k].end == end { return true }
             if length >= 3 {
                 if commonWord && !context { return false }
-                return chinese >= 0.5 || foreign >= 1.5 || (context && max(chinese, foreign) >= 0)
+                // 雷阵雨/nr, 红树林/nr: the dictionary calls it a name, but after the
+                // surname comes an ordinary word (阵雨, 树林)
+                if length == 3, !context, names.surnames[s[start].value] != nil,
+                   let tag = segmenter?.partOfSpeech(of: doc.text(start + 1, end)), !Self.nameTags.contains(tag) {
+                    return false
+                }
+                return chinese >= 1.8 || foreign >= 1.5 || (context && max(chinese, foreign) >= 0)
             }
-            return chinese >= 4.5 || foreign >= 2.5 || (context && max(chinese, foreign) >= 0)
+            if isCommonPair(s, start) && !context { return false }
+            // a frequent two-character "name" in the dictionary is mostly a word (温馨, 弘扬)
+            if let e = gazetteer.entry(for: s, start..<end), e.source == .dictionary, e.frequency >= 300, !context { return false }
+            return chinese >= 5.5 || foreign >= 2.5 || (context && max(chinese, foreign) >= 0)
         }
         // one word the unknown-word model made: it already reads as a word
         let unknownWord = tokenIndex.map { k in
@@ -149,11 +171,21 @@ extension EntityRecognizer {
         } ?? false
         guard chinese > -.infinity else { return false }
         if length == 2 && isCommonPair(s, start) && !context { return false }
+        // 吴/nr 方军/n: the segmenter already took the surname as a name part
+        let surnameToken = tokenIndex.map { doc.tokens[$0].end - doc.tokens[$0].start == 1 && doc.tokens[$0].pos == "nr" } ?? false
+        if surnameToken && !commonWord || surnameToken && length == 3 {
+            var bar: Float = length >= 3 ? 1.5 : 4.0
+            if context { bar = length >= 3 ? 0.0 : 1.0 }
+            if names.isAmbiguousSurname(s[start]) && length <= 3 { bar += 1 }
+            return chinese >= bar
+        }
         // 科尔/nrt 访/v: a tagged name already ends inside the span, or the
         // span ends in a function word
         if let k = tokenIndex {
             let first = doc.tokens[k]
-            if ["nr", "nrt", "nrfg"].contains(first.pos), first.end < end { return false }
+            // 李铁/nr 辰/ng is one name the unknown-word model cut wrongly; 科尔/nrt 访问/v is not
+            if ["nr", "nrt", "nrfg"].contains(first.pos), first.end - first.start >= 2, first.end < end,
+               doc.token(startingAt: first.end).map({ $0.end - $0.start >= 2 || $0.end < end }) ?? true { return false }
         }
         if let last = doc.token(endingAt: end), last.end - last.start == 1, Self.functionTags.contains(last.pos) { return false }
         var bar: Float = length >= 3 ? 3.0 : 6.0

@@ -11,11 +11,16 @@ extension EntityRecognizer {
     func refine(_ tokens: [Token], in s: [Unicode.Scalar]) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(tokens.count + 8)
-        for t in tokens {
+        for var t in tokens {
+            // 5月7日电: a date piece, not a name (日电 is also NEC's short name)
+            if t.start > 0, t.start < s.count, s[t.start] == "日" || s[t.start] == "月",
+               Self.numerals.contains(s[t.start - 1]) {
+                t.pos = "t"
+            }
             let n = t.end - t.start
             guard n >= 2, t.start >= 0, t.end <= s.count, EntityDocument.isHan(s[t.start]) else { out.append(t); continue }
             if let e = gazetteer.entry(for: s, t.start..<t.end), e.source > .dictionary || e.type == .organization,
-               !isExcluded(t.text, as: e.type) {
+               !isExcluded(t.text, as: e.type), e.type != .organization || looksLikeOrganization(s, t.start, t.end) {
                 out.append(t)
                 continue
             }
@@ -70,6 +75,11 @@ extension EntityRecognizer {
                 || (t.end - end >= 2 && (segmenter?.contains(rest) ?? false)) {
                 best = end
             }
+        }
+        // 中美关系 → 中美 关系: one-character place names glued to a word
+        if best == nil, n >= 4, placeAbbreviations.contains(s[t.start].value), placeAbbreviations.contains(s[t.start + 1].value) {
+            let rest = String(String.UnicodeScalarView(s[(t.start + 2)..<t.end]))
+            if abbreviationCuesAfter.contains(rest) || segmenter?.contains(rest) ?? false { best = t.start + 2 }
         }
         if best == nil, placeAbbreviations.contains(s[t.start].value) {
             let rest = String(String.UnicodeScalarView(s[(t.start + 1)..<t.end]))

@@ -39,6 +39,8 @@ public struct EntityRecognizer: Sendable {
     public var segmenter: Segmenter?
     /// The one-character place names that are places as words of their own (访 华).
     var aloneAbbreviations: Set<UInt32> = []
+    /// The one-character place names that are places wherever they stand alone (俄).
+    var alwaysAbbreviations: Set<UInt32> = []
     /// Whether adjacent places that both end in an administrative suffix
     /// join into one (南京市栖霞区, the default); `false` keeps them apart
     /// (南京市, 栖霞区), as People's Daily annotation does.
@@ -130,9 +132,11 @@ public struct EntityRecognizer: Sendable {
             default: continue
             }
             if isExcluded(t.text, as: type) || !doc.allHan(t.start, t.end) { continue }
-            if let e = gazetteer.entry(for: s, t.start..<t.end), e.source > .dictionary, e.type != type {
+            let entry = gazetteer.entry(for: s, t.start..<t.end)
+            if let e = entry, e.source > .dictionary, e.type != type {
                 continue    // a listed place the tagger took for a name
             }
+            if type == .place, let e = entry, e.source == .dictionary, !Self.plausiblePlaceFrequency(e.frequency) { continue }
             if type == .person, !acceptPerson(doc, t.start, t.end, tagged: true, tokenIndex: k) { continue }
             if type == .organization, !looksLikeOrganization(s, t.start, t.end) { continue }
             out.append(.init(start: t.start, end: t.end, type: type, rank: .tagged))
@@ -144,6 +148,7 @@ public struct EntityRecognizer: Sendable {
                 let word = doc.text(start, end)
                 if isExcluded(word, as: entry.type) { return }
                 if entry.source == .dictionary && !doc.allHan(start, end) { return }
+                if entry.type == .place, entry.source == .dictionary, !Self.plausiblePlaceFrequency(entry.frequency) { return }
                 if entry.type == .person {
                     guard acceptPerson(doc, start, end, tagged: true, tokenIndex: nil) else { return }
                 }
@@ -152,6 +157,14 @@ public struct EntityRecognizer: Sendable {
                                  rank: entry.source == .dictionary ? .tagged : .listed))
             }
         }
+    }
+
+    /// A place the dictionary tags ns but no place list has is trusted only at
+    /// a middling frequency: very frequent ones are common words the tagger
+    /// got wrong (城市, 外国, 治安), and jieba's bulk entries at frequency 3
+    /// carry many wrong tags (两国, 太多).
+    static func plausiblePlaceFrequency(_ frequency: Int) -> Bool {
+        frequency > 3 && frequency < 400
     }
 
     /// A dictionary-tagged organization must end like one (新华社, 北京大学),
@@ -209,13 +222,14 @@ public struct EntityRecognizer: Sendable {
                 guard isAbbreviation(k) else { continue }
                 let before = k > 0 && doc.tokens[k - 1].end == t.start ? doc.tokens[k - 1].text : ""
                 let after = k + 1 < doc.tokens.count && doc.tokens[k + 1].start == t.end ? doc.tokens[k + 1].text : ""
-                guard abbreviationCuesBefore.contains(before) || abbreviationCuesAfter.contains(after)
+                guard alwaysAbbreviations.contains(s[t.start].value)
+                        || abbreviationCuesBefore.contains(before) || abbreviationCuesAfter.contains(after)
                         || titles.contains(after) || isAbbreviation(k - 1) || isAbbreviation(k + 1) else { continue }
             } else {
                 if isExcluded(t.text, as: .place) { continue }
                 if let e = gazetteer.entry(for: s, t.start..<t.end), e.source > .dictionary { continue }
-                if ["n", "v", "a", "d", "vn", "ad", "an"].contains(t.pos), segmenter?.contains(t.text) ?? true,
-                   gazetteer.entry(for: s, t.start..<t.end) == nil { continue }
+                // 非法, 中意: a dictionary word of another kind is not a pair of places
+                if !["j", "ns", "nz", "nt"].contains(t.pos), segmenter?.contains(t.text) ?? true { continue }
             }
             for i in t.start..<t.end {
                 out.append(.init(start: i, end: i + 1, type: .place, rank: .listed))

@@ -12,6 +12,11 @@ extension Segmenter {
         var next: [Int32] = []
         var pos: [UInt16] = []
         var hmmBack: [Int8] = []
+        /// The second-character step of the walk from each position, looked
+        /// up for the whole block first (independent loads overlap).
+        var d2Node: [Int32] = []
+        var d2LogProb: [Float] = []
+        var d2POS: [UInt16] = []
     }
 
     /// Segments `s`, appending spans (offsets into `s`) to `out`.
@@ -73,6 +78,9 @@ extension Segmenter {
             scratch.score = [Double](repeating: 0, count: cap)
             scratch.next = [Int32](repeating: 0, count: cap)
             scratch.pos = [UInt16](repeating: 0, count: cap)
+            scratch.d2Node = [Int32](repeating: 0, count: cap)
+            scratch.d2LogProb = [Float](repeating: 0, count: cap)
+            scratch.d2POS = [UInt16](repeating: 0, count: cap)
         }
         let lex = lexicon
         let unknownLogProb = -lex.logTotal
@@ -86,6 +94,38 @@ extension Segmenter {
         lex.rootSlots.withUnsafeBufferPointer { rootSlots in
         lex.edges.withUnsafeBufferPointer { edges in
         lex.edgeFilter.withUnsafeBufferPointer { filter in
+        scratch.d2Node.withUnsafeMutableBufferPointer { d2Node in
+        scratch.d2LogProb.withUnsafeMutableBufferPointer { d2LogProb in
+        scratch.d2POS.withUnsafeMutableBufferPointer { d2POS in
+            // Pass 1: two-character steps for every position.
+            var p = 0
+            while p + 1 < n {
+                var node2: Int32 = -1
+                var lp2 = Lexicon.notAWordLogProb
+                var wp2: UInt16 = 0
+                let c1 = s[a + p]
+                if unit[p] >= 0 && c1 < 0x10000 {
+                    let node1 = rootSlots[Int(c1)].child
+                    if node1 > 0 {
+                        let key = (UInt64(node1) << 21 | UInt64(s[a + p + 1])) &+ 1
+                        let f = Lexicon.filterIndex(key)
+                        if filter[f >> 6] & (1 << UInt64(f & 63)) != 0 {
+                            var h = Lexicon.edgeHash(key) & mask
+                            while true {
+                                let slot = edges[h]
+                                let k = slot.key
+                                if k == key { node2 = slot.child; lp2 = slot.logProb; wp2 = slot.pos; break }
+                                if k == 0 { break }
+                                h = (h + 1) & mask
+                            }
+                        }
+                    }
+                }
+                d2Node[p] = node2
+                d2LogProb[p] = lp2
+                d2POS[p] = wp2
+                p += 1
+            }
             score[n] = 0
             var i = n - 1
             while i >= 0 {
@@ -117,6 +157,8 @@ extension Segmenter {
                         } else {
                             node = -1
                         }
+                    } else if j == i + 1 {
+                        node = d2Node[i]; lp = d2LogProb[i]; wp = d2POS[i]
                     } else {
                         let key = (UInt64(node) << 21 | UInt64(c)) &+ 1
                         let f = Lexicon.filterIndex(key)
@@ -164,7 +206,7 @@ extension Segmenter {
                 pos[i] = bestPOS
                 i -= 1
             }
-        }}}}}}}}
+        }}}}}}}}}}}
         // Walk the route; collect runs of single Han characters for the HMM.
         let firstSpan = out.count
         var i = 0
