@@ -3,11 +3,14 @@
 
 usage: build_t2s_data.py --opencc OPENCC_DICTIONARY_DIR [--pypinyin PYPINYIN_DIR]
 
+As built: --opencc = BYVoid/OpenCC data/dictionary at git 5249273a (after ver.1.4.1),
+--opencc-version '1.4.1+ (git 5249273a, 2026-08-06)', --pypinyin = pypinyin 0.55.0 from PyPI.
+
 Reads dictionaries/t2s.icu.txt (ICU's Traditional-Simplified table, written
 by `zhtext normalize --dump-icu-table`) and OpenCC's data/dictionary files
 (Apache-2.0), and writes:
 
-  dictionaries/t2s.phrases.txt   phrase corrections applied over the ICU table
+  dictionaries/t2s.opencc.txt    corrections applied over the ICU table
   dictionaries/t2s.script.txt    characters that mark a text as Traditional or Simplified
   dictionaries/pinyin-syllables.txt  (with --pypinyin) toneless Mandarin syllables
 
@@ -19,7 +22,13 @@ The phrase corrections are:
      the inversion is unambiguous and ICU's table converts the phrase
      differently (others add nothing);
   3. ICU's own phrase rules whose output leaves a Traditional-only character
-     unconverted (銀髮 -> 銀发), with that character converted.
+     unconverted (銀髮 -> 銀发), with that character converted;
+  4. OpenCC TSCharacters entries for Traditional-only characters that ICU
+     leaves alone (峯 -> 峰);
+  5. Taiwan and Hong Kong variant characters (OpenCC TWVariants, HKVariants
+     reversed) that ICU leaves alone, through their standard form (衞 -> 衛
+     -> 卫, 敍 -> 敘 -> 叙, 枱 -> 檯 -> 台), unless they are Simplified
+     characters themselves (着).
 """
 import argparse
 import json
@@ -115,10 +124,28 @@ def main():
     for trad in list(corrections):
         corrections[trad] = sanitize(trad, corrections[trad])
 
-    with open(os.path.join(DICT, "t2s.phrases.txt"), "w", encoding="utf-8") as f:
-        f.write("# ZhText Traditional->Simplified phrase corrections over t2s.icu.txt (key<TAB>value).\n")
+    # 4. variants ICU leaves alone
+    for trad in traditional:
+        if trad not in icu_chars and ts_chars[trad][0] != trad:
+            corrections[trad] = ts_chars[trad][0]
+
+    # 5. regional variants ICU leaves alone
+    icu_outputs = set(icu_chars.values())
+    for name in ("TWVariants.txt", "HKVariants.txt"):
+        for std, variants in read_table(os.path.join(a.opencc, name)).items():
+            if len(std) != 1:
+                continue
+            target = icu_chars.get(std, std)
+            for v in variants:
+                if (len(v) == 1 and v != std and v not in icu_chars and v != target
+                        and v not in st_chars and v not in icu_outputs and v not in corrections):
+                    corrections[v] = target
+
+    with open(os.path.join(DICT, "t2s.opencc.txt"), "w", encoding="utf-8") as f:
+        f.write("# ZhText Traditional->Simplified corrections over t2s.icu.txt (key<TAB>value).\n")
         f.write(f"# Built by scripts/build_t2s_data.py from OpenCC {a.opencc_version} TSPhrases,\n")
-        f.write("# STPhrases (inverted) and TSCharacters (Apache-2.0), and ICU's phrase rules.\n")
+        f.write("# STPhrases (inverted), TSCharacters, TWVariants and HKVariants (Apache-2.0),\n")
+        f.write("# and ICU's phrase rules.\n")
         for k in sorted(corrections):
             f.write(f"{k}\t{corrections[k]}\n")
 

@@ -80,10 +80,12 @@ class Counter(HTMLParser):
                 self.rows[key] += 1
         if tag == "b" and a.get("id", "").startswith("total-"):
             self.current_total = a["id"][6:]
-        if tag not in ("meta", "br", "rect", "link", "img", "input"):
+        if tag not in ("meta", "br", "link", "img", "input", "hr", "col", "source", "wbr", "area", "base"):
             self.stack.append((tag, a.get("id", ""), a.get("class", ""), a.get("data-kind", "")))
 
     def handle_endtag(self, tag):
+        if not any(t[0] == tag for t in self.stack):
+            return          # a stray end tag closes nothing
         while self.stack:
             t = self.stack.pop()
             if t[0] == tag:

@@ -4,7 +4,12 @@
 # Simplified file with the shared scorer. Prints ZhText (full tables),
 # ICU alone (ICU's table only) and OpenCC t2s (Python, for comparison).
 #
-# usage: scripts/t2s_accuracy.sh [--no-build]
+# With --roundtrip, also a check on other text: the People's Daily NER dev
+# sentences (Simplified) converted to Traditional by OpenCC (s2t, s2tw,
+# s2hk) and back by each converter, scored against the originals. (OpenCC
+# converting back its own output flatters OpenCC on s2t.)
+#
+# usage: scripts/t2s_accuracy.sh [--no-build] [--roundtrip]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
@@ -16,7 +21,15 @@ PY=${PYTHON:-/tmp/venv/bin/python}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
-if [ "${1:-}" != "--no-build" ]; then swift build -c release >&2; fi
+BUILD=1; ROUNDTRIP=0
+for arg in "$@"; do
+    case "$arg" in
+        --no-build) BUILD=0 ;;
+        --roundtrip) ROUNDTRIP=1 ;;
+        *) echo "usage: $0 [--no-build] [--roundtrip]" >&2; exit 2 ;;
+    esac
+done
+if [ "$BUILD" = 1 ]; then swift build -c release >&2; fi
 BIN=${ZHTEXT:-.build/release/zhtext}
 
 grep '^# text = ' "$UD/zh_gsd-ud-dev.conllu" | sed 's/^# text = //' > "$OUT/trad.txt"
@@ -40,4 +53,28 @@ PYEOF
     python3 "$SCORE" "$OUT/opencc.txt" "$OUT/gold.txt" | tail -1
 else
     echo "== OpenCC t2s: python module opencc not found ($PY)"
+fi
+
+if [ "$ROUNDTRIP" = 1 ] && "$PY" -c 'import opencc' 2>/dev/null; then
+    python3 "$SHARED/eval/bio2raw.py" "$SHARED/corpora/peoples-daily-ner/dev.bio" --spans /dev/null > "$OUT/pd.txt" 2>/dev/null
+    for config in s2t s2tw s2hk; do
+        "$PY" - "$config" "$OUT/pd.txt" > "$OUT/pd.$config.txt" <<'PYEOF'
+import sys, opencc
+c = opencc.OpenCC(sys.argv[1])
+with open(sys.argv[2], encoding='utf-8') as f:
+    sys.stdout.write(c.convert(f.read()))
+PYEOF
+        "$BIN" normalize "$OUT/pd.$config.txt" > "$OUT/rt.zhtext.txt"
+        "$BIN" normalize --t2s-tables t2s.icu.txt "$OUT/pd.$config.txt" > "$OUT/rt.icu.txt"
+        "$PY" - "$OUT/pd.$config.txt" > "$OUT/rt.opencc.txt" <<'PYEOF'
+import sys, opencc
+c = opencc.OpenCC('t2s')
+with open(sys.argv[1], encoding='utf-8') as f:
+    sys.stdout.write(c.convert(f.read()))
+PYEOF
+        for who in zhtext icu opencc; do
+            printf '== round trip %-4s %-6s ' "$config" "$who"
+            python3 "$SCORE" "$OUT/rt.$who.txt" "$OUT/pd.txt" | tail -1
+        done
+    done
 fi

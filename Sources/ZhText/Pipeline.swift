@@ -78,6 +78,7 @@ public struct Pipeline: Sendable {
     public let segmenter: Segmenter
     public let keywords: KeywordExtractor
     public let facts: FactExtractor
+    public let entities: EntityRecognizer
 
     public init(options: Options) throws {
         self.options = options
@@ -86,6 +87,7 @@ public struct Pipeline: Sendable {
         segmenter = try Segmenter.load(options.segmenter)
         keywords = try KeywordExtractor.load()
         facts = try FactExtractor.load()
+        entities = try EntityRecognizer.load(segmenter: segmenter)
     }
 
     /// Reads and analyzes one document source.
@@ -149,6 +151,7 @@ public struct Pipeline: Sendable {
         var counts = KeywordCounts()
         counts.add(document: bodyTokens, filter: keywords.filter)
         let found = facts.extract(from: normalized, metadata: metadata)
+        let named = entities.recognize(normalized, tokens: tokens)
         let top = keywords.extract(from: bodyTokens, top: options.keywordsPerDocument).map { k -> JSONValue in
             .object([("term", .string(k.term)), ("weight", .double((k.weight * 1e6).rounded() / 1e6)),
                      ("count", .int(k.count)), ("pos", .string(k.pos))])
@@ -162,7 +165,8 @@ public struct Pipeline: Sendable {
             keywordCounts: counts, normalizedText: bodyText,
             keywords: top, facts: found.map(\.jsonValue), factKinds: found.map(\.kind.rawValue),
             factRows: found.map { $0.batchCSVRow(document: id) }.joined(),
-            entities: [], entityMentions: [])
+            entities: named.map(\.jsonValue),
+            entityMentions: named.map { (type: $0.type.rawValue, name: $0.text, line: $0.line) })
     }
 
     private func readFile(_ path: String) throws -> [UInt8] {

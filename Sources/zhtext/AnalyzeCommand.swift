@@ -62,6 +62,7 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
+        let interrupt = Interrupts.install()
         var options = Pipeline.Options()
         options.encoding = input.encoding
         options.normalizer = input.normalizerOptions
@@ -79,8 +80,9 @@ struct AnalyzeCommand: ParsableCommand {
         batchOptions.report.generatedAt = ISO8601DateFormatter().string(from: Date())
         let batch = BatchAnalyzer(pipeline: pipeline, options: batchOptions)
 
+        interrupt.onSignal { batch.cancel() }
+        if let signal = interrupt.received { throw ExitCode(128 + signal) }
         if let state {
-            let interrupt = Interrupts.install { batch.cancel() }
             let summary: CorpusSummary
             do {
                 summary = try batch.runStateOnly(inputs: inputs, state: state, progress: nil,
@@ -98,7 +100,6 @@ struct AnalyzeCommand: ParsableCommand {
         do { outDir = try OutputDirectory(URL(fileURLWithPath: out)) }
         catch { throw CLIError.message("\(out): cannot create the output directory: \(error.localizedDescription)") }
 
-        let interrupt = Interrupts.install { batch.cancel() }
         let progress = ProgressLine(quiet: quiet)
         let summary: CorpusSummary
         do {

@@ -12,28 +12,48 @@ enum CLIError: Error, CustomStringConvertible {
 }
 
 /// SIGINT and SIGTERM handling: the first signal asks the run to stop.
+/// Installed before anything slow starts; the work to cancel is named
+/// later with `onSignal(_:)` (called at once if a signal came first).
 final class Interrupts: @unchecked Sendable {
     private let lock = NSLock()
     private var signal: Int32?
+    private var handler: (@Sendable () -> Void)?
     private var sources: [DispatchSourceSignal] = []
 
     var received: Int32? { lock.lock(); defer { lock.unlock() }; return signal }
 
-    static func install(_ onSignal: @escaping @Sendable () -> Void) -> Interrupts {
+    static func install() -> Interrupts {
         let me = Interrupts()
+        // A parent may have blocked these (some supervisors and test runners
+        // do); a batch that cannot be stopped is worse than one that can.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for sig in [SIGINT, SIGTERM] {
             Foundation.signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
                 me.lock.lock()
                 if me.signal == nil { me.signal = sig }
+                let h = me.handler
                 me.lock.unlock()
-                onSignal()
+                h?()
             }
             source.resume()
             me.sources.append(source)
         }
         return me
+    }
+
+    /// What to do on a signal (at once, if one has come already).
+    func onSignal(_ h: @escaping @Sendable () -> Void) {
+        lock.lock()
+        handler = h
+        let already = signal != nil
+        lock.unlock()
+        if already { h() }
     }
 }
 

@@ -5,6 +5,7 @@ import Testing
 /// Fixtures in Fixtures/encodings were made from the seeds with iconv:
 /// `<seed>.<encoding>.txt`. 004.big5.txt is seed 004 without its pinyin
 /// readings (Big5 has no tone-marked letters); it normalizes to the same text.
+/// 004.big5hkscs.txt keeps them (Big5-HKSCS has the pinyin letters).
 func encodingFixture(_ name: String) throws -> [UInt8] {
     let url = try #require(Bundle.module.url(forResource: "Fixtures/encodings/\(name)", withExtension: nil))
     return [UInt8](try Data(contentsOf: url))
@@ -15,7 +16,7 @@ func encodingFixture(_ name: String) throws -> [UInt8] {
         ("000.utf8bom.txt", "UTF-8"), ("000.utf16le.txt", "UTF-16LE"), ("000.utf16be.txt", "UTF-16BE"),
         ("000.gb18030.txt", "GB18030"),
         ("004.utf8bom.txt", "UTF-8"), ("004.utf16le.txt", "UTF-16LE"), ("004.utf16be.txt", "UTF-16BE"),
-        ("004.gb18030.txt", "GB18030"), ("004.big5.txt", "Big5"),
+        ("004.gb18030.txt", "GB18030"), ("004.big5.txt", "Big5"), ("004.big5hkscs.txt", "Big5-HKSCS"),
     ])
     func everyEncodingNormalizesLikeUTF8(file: String, encoding: String) throws {
         let seed = String(file.prefix(3))

@@ -37,8 +37,19 @@ extension Decoder {
     }
 
     /// Chooses an encoding for bytes that are neither valid UTF-8 nor marked
-    /// by a BOM, and decodes them.
+    /// by a BOM, and decodes them. A large input is judged on its first
+    /// 256 KiB (cut after a newline, which no Chinese charset uses inside a
+    /// character), then converted whole.
     static func detectAndDecode(_ bytes: [UInt8]) throws -> DecodedText {
+        let limit = 1 << 18
+        guard bytes.count > limit, let cut = bytes[..<limit].lastIndex(of: 0x0A), cut > limit / 2 else {
+            return try detectAndDecodeWhole(bytes)
+        }
+        let sample = try detectAndDecodeWhole(Array(bytes[...cut]))
+        return try convert(bytes[...], charset: sample.encoding, reportAs: sample.encoding)
+    }
+
+    static func detectAndDecodeWhole(_ bytes: [UInt8]) throws -> DecodedText {
         // Damaged UTF-8: keep it, count the damage.
         let utf8 = UTF8Statistics(bytes)
         if utf8.isMostlyValid { return decodeUTF8(bytes[...]) }
@@ -59,6 +70,12 @@ extension Decoder {
             best = gb2312LevelOneShare(bytes) >= 0.7 ? gb : big5
         }
         if best.isClean { return best.decoded }
+        // Big5 with Hong Kong's additions (which also hold pinyin letters).
+        if let hkscs = try? Reading(convert(bytes[...], charset: "Big5-HKSCS", reportAs: "Big5-HKSCS")),
+           hkscs.cost < best.cost {
+            best = hkscs
+            if best.isClean { return best.decoded }
+        }
         // UTF-8 with more damage than usual is still better than a garbled reading.
         if utf8.multiByte >= 2 * utf8.errors && utf8.multiByte >= best.nonASCII / 4 { return decodeUTF8(bytes[...]) }
 

@@ -56,19 +56,44 @@ public struct Decoder: Sendable {
 
     /// Reads and decodes the file at `path` ("-" is standard input).
     public func decodeFile(atPath path: String) throws -> DecodedText {
-        let data: Data
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw DecodeError.unreadable("no such file")
-            }
-            if isDirectory.boolValue { throw DecodeError.unreadable("is a directory") }
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) }
-            catch { throw DecodeError.unreadable("permission denied or I/O error") }
+            return try decode([UInt8](FileHandle.standardInput.readDataToEndOfFile()))
         }
-        return try decode([UInt8](data))
+        return try decode(Self.readFile(atPath: path))
+    }
+
+    /// The bytes of the file at `path`, read straight into an array.
+    static func readFile(atPath path: String) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DecodeError.unreadable("no such file")
+        }
+        if isDirectory.boolValue { throw DecodeError.unreadable("is a directory") }
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw DecodeError.unreadable(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw DecodeError.unreadable(String(cString: strerror(errno))) }
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
+            var got = 0
+            while got < buffer.count {
+                let n = read(fd, buffer.baseAddress! + got, buffer.count - got)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                got += n
+            }
+            count = got
+        }
+        // The file may have grown since fstat: read the rest.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = read(fd, &chunk, chunk.count)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw DecodeError.unreadable(String(cString: strerror(errno))) }
+            if n == 0 { break }
+            bytes += chunk[0..<n]
+        }
+        return bytes
     }
 
     // MARK: Helpers

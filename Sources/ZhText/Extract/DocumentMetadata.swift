@@ -75,6 +75,7 @@ public struct DocumentMetadata: Sendable, Hashable, Codable {
             if firstContent == nil {
                 firstContent = n
                 title = str
+                if let (d, t) = DocumentMetadata.findDate(s, in: line) { date = d; time = t }
                 continue
             }
             var isHeader = false

@@ -134,7 +134,7 @@ extension FactExtractor {
         return c
     }
 
-    /// 15:37, 15:37:36.
+    /// 15:37, 15:37:36 (value 15:37).
     func clockTime(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
         func two(_ at: Int) -> Int? {
             guard at + 1 < s.count, let a = NumeralParser.digit(s[at]), let b = NumeralParser.digit(s[at + 1]) else { return nil }
@@ -144,9 +144,10 @@ extension FactExtractor {
         var p = i, h = 0
         while p < s.count, p - i < 2, let d = NumeralParser.digit(s[p]) { h = h * 10 + d; p += 1 }
         guard p > i, p < s.count, s[p] == ":" || s[p] == "：", h <= 24, let m = two(p + 1), m < 60 else { return nil }
-        var v = String(pad2: h) + ":" + String(pad2: m)
+        // Times are written HH:MM (issue 5); seconds are read but not kept.
+        let v = String(pad2: h) + ":" + String(pad2: m)
         var e = p + 3
-        if e < s.count, s[e] == ":" || s[e] == "：", let sec = two(e + 1), sec < 61 { v += ":" + String(pad2: sec); e += 3 }
+        if e < s.count, s[e] == ":" || s[e] == "：", two(e + 1).map({ $0 < 61 }) == true { e += 3 }
         return Candidate(kind: .time, value: .string(v), unit: "time", range: i..<e, numberStart: i)
     }
 
@@ -177,12 +178,14 @@ extension FactExtractor {
         if e < s.count, s[e] == "许" || s[e] == "許" { qualifier = .about; e += 1 }
         else if e + 1 < s.count, s[e] == "左", s[e + 1] == "右" { qualifier = .about; e += 2 }
         else if e < s.count, s[e] == "整" || s[e] == "钟" || s[e] == "鐘" { e += 1 }
+        // 一时很难: a word, not one o'clock.
+        if n.hasHan, !hasPrefix, lexicon.nonfactWordCovers(numberStart: i, factEnd: e, in: s) { return nil }
         let isDian = s[p] == "点" || s[p] == "點"
         if isDian && !hasPrefix && !hasMinute && qualifier == nil && e == p + 1 { return nil }
         var h = Int(n.value)
         if h < 12, shift == 12 { h += 12 }
-        var v = String(pad2: h) + ":" + String(pad2: minute)
-        if let sc = second { v += ":" + String(pad2: sc) }
+        _ = second
+        let v = String(pad2: h) + ":" + String(pad2: minute)
         var c = Candidate(kind: .time, value: .string(v), unit: "time", range: start..<e, numberStart: i)
         c.qualifier = qualifier
         return c

@@ -116,7 +116,7 @@ public struct FactExtractor: Sendable {
             if isHanNumeral, NumeralParser.hanDigit(p) != nil || NumeralParser.magnitude(p) != nil { return false }
             // 星期三, 周一, 礼拜五, 初三: days and grades, not quantities.
             if isHanNumeral, p == "周" || p == "週" || p == "初" { return false }
-            if isHanNumeral, i >= 2, ["星期", "礼拜", "禮拜"].contains(FactLexicon.string(s, (i - 2)..<i)) { return false }
+            if isHanNumeral, i >= 2, (s[i - 2] == "星" && p == "期") || ((s[i - 2] == "礼" || s[i - 2] == "禮") && p == "拜") { return false }
         }
         return true
     }
@@ -161,9 +161,14 @@ public struct FactExtractor: Sendable {
     /// 百分之十二点五, 千分之五, 四分之一 (as percent: 25).
     func percentWords(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
         func word(_ w: String, at k: Int) -> Bool {
-            let u = Array(w.unicodeScalars)
-            return k + u.count <= s.count && Array(s[k..<(k + u.count)]) == u
+            var k = k
+            for u in w.unicodeScalars {
+                guard k < s.count, s[k] == u else { return false }
+                k += 1
+            }
+            return true
         }
+        guard s[i] == "百" || s[i] == "千" || NumeralParser.isNumeralScalar(s[i]) else { return nil }
         for (w, unit, scale) in [("百分之", "%", 1.0), ("千分之", "‰", 1.0)] where word(w, at: i) {
             guard let n = parser.parse(s, at: i + 3) else { return nil }
             var c = Candidate(kind: .percent, value: .number(n.value * scale), unit: unit,
@@ -196,13 +201,14 @@ public struct FactExtractor: Sendable {
         guard p < s.count else { return nil }
         var q = p
         if s[q] == " ", q + 1 < s.count, !s[q + 1].isFactHan { q += 1 }
-        if (s[q] == "个" || s[q] == "個"), q + 2 < s.count, s[q + 1] == "多" || s[q + 1] == "半" {
+        // 3个多月, 一个半小时, 4分多钟: 多 / 半 written inside a unit.
+        if q + 2 < s.count, s[q + 1] == "多" || s[q + 1] == "半", units.match(s, at: q) == nil || units.match(s, at: q)!.length == 1 {
             var probe = [s[q]]
             probe.append(contentsOf: s[(q + 2)..<min(s.count, q + 6)])
             if let u = units.match(probe, at: 0), u.length > 1, u.kind == .duration {
                 return (u, q + 1 + u.length, s[q + 1] == "半" ? 0.5 : 0, s[q + 1] == "多")
             }
-            if s[q + 1] == "半", let u = units.match(s, at: q + 2), u.kind == .duration {
+            if s[q] == "个" || s[q] == "個", s[q + 1] == "半", let u = units.match(s, at: q + 2), u.kind == .duration {
                 return (u, q + 2 + u.length, 0.5, false)
             }
         }
@@ -257,7 +263,9 @@ public struct FactExtractor: Sendable {
 
     /// qualifier? number (range)? magnitude? unit, from the number at `i`.
     func quantity(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
-        let bareOK = i > 0 && (lexicon.longestEnding(at: i, in: s, lexicon.prefixQualifiers) != nil || s[i - 1] == "上")
+        // 近万行, 上千名, 万余人, 千余名: a bare magnitude is one of it when hedged.
+        let bareOK = (i > 0 && (lexicon.longestEnding(at: i, in: s, lexicon.prefixQualifiers) != nil || s[i - 1] == "上"))
+            || (i + 1 < s.count && (s[i + 1] == "余" || s[i + 1] == "餘" || s[i + 1] == "多") && NumeralParser.magnitude(s[i]).map { $0 >= 100 } == true)
         if s[i] == "半" { return half(s, at: i) }
         guard var n = parser.parse(s, at: i, allowBareMagnitude: bareOK), !n.leadingZero else { return nil }
         // 5.6亿千瓦时, 0.5百分点, 3千米: a unit that begins with a magnitude character wins over it.
@@ -269,7 +277,7 @@ public struct FactExtractor: Sendable {
             }
         }
         var qualifier: Fact.Qualifier? = n.approximate ? .about : (n.overInside ? .over : nil)
-        if !n.hasHan || n.range.count > 1 || NumeralParser.magnitude(s[i]) == nil {} else if bareOK, s[i - 1] == "上" { qualifier = .over }
+        if n.hasHan, n.range.count == 1, NumeralParser.magnitude(s[i]) != nil, bareOK, i > 0, s[i - 1] == "上" { qualifier = .over }
         var value = n.value
         var p = n.range.upperBound
         var rangeTo: Double? = nil
@@ -292,8 +300,10 @@ public struct FactExtractor: Sendable {
                 }
             }
         }
-        guard var (u, uEnd, plus, overInUnit) = unit(s, at: p) ?? prefixUnit(s, before: i, numberEnd: p)
+        guard let found = unit(s, at: p) ?? prefixUnit(s, before: i, numberEnd: p)
                 ?? impliedPeople(s, before: i, numberEnd: p, number: n) else { return nil }
+        var u = found.0
+        let (uEnd, plus, overInUnit) = (found.1, found.2, found.3)
         // 5.1级, 16.73点, 5国: these units only follow Arabic digits, and never a year (2008级).
         if u.digitsOnly, n.hasHan || (n.isInteger && n.arabicIntegerDigits == 4 && value >= 1900) { return nil }
         if overInUnit { qualifier = qualifier ?? .over }
@@ -322,9 +332,10 @@ public struct FactExtractor: Sendable {
                 }
             }
         }
+        let upper = n.hasMagnitude && n.range.count == 1 && i > 0 && s[i - 1] == "上" && qualifier == .over
         let c = Candidate(kind: u.kind, value: .number(NumeralParser.tidy(value * u.factor)), unit: u.canonical,
                           qualifier: qualifier, rangeTo: rangeTo.map { .number(NumeralParser.tidy($0 * u.factor)) },
-                          range: (u.isPrefix ? i - u.length - (s[i - 1] == " " ? 1 : 0) : i)..<e, numberStart: i)
+                          range: (u.isPrefix ? i - u.length - (s[i - 1] == " " ? 1 : 0) : (upper ? i - 1 : i))..<e, numberStart: i)
         // 一个, 一名, 一家: the article "a", not a count.
         if u.kind == .count, n.hasHan, n.range.count == 1, s[i] == "一", rangeTo == nil, qualifier == nil { return nil }
         if u.kind == .count, n.hasHan, n.range.count == 1, s[i] == "一", u.canonical == "个" { return nil }
@@ -374,7 +385,6 @@ public struct FactExtractor: Sendable {
         var b = c.range.lowerBound
         if b >= 2, s[b - 2] == "零", s[b - 1] == "下", case .number(let v) = c.value {
             c.value = .number(-v)
-            if case .number(let r)? = c.rangeTo, c.unit == "摄氏度" || c.unit == "度" { c.rangeTo = .number(r) }
             b -= 2
             c.range = b..<c.range.upperBound
         }

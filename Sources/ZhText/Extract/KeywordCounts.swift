@@ -52,7 +52,8 @@ public struct KeywordCounts: Sendable, Equatable {
             local[token.text, default: Entry(count: 0, documents: 1, posCounts: [:])].count += 1
             local[token.text]!.posCounts[token.pos, default: 0] += 1
         }
-        merge(KeywordCounts(documentCount: 1, tokenCount: accepted, entries: local))
+        let document = KeywordCounts(documentCount: 1, tokenCount: accepted, entries: local)
+        if documentCount == 0 && entries.isEmpty { self = document } else { merge(document) }
     }
 
     /// Adds `other`'s counts to these.

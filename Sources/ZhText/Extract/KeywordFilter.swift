@@ -95,12 +95,26 @@ public struct KeywordFilter: Sendable {
         // Punctuation and symbols: a term must begin and end with a letter.
         if !first.properties.isAlphabetic || !last.properties.isAlphabetic { return false }
         if length == 1 && !allowSingleCharacters { return false }
-        if stopWords.contains(term.lowercased()) { return false }
+        let hasUpper = term.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } || term.utf8.contains { $0 >= 0x80 } && term != term.lowercased()
+        if stopWords.contains(hasUpper ? term.lowercased() : term) { return false }
         return true
     }
 
     func isExcluded(pos: String) -> Bool {
         if pos == "eng" { return false }
+        // Fast path: the shipped tags are single letters (and url, under u);
+        // a tag is excluded when its first letter is.
+        if excludedPOS == Self.functionWordPOS {
+            guard let first = pos.utf8.first else { return false }
+            switch first {
+            case UInt8(ascii: "u"), UInt8(ascii: "p"), UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "r"),
+                 UInt8(ascii: "m"), UInt8(ascii: "q"), UInt8(ascii: "x"), UInt8(ascii: "w"), UInt8(ascii: "y"),
+                 UInt8(ascii: "e"), UInt8(ascii: "o"):
+                return true
+            default:
+                return false
+            }
+        }
         for tag in excludedPOS where pos.hasPrefix(tag) { return true }
         return false
     }

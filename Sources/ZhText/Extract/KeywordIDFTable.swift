@@ -48,22 +48,51 @@ public struct KeywordIDFTable: Sendable {
         } catch {
             throw KeywordDataError.unreadable(file: url.path, reason: error.localizedDescription)
         }
+        // Parsed on the UTF-8 bytes (no per-line Strings but the word):
+        // the table has ~277,000 lines and is read at every start.
         var values: [String: Double] = [:]
         values.reserveCapacity(280_000)
         var lineNumber = 0
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            guard let space = trimmed.lastIndex(where: { $0 == " " || $0 == "\t" }),
-                  let value = Double(trimmed[trimmed.index(after: space)...]) else {
-                throw KeywordDataError.malformedEntry(file: url.path, line: lineNumber, text: trimmed)
+        var failure: (line: Int, text: String)? = nil
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let n = bytes.count
+            var lineStart = 0
+            var number: [CChar] = []
+            number.reserveCapacity(32)
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+            while lineStart < n, failure == nil {
+                var lineEnd = lineStart
+                while lineEnd < n && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                lineNumber += 1
+                var lo = lineStart, hi = lineEnd
+                while lo < hi && isSpace(bytes[lo]) { lo += 1 }
+                while hi > lo && isSpace(bytes[hi - 1]) { hi -= 1 }
+                defer { lineStart = lineEnd + 1 }
+                if lo == hi || bytes[lo] == 0x23 { continue }     // blank or # comment
+                var space = hi - 1
+                while space > lo && !(bytes[space] == 0x20 || bytes[space] == 0x09) { space -= 1 }
+                var wordEnd = space
+                while wordEnd > lo && isSpace(bytes[wordEnd - 1]) { wordEnd -= 1 }
+                number.removeAll(keepingCapacity: true)
+                for i in (space + 1)..<hi { number.append(CChar(bitPattern: bytes[i])) }
+                number.append(0)
+                var parsed = 0.0
+                let ok = space > lo && wordEnd > lo && number.withUnsafeBufferPointer { buf -> Bool in
+                    var endPointer: UnsafeMutablePointer<CChar>? = nil
+                    parsed = strtod(buf.baseAddress!, &endPointer)
+                    return endPointer.map { $0 == UnsafeMutablePointer(mutating: buf.baseAddress!) + buf.count - 1 } ?? false
+                        && buf.count > 1
+                }
+                guard ok, parsed.isFinite else {
+                    failure = (lineNumber, String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self))
+                    continue
+                }
+                values[String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<wordEnd]), as: UTF8.self)] = parsed
             }
-            let word = trimmed[..<space].trimmingCharacters(in: .whitespaces)
-            if word.isEmpty {
-                throw KeywordDataError.malformedEntry(file: url.path, line: lineNumber, text: trimmed)
-            }
-            values[word] = value
+        }
+        if let failure {
+            throw KeywordDataError.malformedEntry(file: url.path, line: failure.line, text: failure.text)
         }
         if values.isEmpty { throw KeywordDataError.empty(file: url.path) }
         return KeywordIDFTable(values)

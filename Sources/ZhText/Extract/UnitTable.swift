@@ -22,14 +22,12 @@ public struct UnitTable: Sendable {
         public var digitsOnly: Bool = false
     }
 
-    var suffixUnits: [String: Unit] = [:]
-    var prefixUnits: [String: Unit] = [:]
-    var longest = 1
+    var suffixUnits = FactWordTable<Unit>()
+    var prefixUnits = FactWordTable<Unit>()
 
     public init(units: [Unit]) {
         for u in units {
-            if u.isPrefix { prefixUnits[u.surface] = u } else if suffixUnits[u.surface] == nil { suffixUnits[u.surface] = u }
-            longest = max(longest, u.length)
+            if u.isPrefix { prefixUnits.insert(u.surface, u) } else if suffixUnits[u.surface] == nil { suffixUnits.insert(u.surface, u) }
         }
     }
 
@@ -60,19 +58,12 @@ public struct UnitTable: Sendable {
         longestMatch(in: prefixUnits, s, at: i)
     }
 
-    private func longestMatch(in table: [String: Unit], _ s: [Unicode.Scalar], at i: Int) -> Unit? {
+    private func longestMatch(in table: FactWordTable<Unit>, _ s: [Unicode.Scalar], at i: Int) -> Unit? {
         guard i < s.count else { return nil }
-        var n = min(longest, s.count - i)
-        while n > 0 {
-            var key = ""
-            key.unicodeScalars.append(contentsOf: s[i..<(i + n)])
-            if let u = table[key] {
-                // A Latin unit must not run on into more letters (5m, not 5mg... unless listed).
-                let last = s[i + n - 1]
-                if last.isFactLatinLetter, i + n < s.count, s[i + n].isFactLatinLetter { n -= 1; continue }
-                return u
-            }
-            n -= 1
+        // A Latin unit must not run on into more letters (5m is metres, 5mg is not).
+        for (u, n) in table.allStarting(at: i, in: s).reversed() {
+            if s[i + n - 1].isFactLatinLetter, i + n < s.count, s[i + n].isFactLatinLetter { continue }
+            return u
         }
         return nil
     }

@@ -35,6 +35,7 @@ extension ConversionTable {
         for (label, target) in children[0] where label < 0x10000 { rootChild[Int(label)] = Int32(target) }
         valueStart = [0]; valueScalars = []
         for v in values { valueScalars += v; valueStart.append(Int32(valueScalars.count)) }
+        longestValue = values.map(\.count).max() ?? 0
     }
 
     /// The child of `node` along `label`, or 0.

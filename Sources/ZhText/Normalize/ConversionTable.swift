@@ -9,8 +9,7 @@ import Foundation
 ///
 /// ```swift
 /// let table = try ConversionTable(contentsOf: [DataDirectory.file("t2s.icu.txt")])
-/// var out: [Unicode.Scalar] = []
-/// table.convert(Array("頭髮".unicodeScalars)) { out.append(contentsOf: $0) }  // 头发
+/// table.convert("頭髮")   // "头发"
 /// ```
 public struct ConversionTable: Sendable {
     /// Replacement of each BMP scalar (0 when unchanged).
@@ -29,6 +28,8 @@ public struct ConversionTable: Sendable {
     /// Phrase values: scalars `valueScalars[valueStart[v] ..< valueStart[v + 1]]`.
     var valueStart: [Int32] = [0]
     var valueScalars: [Unicode.Scalar] = []
+    /// The longest phrase value, in scalars (bounds the output's growth).
+    public internal(set) var longestValue = 0
     /// The longest phrase, in scalars.
     public internal(set) var longestPhrase = 0
     /// Number of single-character entries and of phrases.
@@ -80,6 +81,28 @@ public struct ConversionTable: Sendable {
         }
         if let r = astral[v] { return Unicode.Scalar(r)! }
         return s
+    }
+
+    /// `text` converted by longest match (no offsets; `Normalizer` keeps them).
+    ///
+    /// - Complexity: O(n × longest phrase).
+    public func convert(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        scalars.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count {
+                if let match = longestPhrase(in: buffer, at: i) {
+                    let lo = Int(valueStart[match.value]), hi = Int(valueStart[match.value + 1])
+                    out.append(contentsOf: valueScalars[lo..<hi])
+                    i += match.length
+                } else {
+                    out.append(character(buffer[i]))
+                    i += 1
+                }
+            }
+        }
+        return String(out)
     }
 
     /// True when the table changes `s` on its own.

@@ -20,8 +20,8 @@ enum ICU {
         let status = bytes.withUnsafeBufferPointer { b in
             czhicu_detect_charset(b.baseAddress, Int32(b.count), &name, Int32(name.count), &confidence)
         }
-        guard status <= 0, name[0] != 0 else { return nil }
-        return (String(cString: name), Int(confidence))
+        guard status <= 0, let end = name.firstIndex(of: 0), end > 0 else { return nil }
+        return (String(decoding: name[..<end].map { UInt8(bitPattern: $0) }, as: UTF8.self), Int(confidence))
     }
 
     /// ICU's canonical name of `charset` ("big5" → "windows-950-2000"), or

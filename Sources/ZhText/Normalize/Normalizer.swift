@@ -30,8 +30,8 @@ public struct Normalizer: Sendable {
         }
     }
 
-    /// `t2s.icu.txt`, `t2s.phrases.txt`, `t2s.fixes.txt` in `DataDirectory`.
-    public static let defaultConversionTables = ["t2s.icu.txt", "t2s.phrases.txt", "t2s.fixes.txt"]
+    /// `t2s.icu.txt`, `t2s.opencc.txt`, `t2s.fixes.txt` in `DataDirectory`.
+    public static let defaultConversionTables = ["t2s.icu.txt", "t2s.opencc.txt", "t2s.fixes.txt"]
         .map { DataDirectory.file($0) }
 
     public let options: Options
@@ -49,76 +49,146 @@ public struct Normalizer: Sendable {
     }
 
     public func normalize(_ text: String) -> NormalizedText {
-        normalize(scalars: Array(text.unicodeScalars))
+        normalize(scalars: Self.scalars(of: text))
     }
 
     /// Normalizes decoded text given as scalars.
     public func normalize(scalars original: [Unicode.Scalar]) -> NormalizedText {
         let script = scripts.classify(original)
-        // Pass 1: width folding and pinyin removal; each kept scalar remembers
-        // its index in the original.
-        var stage: [Unicode.Scalar] = []
-        var from: [Int32] = []
-        stage.reserveCapacity(original.count)
-        from.reserveCapacity(original.count)
-        original.withUnsafeBufferPointer { src in
-            var i = 0
-            let n = src.count
-            while i < n {
-                var s = src[i]
-                let v = s.value
-                if options.removePinyin && (v == 0x28 || v == 0xFF08),
-                   let end = pinyin.readingEnd(in: src, open: i, before: stage) {
-                    i = end
-                    continue
-                }
-                if options.foldWidth && v >= 0xFF05 && v <= 0xFF5A && Self.folds(v) {
-                    s = Unicode.Scalar(v - 0xFEE0)!
-                }
-                stage.append(s)
-                from.append(Int32(i))
-                i += 1
-            }
-        }
+        let (stage, from) = foldAndRemovePinyin(original)
         guard let table else {
             return NormalizedText(original: original, scalars: stage, originalStart: from,
                                   originalEnd: from.map { $0 + 1 }, script: script)
         }
-        // Pass 2: Traditional → Simplified by longest match.
-        var out: [Unicode.Scalar] = []
-        var start: [Int32] = []
-        var end: [Int32] = []
-        out.reserveCapacity(stage.count)
-        start.reserveCapacity(stage.count)
-        end.reserveCapacity(stage.count)
-        stage.withUnsafeBufferPointer { text in
-            table.valueScalars.withUnsafeBufferPointer { values in
-                var i = 0
-                let n = text.count
-                while i < n {
-                    let s = text[i]
-                    if s.value >= 0x3400, let match = table.longestPhrase(in: text, at: i) {
-                        let lo = Int(table.valueStart[match.value]), hi = Int(table.valueStart[match.value + 1])
-                        if hi - lo == match.length {
-                            for k in 0..<match.length {
-                                out.append(values[lo + k])
-                                start.append(from[i + k]); end.append(from[i + k] + 1)
-                            }
-                        } else {
-                            let a = from[i], b = from[i + match.length - 1] + 1
-                            for k in lo..<hi { out.append(values[k]); start.append(a); end.append(b) }
-                        }
-                        i += match.length
-                        continue
-                    }
-                    out.append(s.value >= 0x3400 ? table.character(s) : s)
-                    start.append(from[i]); end.append(from[i] + 1)
-                    i += 1
-                }
-            }
-        }
+        let (out, start, end) = convert(stage, from: from, table: table)
         return NormalizedText(original: original, scalars: out, originalStart: start,
                               originalEnd: end, script: script)
+    }
+
+    /// Pass 1: width folding and pinyin removal; each kept scalar remembers
+    /// its index in the original.
+    func foldAndRemovePinyin(_ original: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int32]) {
+        let n = original.count
+        var kept = 0
+        var from = [Int32](unsafeUninitializedCapacity: n) { _, count in count = 0 }
+        from.reserveCapacity(n)
+        let stage = [Unicode.Scalar](unsafeUninitializedCapacity: n) { stage, count in
+            original.withUnsafeBufferPointer { src in
+                    var i = 0
+                    while i < n {
+                        var s = src[i]
+                        let v = s.value
+                        if v == 0x28 || v == 0xFF08, options.removePinyin,
+                           let end = pinyin.readingEnd(in: src, open: i,
+                                                       before: UnsafeBufferPointer(rebasing: stage[0..<kept])) {
+                            i = end
+                            continue
+                        }
+                        if v >= 0xFF05 && v <= 0xFF5A && options.foldWidth && Self.folds(v) {
+                            s = Unicode.Scalar(v &- 0xFEE0)!
+                        }
+                        (stage.baseAddress! + kept).initialize(to: s)
+                        from.append(Int32(truncatingIfNeeded: i))
+                        kept += 1
+                        i += 1
+                    }
+            }
+            count = kept
+        }
+        return (stage, from)
+    }
+
+    /// Pass 2: Traditional → Simplified by longest match; a phrase whose
+    /// value is as long as its key maps scalar by scalar, another one maps
+    /// each of its scalars to the whole key.
+    func convert(_ stage: [Unicode.Scalar], from: [Int32], table: ConversionTable)
+        -> ([Unicode.Scalar], [Int32], [Int32]) {
+        let n = stage.count
+        // A phrase of k ≥ 2 scalars writes at most `longestValue` scalars.
+        let capacity = n * max(1, (table.longestValue + 1) / 2)
+        var start = [Int32](unsafeUninitializedCapacity: capacity) { _, c in c = capacity }
+        var end = [Int32](unsafeUninitializedCapacity: capacity) { _, c in c = capacity }
+        var written = 0
+        let out = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { out, count in
+            stage.withUnsafeBufferPointer { text in
+            from.withUnsafeBufferPointer { from in
+            start.withUnsafeMutableBufferPointer { start in
+            end.withUnsafeMutableBufferPointer { end in
+            table.valueScalars.withUnsafeBufferPointer { values in
+            table.valueStart.withUnsafeBufferPointer { valueStart in
+            table.bmp.withUnsafeBufferPointer { bmp in
+                var o = out.baseAddress!
+                var w = 0
+                var i = 0
+                while i < n {
+                    let s = text[i]
+                    let v = s.value
+                    if v >= 0x3400 {
+                        if let match = table.longestPhrase(in: text, at: i) {
+                            let lo = Int(valueStart[match.value]), hi = Int(valueStart[match.value + 1])
+                            if hi - lo == match.length {
+                                for k in 0..<match.length {
+                                    o.initialize(to: values[lo + k]); o += 1
+                                    start[w] = from[i + k]; end[w] = from[i + k] &+ 1; w += 1
+                                }
+                            } else {
+                                let a = from[i], b = from[i + match.length - 1] &+ 1
+                                for k in lo..<hi {
+                                    o.initialize(to: values[k]); o += 1
+                                    start[w] = a; end[w] = b; w += 1
+                                }
+                            }
+                            i += match.length
+                            continue
+                        }
+                        if v < 0x10000 {
+                            let r = bmp[Int(v)]
+                            o.initialize(to: r == 0 ? s : Unicode.Scalar(r).unsafelyUnwrapped)
+                        } else {
+                            o.initialize(to: table.character(s))
+                        }
+                    } else {
+                        o.initialize(to: s)
+                    }
+                    o += 1
+                    start[w] = from[i]; end[w] = from[i] &+ 1; w += 1
+                    i += 1
+                }
+                written = w
+            }}}}}}}
+            count = written
+        }
+        start.removeLast(capacity - written)
+        end.removeLast(capacity - written)
+        return (out, start, end)
+    }
+
+    /// The scalars of `text`, decoded straight from its UTF-8.
+    ///
+    /// - Complexity: O(n).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { u in
+            [Unicode.Scalar](unsafeUninitializedCapacity: u.count) { out, count in
+                var i = 0, k = 0
+                let n = u.count
+                while i < n {
+                    let b = UInt32(u[i])
+                    var v: UInt32
+                    if b < 0x80 { v = b; i += 1 }
+                    else if b < 0xE0 { v = (b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2 }
+                    else if b < 0xF0 {
+                        v = (b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
+                    } else {
+                        v = (b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12
+                            | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F); i += 4
+                    }
+                    (out.baseAddress! + k).initialize(to: Unicode.Scalar(v).unsafelyUnwrapped)
+                    k += 1
+                }
+                count = k
+            }
+        }
     }
 
     /// Full-width Latin letters, digits and ％＋－．／ fold; other full-width

@@ -14,7 +14,8 @@ import Foundation
 /// ```swift
 /// let m = try PinyinMatcher(contentsOf: DataDirectory.file("pinyin-syllables.txt"))
 /// let text = Array("區(qū)".unicodeScalars)
-/// text.withUnsafeBufferPointer { m.readingEnd(in: $0, open: 1, before: ["區"]) }  // 5
+/// let before: [Unicode.Scalar] = ["區"]
+/// text.withUnsafeBufferPointer { t in before.withUnsafeBufferPointer { m.readingEnd(in: t, open: 1, before: $0) } }  // 5
 /// ```
 struct PinyinMatcher: Sendable {
     /// Toneless syllables, ü written v.
@@ -47,7 +48,7 @@ struct PinyinMatcher: Sendable {
     /// The index just past the closing parenthesis when `text[open]` opens a
     /// pinyin reading, else nil. `before` is the normalized text so far (its
     /// trailing Han characters are the ones the reading belongs to).
-    func readingEnd(in text: UnsafeBufferPointer<Unicode.Scalar>, open: Int, before: [Unicode.Scalar]) -> Int? {
+    func readingEnd(in text: UnsafeBufferPointer<Unicode.Scalar>, open: Int, before: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
         var han = 0
         var k = before.count - 1
         while k >= 0 && han < 16 && Self.isHan(before[k].value) { han += 1; k -= 1 }

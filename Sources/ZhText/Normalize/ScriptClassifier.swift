@@ -41,12 +41,16 @@ struct ScriptClassifier: Sendable {
     /// - Complexity: O(n).
     func classify(_ scalars: [Unicode.Scalar]) -> Script {
         var han = 0, traditional = 0, simplified = 0
-        for s in scalars {
-            let v = s.value
-            guard v >= 0x3400 && PinyinMatcher.isHan(v) else { continue }
-            han += 1
-            let mark = v < 0x10000 ? marks[Int(v)] : (astral[v] ?? 0)
-            if mark == 1 { traditional += 1 } else if mark == 2 { simplified += 1 }
+        scalars.withUnsafeBufferPointer { text in
+            marks.withUnsafeBufferPointer { marks in
+                for s in text {
+                    let v = s.value
+                    guard v >= 0x3400 && PinyinMatcher.isHan(v) else { continue }
+                    han &+= 1
+                    let mark = v < 0x10000 ? marks[Int(v)] : (astral[v] ?? 0)
+                    if mark == 1 { traditional &+= 1 } else if mark == 2 { simplified &+= 1 }
+                }
+            }
         }
         if han == 0 { return .noHan }
         if traditional == 0 { return .simplified }

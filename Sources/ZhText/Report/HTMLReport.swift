@@ -66,8 +66,10 @@ public struct HTMLReport: Sendable {
         h += "<p class=\"muted\">Encodings: \(enc.isEmpty ? "—" : enc). Scripts: \(scr.isEmpty ? "—" : scr).</p></section>\n"
 
         // Keyword chart.
-        let top = Array(terms.prefix(min(options.top, 30)))
-        h += "<section id=\"keywords\"><h2>Keywords</h2>\n"
+        // The 30 weightiest keywords, drawn by how often they occur.
+        let top = terms.prefix(min(options.top, 30)).enumerated()
+            .sorted { ($0.element.count, $1.offset) > ($1.element.count, $0.offset) }.map(\.element)
+        h += "<section id=\"keywords\"><h2>Keywords</h2>\n<p class=\"muted\">Occurrences of the corpus's top keywords (ranked by TF-IDF weight in the table below; all in keywords.csv).</p>\n"
         if top.isEmpty {
             h += "<p class=\"muted\">No keywords.</p>\n"
         } else {

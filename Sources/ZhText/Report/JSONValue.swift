@@ -55,11 +55,18 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// others in Swift's shortest round-trip form. NaN and infinities are null.
     public static func format(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 9.007199254740992e15 { return String(Int64(d)) }
+        if d == d.rounded(), abs(d) < 1e18 { return String(Int64(d)) }
         return "\(d)"
     }
 
     static func writeString(_ s: String, to out: inout String) {
+        // Most strings need no escape: append them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for u in s.unicodeScalars {
             switch u {
