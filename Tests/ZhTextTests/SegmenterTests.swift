@@ -59,6 +59,9 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
     @Test func numeralAndMeasureWordAreTwoTokens() {
         #expect(words(shippedSegmenter, "一个人") == ["一", "个", "人"])
         #expect(words(shippedSegmenter, "两种方法") == ["两", "种", "方法"])
+        let this = shippedSegmenter.segment("这个问题")
+        #expect(this.map(\.text) == ["这", "个", "问题"])
+        #expect(this.map(\.pos) == ["r", "q", "n"])
     }
 
     @Test func latinWordsAndURLsStayWhole() {

@@ -218,7 +218,10 @@ extension Segmenter {
             } else {
                 if run >= 0 { flushRun(s, a + run, a + i, into: &out, scratch: &scratch); run = -1 }
                 if j - i >= 2 && j - i <= 4 && scratch.unit[i] == 0 && isNumeralClassifier(s, a + i, a + j) {
-                    out.append(Span(start: Int32(a + i), end: Int32(a + j - 1), posID: Lexicon.posNumber))
+                    let first = s[a + i]
+                    let demonstrative = j - i == 2 && (first == 0x8FD9 || first == 0x90A3 || first == 0x54EA)
+                    out.append(Span(start: Int32(a + i), end: Int32(a + j - 1),
+                                    posID: demonstrative ? singlePOS(first) : Lexicon.posNumber))
                     out.append(Span(start: Int32(a + j - 1), end: Int32(a + j), posID: singlePOS(s[a + j - 1])))
                 } else {
                     out.append(Span(start: Int32(a + i), end: Int32(a + j), posID: scratch.pos[i]))
@@ -281,12 +284,15 @@ extension Segmenter {
 }
 
 extension Segmenter {
-    /// Whether `s[p..<q]` is a numeral (optionally after 第) followed by a
-    /// measure word: 一个, 两种, 第一个, 多名 — printed as two tokens.
+    /// Whether `s[p..<q]` is a numeral (optionally after 第) or a
+    /// demonstrative (这 那 哪) followed by a measure word: 一个, 两种,
+    /// 第一个, 多名, 这个 — printed as two tokens (PKU, CTB and UD do).
     @inline(__always)
     func isNumeralClassifier(_ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ q: Int) -> Bool {
         let last = s[q - 1]
         guard classifiers.contains(last) else { return false }
+        // A demonstrative and a measure word: 这个, 那种, 哪位.
+        if q - p == 2 && (s[p] == 0x8FD9 || s[p] == 0x90A3 || s[p] == 0x54EA) { return true }
         var k = p
         if s[k] == 0x7B2C { k += 1 }   // 第
         guard k < q - 1 else { return false }
