@@ -2,7 +2,12 @@
 // Micro-benchmarks of ZhText's hot paths (ordo-one/benchmark). A package of
 // its own so that `swift test` in the root does not build benchmark
 // dependencies. Run: cd Benchmarks && swift package benchmark
+import Foundation
 import PackageDescription
+
+// A path dependency is known by its folder's name, which is the checkout's.
+let rootIdentity = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().lastPathComponent.lowercased()
 
 let package = Package(
     name: "ZhTextBenchmarks",
@@ -15,7 +20,7 @@ let package = Package(
         .executableTarget(
             name: "ZhTextBenchmarks",
             dependencies: [
-                .product(name: "ZhText", package: "main"),
+                .product(name: "ZhText", package: rootIdentity),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/ZhTextBenchmarks",

@@ -17,12 +17,12 @@ extension FactExtractor {
         if let t = chineseTime(s, at: i, hour: n1) { return .found(t) }
         let prefixCue = hasDurationCue(s, before: i)
         var year: Int? = nil, month: Int? = nil, day: Int? = nil
-        let v1 = Int(n1.value)
+        let v1 = n1.integer
         // 2021—2025年, 1至8月: the first end of a range of years or months is a date too.
         if isRangeSeparator(s[p]), p + 1 < s.count, let n2 = parser.parse(s, at: p + 1), n2.isInteger,
            n2.range.upperBound < s.count, n1.hasHan == n2.hasHan {
             let unit2 = s[n2.range.upperBound]
-            let v2 = Int(n2.value)
+            let v2 = n2.integer
             if unit2 == "年", !n1.hasHan, n1.arabicIntegerDigits == 4, n2.arabicIntegerDigits == 4,
                (1000...2999).contains(v1), v2 > v1, !prefixCue {
                 var c = dateCandidate(s, i, p, v1, nil, nil, inferred: false)
@@ -98,16 +98,16 @@ extension FactExtractor {
 
     /// 9月12日, 9月, 十二月, 9月份, 9月12号 at `i`.
     func monthDay(_ s: [Unicode.Scalar], at i: Int) -> (month: Int, day: Int?, end: Int)? {
-        guard let n = parser.parse(s, at: i), n.isInteger, !n.approximate, (1...12).contains(Int(n.value)) else { return nil }
+        guard let n = parser.parse(s, at: i), n.isInteger, !n.approximate, (1...12).contains(n.integer) else { return nil }
         var p = n.range.upperBound
         guard p < s.count, s[p] == "月" else { return nil }
         p += 1
-        if p < s.count, s[p] == "份" { return (Int(n.value), nil, p + 1) }
-        if let d = parser.parse(s, at: p), d.isInteger, !d.approximate, (1...31).contains(Int(d.value)),
+        if p < s.count, s[p] == "份" { return (n.integer, nil, p + 1) }
+        if let d = parser.parse(s, at: p), d.isInteger, !d.approximate, (1...31).contains(d.integer),
            d.range.upperBound < s.count, ["日", "号", "號"].contains(s[d.range.upperBound]) {
-            return (Int(n.value), Int(d.value), d.range.upperBound + 1)
+            return (n.integer, d.integer, d.range.upperBound + 1)
         }
-        return (Int(n.value), nil, p)
+        return (n.integer, nil, p)
     }
 
     /// Whether words before `i` make the number a length of time (历时5年, 近1000年).
@@ -169,9 +169,9 @@ extension FactExtractor {
         if e < s.count, s[e] == "半" { minute = 30; e += 1; hasMinute = true }
         else if let m = parser.parse(s, at: e), m.isInteger, m.value < 60, m.range.upperBound < s.count,
                 s[m.range.upperBound] == "分", !(m.range.upperBound + 1 < s.count && (s[m.range.upperBound + 1] == "钟" || s[m.range.upperBound + 1] == "鐘")) {
-            minute = Int(m.value); e = m.range.upperBound + 1; hasMinute = true
+            minute = m.integer; e = m.range.upperBound + 1; hasMinute = true
             if let sc = parser.parse(s, at: e), sc.isInteger, sc.value < 61, sc.range.upperBound < s.count, s[sc.range.upperBound] == "秒" {
-                second = Int(sc.value); e = sc.range.upperBound + 1
+                second = sc.integer; e = sc.range.upperBound + 1
             }
         }
         var qualifier: Fact.Qualifier? = nil
@@ -182,7 +182,7 @@ extension FactExtractor {
         if n.hasHan, !hasPrefix, lexicon.nonfactWordCovers(numberStart: i, factEnd: e, in: s) { return nil }
         let isDian = s[p] == "点" || s[p] == "點"
         if isDian && !hasPrefix && !hasMinute && qualifier == nil && e == p + 1 { return nil }
-        var h = Int(n.value)
+        var h = n.integer
         if h < 12, shift == 12 { h += 12 }
         _ = second
         let v = String(pad2: h) + ":" + String(pad2: minute)

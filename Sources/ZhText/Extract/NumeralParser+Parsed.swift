@@ -6,6 +6,13 @@ extension NumeralParser {
     /// // value 12000, range 0..<4, hasMagnitude true, lastMagnitude 10000
     /// ```
     public struct Parsed: Hashable, Sendable {
+        /// `value` as an `Int`, clamped to ±10^15 (and 0 when not finite), so
+        /// a 300-digit number in a date position is merely out of range
+        /// instead of trapping on conversion.
+        public var integer: Int {
+            value.isFinite ? Int(Swift.max(-1e15, Swift.min(1e15, value))) : 0
+        }
+
         /// The value, fully expanded (1.2万 → 12000).
         public var value: Double
         /// Where the numeral is, in the scalars parsed.
