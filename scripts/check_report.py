@@ -44,9 +44,12 @@ class RecordingProxy:
             conn.settimeout(2)
             try:
                 data = conn.recv(4096).decode("latin-1", "replace")
-                self.requests.append(data.split("\r\n", 1)[0])
+                # A fetch sends a request line; Chromium also opens spare
+                # (preconnected) sockets that close without sending anything.
+                if data.strip():
+                    self.requests.append(data.split("\r\n", 1)[0])
             except OSError:
-                self.requests.append("(connection without request line)")
+                pass
             finally:
                 conn.close()
 
