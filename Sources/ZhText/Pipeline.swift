@@ -30,6 +30,9 @@ public struct DocumentAnalysis: Sendable {
     public var entities: [JSONValue]
     /// (type, name, line) of each entity mention.
     public var entityMentions: [(type: String, name: String, line: Int)]
+    /// The documents.jsonl line, once serialized (by the worker thread, so
+    /// the single consumer that writes outputs in order does less).
+    public var serialized: String? = nil
 
     /// The documents.jsonl object.
     public var json: JSONValue {

@@ -86,7 +86,12 @@ public final class BatchAnalyzer: @unchecked Sendable {
             },
             transform: { item in
                 switch item {
-                case .success(let source): return pipeline.analyze(source)
+                case .success(let source):
+                    return pipeline.analyze(source).map { d in
+                        var d = d
+                        d.serialized = d.json.serialized()
+                        return d
+                    }
                 case .failure(let f): return .failure(DocumentFailure(path: f.path, reason: f.reason))
                 }
             },
@@ -144,7 +149,7 @@ final class BatchSink: @unchecked Sendable {
     }
 
     func add(_ d: DocumentAnalysis) {
-        add(json: d.json.serialized(), factRows: d.factRows)
+        add(json: d.serialized ?? d.json.serialized(), factRows: d.factRows)
     }
 
     func add(json: String, factRows: String) {

@@ -103,7 +103,7 @@ extension EntityRecognizer {
     /// The longest organization suffix ending at `end`, as its start and strength.
     func orgSuffix(_ doc: EntityDocument, endingAt end: Int, within token: Token) -> (Int, Bool)? {
         let maxLen = min(longestOrgSuffix, end)
-        guard maxLen >= 1 else { return nil }
+        guard maxLen >= 1, orgSuffixEnds.contains(doc.scalars[end - 1].value) else { return nil }
         for len in stride(from: maxLen, through: 1, by: -1) {
             let start = end - len
             if let strong = orgSuffixes[doc.text(start, end)] {

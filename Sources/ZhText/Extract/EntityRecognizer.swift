@@ -21,6 +21,9 @@ public struct EntityRecognizer: Sendable {
     /// Organization suffixes; `true` for strong ones.
     let orgSuffixes: [String: Bool]
     let longestOrgSuffix: Int
+    /// The last character of every organization suffix: a word ending in
+    /// none of them needs no suffix lookup (most words).
+    let orgSuffixEnds: Set<UInt32>
     /// Administrative suffixes (市, 区, 自治州) with their level.
     let placeSuffixes: [String: String]
     let longestPlaceSuffix: Int
@@ -63,6 +66,7 @@ public struct EntityRecognizer: Sendable {
         self.names = names
         self.orgSuffixes = orgSuffixes
         self.longestOrgSuffix = orgSuffixes.keys.map { $0.unicodeScalars.count }.max() ?? 0
+        self.orgSuffixEnds = Set(orgSuffixes.keys.compactMap { $0.unicodeScalars.last?.value })
         self.placeSuffixes = placeSuffixes
         self.longestPlaceSuffix = placeSuffixes.keys.map { $0.unicodeScalars.count }.max() ?? 0
         self.titles = titles
@@ -171,6 +175,7 @@ public struct EntityRecognizer: Sendable {
     /// unless it is listed: jieba tags some phrases nt (新格局, 新兴产业).
     func looksLikeOrganization(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
         if let e = gazetteer.entry(for: s, start..<end), e.source > .dictionary { return true }
+        guard end > 0, orgSuffixEnds.contains(s[end - 1].value) else { return false }
         for len in stride(from: min(longestOrgSuffix, end - start - 1), through: 1, by: -1) {
             guard let strong = orgSuffixes[String(String.UnicodeScalarView(s[(end - len)..<end]))] else { continue }
             return strong || !isCommonPair(s, end - 2)
