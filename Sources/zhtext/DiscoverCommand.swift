@@ -39,7 +39,7 @@ struct DiscoverCommand: ParsableCommand {
     var emitDict: String?
 
     @Option(help: "csv or jsonl.")
-    var format: KeywordTableFormat = .csv
+    var format: RecordFormat = .csv
 
     @OptionGroup var input: InputOptions
 

@@ -13,9 +13,7 @@ struct EntitiesCommand: ParsableCommand {
         original, end exclusive).
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case jsonl, csv
-    }
+    typealias Format = RecordFormat
 
     @Argument(help: "The input file, or - for standard input.")
     var file: String = "-"

@@ -14,9 +14,7 @@ struct FactsCommand: ParsableCommand {
             and sentence. Offsets count Unicode scalars of the decoded original file.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case jsonl, csv
-    }
+    typealias Format = RecordFormat
 
     @Argument(help: "The input file ('-' or nothing for standard input).")
     var file: String = "-"

@@ -27,7 +27,7 @@ struct KeywordsCommand: ParsableCommand {
     var method: KeywordExtractor.Method = .tfidf
 
     @Option(help: "csv or jsonl.")
-    var format: KeywordTableFormat = .csv
+    var format: RecordFormat = .csv
 
     @Option(name: .customLong("dict"), help: "A jieba-format user dictionary (repeatable).")
     var dictionaries: [String] = []
@@ -82,10 +82,6 @@ struct KeywordsCommand: ParsableCommand {
 
 extension KeywordExtractor.Method: ExpressibleByArgument {}
 
-/// Output formats of `keywords` and `discover`.
-enum KeywordTableFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv, jsonl
-}
 
 /// Loads the segmenter or exits with `zhtext: error: ...`.
 func loadSegmenter(userDictionaries: [String], includeDomain: Bool) throws -> Segmenter {

@@ -3,6 +3,12 @@ import Dispatch
 import Foundation
 import ZhText
 
+/// Output formats of the record-printing subcommands (facts, entities,
+/// keywords, discover).
+enum RecordFormat: String, ExpressibleByArgument, CaseIterable {
+    case jsonl, csv
+}
+
 /// An error printed as `zhtext: error: MESSAGE`, exit status 1.
 enum CLIError: Error, CustomStringConvertible {
     case message(String)
