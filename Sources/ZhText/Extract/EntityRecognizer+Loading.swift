@@ -69,16 +69,7 @@ extension EntityRecognizer {
             }
             orgSuffixes[f[0]] = f[1] == "strong"
         }
-        var titles: Set<String> = [], verbs: Set<String> = []
-        try readTable(files.personCues, columns: 2...2) { f, line in
-            switch f[1] {
-            case "title": titles.insert(f[0])
-            case "verb": verbs.insert(f[0])
-            default:
-                throw EntityDataError.malformedLine(file: files.personCues.lastPathComponent, line: line,
-                                                    text: f.joined(separator: "\t"))
-            }
-        }
+        let (titles, verbs) = try readWordClasses(files.personCues, "title", "verb")
         var model = EntityNameModel()
         try readTable(files.surnames, columns: 2...2) { f, line in
             let s = Array(f[0].unicodeScalars)
@@ -136,16 +127,7 @@ extension EntityRecognizer {
             if f[2] != "compound" { aloneAbbreviations.insert(s[0].value) }
             if f[2] == "always" { alwaysAbbreviations.insert(s[0].value) }
         }
-        var cuesBefore: Set<String> = [], cuesAfter: Set<String> = []
-        try readTable(files.placeCues, columns: 2...2) { f, line in
-            switch f[1] {
-            case "before": cuesBefore.insert(f[0])
-            case "after": cuesAfter.insert(f[0])
-            default:
-                throw EntityDataError.malformedLine(file: files.placeCues.lastPathComponent, line: line,
-                                                    text: f.joined(separator: "\t"))
-            }
-        }
+        let (cuesBefore, cuesAfter) = try readWordClasses(files.placeCues, "before", "after")
         var recognizer = EntityRecognizer(gazetteer: gazetteer, names: model, orgSuffixes: orgSuffixes,
                                           placeSuffixes: placeSuffixes, titles: titles, verbs: verbs,
                                           excluded: excluded, placeAbbreviations: abbreviations,
@@ -238,5 +220,21 @@ extension EntityRecognizer {
             }
         }
         commonPairs.formUnion(pairs)
+    }
+
+    /// Reads a `word<TAB>class` table whose class is one of two names, into
+    /// the two sets; any other class is a malformed line.
+    static func readWordClasses(_ url: URL, _ first: String, _ second: String) throws -> (Set<String>, Set<String>) {
+        var a: Set<String> = [], b: Set<String> = []
+        try readTable(url, columns: 2...2) { f, line in
+            switch f[1] {
+            case first: a.insert(f[0])
+            case second: b.insert(f[0])
+            default:
+                throw EntityDataError.malformedLine(file: url.lastPathComponent, line: line,
+                                                    text: f.joined(separator: "\t"))
+            }
+        }
+        return (a, b)
     }
 }
