@@ -155,7 +155,10 @@ public struct Pipeline: Sendable {
         counts.add(document: bodyTokens, filter: keywords.filter)
         let found = facts.extract(from: normalized, metadata: metadata)
         let named = entities.recognize(normalized, tokens: tokens)
-        let top = keywords.extract(from: bodyTokens, top: options.keywordsPerDocument).map { k -> JSONValue in
+        let ranked = keywords.options.method == .tfidf
+            ? keywords.tfidf(counts, top: options.keywordsPerDocument)
+            : keywords.extract(from: bodyTokens, top: options.keywordsPerDocument)
+        let top = ranked.map { k -> JSONValue in
             .object([("term", .string(k.term)), ("weight", .double((k.weight * 1e6).rounded() / 1e6)),
                      ("count", .int(k.count)), ("pos", .string(k.pos))])
         }

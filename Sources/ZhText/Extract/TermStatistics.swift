@@ -51,7 +51,7 @@ public struct TermStatistics: Sendable, Equatable {
     public internal(set) var documentCount = 0
     /// Han characters in all documents.
     public internal(set) var characterCount = 0
-    var grams: [TermNGram: Counts] = [:]
+    var grams = NGramTable()
 
     public init(maxLength: Int = 6) {
         precondition((1..<TermNGram.capacity).contains(maxLength), "maxLength must be 1...\(TermNGram.capacity - 1)")
@@ -62,12 +62,37 @@ public struct TermStatistics: Sendable, Equatable {
     /// into `scalars`), gives the word boundaries, every position if nil.
     public init(document scalars: [Unicode.Scalar], tokens: [Token]? = nil, maxLength: Int = 6) {
         self.init(maxLength: maxLength)
+        add(document: scalars, tokens: tokens)
+    }
+
+    /// Counts one more document, with its segmentation if there is one.
+    ///
+    /// - Complexity: O(*n* · `maxLength`) in the length of the document.
+    public mutating func add(document scalars: [Unicode.Scalar], tokens: [Token]? = nil) {
         var boundary = [Bool](repeating: tokens == nil, count: scalars.count + 1)
         for t in tokens ?? [] where t.start >= 0 && t.end <= scalars.count && t.start <= t.end {
             boundary[t.start] = true
             boundary[t.end] = true
         }
-        documentCount = 1
+        add(document: scalars, boundary: boundary)
+    }
+
+    /// Counts one more document segmented into `spans` (the segmenter's
+    /// word spans, without building tokens).
+    public mutating func add(document scalars: [Unicode.Scalar], spans: [Segmenter.Span]) {
+        var boundary = [Bool](repeating: false, count: scalars.count + 1)
+        for t in spans where t.start >= 0 && Int(t.end) <= scalars.count && t.start <= t.end {
+            boundary[Int(t.start)] = true
+            boundary[Int(t.end)] = true
+        }
+        add(document: scalars, boundary: boundary)
+    }
+
+    /// Counts one more document; `boundary[i]` says whether a word boundary
+    /// falls before scalar `i`.
+    mutating func add(document scalars: [Unicode.Scalar], boundary: [Bool]) {
+        let document = Int32(truncatingIfNeeded: documentCount)
+        documentCount += 1
         let longest = maxLength + 1
         var i = 0
         while i < scalars.count {
@@ -78,31 +103,16 @@ public struct TermStatistics: Sendable, Equatable {
             for start in i..<end {
                 var gram = TermNGram()
                 let stop = min(end, start + longest)
+                let left = start == i ? 1 : 0
                 for j in start..<stop {
                     gram.append(scalars[j].value)
-                    let left = start == i ? 1 : 0
                     let right = j + 1 == end ? 1 : 0
                     let aligned = boundary[start] && boundary[j + 1] ? 1 : 0
-                    if var c = grams[gram] {
-                        c.count += 1
-                        c.leftBoundaries += left
-                        c.rightBoundaries += right
-                        c.aligned += aligned
-                        grams[gram] = c
-                    } else {
-                        grams[gram] = Counts(count: 1, documents: 1, leftBoundaries: left, rightBoundaries: right, aligned: aligned)
-                    }
+                    grams.countOccurrence(gram, document: document, left: left, right: right, aligned: aligned)
                 }
             }
             i = end
         }
-    }
-
-    /// Counts one more document, with its segmentation if there is one.
-    ///
-    /// - Complexity: O(*n* · `maxLength`) in the length of the document.
-    public mutating func add(document scalars: [Unicode.Scalar], tokens: [Token]? = nil) {
-        merge(TermStatistics(document: scalars, tokens: tokens, maxLength: maxLength))
     }
 
     /// Counts one more document.
@@ -115,21 +125,12 @@ public struct TermStatistics: Sendable, Equatable {
         precondition(other.maxLength == maxLength, "merging TermStatistics of different maxLength")
         documentCount += other.documentCount
         characterCount += other.characterCount
+        // Documents added later are numbered from the new `documentCount`,
+        // above every number either side has stored.
         if grams.isEmpty {
             grams = other.grams
-            return
-        }
-        for (gram, c) in other.grams {
-            if var mine = grams[gram] {
-                mine.count += c.count
-                mine.documents += c.documents
-                mine.leftBoundaries += c.leftBoundaries
-                mine.rightBoundaries += c.rightBoundaries
-                mine.aligned += c.aligned
-                grams[gram] = mine
-            } else {
-                grams[gram] = c
-            }
+        } else {
+            other.grams.forEach { grams.add($0, $1) }
         }
     }
 
@@ -147,7 +148,9 @@ public struct TermStatistics: Sendable, Equatable {
         var result = TermStatistics(maxLength: maxLength)
         result.documentCount = documentCount
         result.characterCount = characterCount
-        result.grams = grams.filter { $0.key.count == 1 || $0.value.count >= threshold }
+        grams.forEach { gram, c in
+            if gram.count == 1 || c.count >= threshold { result.grams[gram] = c }
+        }
         return result
     }
 

@@ -49,7 +49,7 @@ public struct ReportWriter: Sendable {
         var stats = TermStatistics()
         for text in s.termSample {
             let scalars = Array(text.unicodeScalars)
-            stats.add(document: scalars, tokens: segmenter.segment(scalars))
+            stats.add(document: scalars, spans: segmenter.spans(scalars))
         }
         let discoverer = TermDiscoverer(options: TermDiscoverer.Options(minCount: 3),
                                         stopWords: keywords.filter.stopWords, segmenter: segmenter)
