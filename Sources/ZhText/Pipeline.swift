@@ -87,10 +87,11 @@ public struct Pipeline: Sendable {
         self.options = options
         decoder = try Decoder(encoding: options.encoding)
         normalizer = try Normalizer(options: options.normalizer)
+        // The keyword and fact tables load on another thread meanwhile.
+        let tables = BackgroundTask { Result { (try KeywordExtractor.load(), try FactExtractor.load()) } }
         segmenter = try Segmenter.load(options.segmenter)
-        keywords = try KeywordExtractor.load()
-        facts = try FactExtractor.load()
         entities = try EntityRecognizer.load(segmenter: segmenter)
+        (keywords, facts) = try tables.value.get()
     }
 
     /// Reads and analyzes one document source.

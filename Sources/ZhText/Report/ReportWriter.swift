@@ -66,10 +66,12 @@ public struct ReportWriter: Sendable {
         }
     }
 
-    public func write(_ s: CorpusSummary, to out: OutputDirectory) throws {
+    /// Writes every corpus-level output of `s`; `newTerms`, when given,
+    /// are `newTerms(s)` computed beforehand.
+    public func write(_ s: CorpusSummary, to out: OutputDirectory, newTerms given: [DiscoveredTerm]? = nil) throws {
         let terms = rankedTerms(s)
         let entities = rankedEntities(s)
-        let found = newTerms(s)
+        let found = given ?? newTerms(s)
 
         var keywordsCSV = CSVWriter.header(["term", "count", "documents", "weight", "pos"])
         for t in terms.prefix(options.keywordRows) {
