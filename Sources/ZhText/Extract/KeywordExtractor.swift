@@ -104,14 +104,42 @@ public struct KeywordExtractor: Sendable {
     public func tfidf(_ counts: KeywordCounts, top: Int? = nil) -> [Keyword] {
         guard let largest = counts.entries.values.map(\.count).max(), largest > 0 else { return [] }
         let norm = 1 + log(Double(largest))
+        let background = exp(idf.maximum)
+        let documents = Double(counts.documentCount)
         var result: [Keyword] = []
-        result.reserveCapacity(counts.entries.count)
+        result.reserveCapacity(top.map { min($0, counts.entries.count) } ?? counts.entries.count)
         for (term, entry) in counts.entries {
             let tf = (1 + log(Double(entry.count))) / norm
-            let weight = tf * inverseDocumentFrequency(of: term, in: counts)
-            result.append(Keyword(term: term, weight: weight, count: entry.count, documents: entry.documents, pos: entry.pos))
+            // inverseDocumentFrequency(of:in:), with the entry at hand.
+            let inverse = log((background + documents) / (background * exp(-idf[term]) + Double(entry.documents)))
+            let weight = tf * inverse
+            if let top {
+                Self.insert(term: term, weight: weight, entry: entry, into: &result, keeping: top)
+            } else {
+                result.append(Keyword(term: term, weight: weight, count: entry.count, documents: entry.documents, pos: entry.pos))
+            }
         }
-        return Self.top(result, top)
+        return top == nil ? Self.top(result, nil) : result
+    }
+
+    /// Puts a keyword into `best`, which holds at most `limit` keywords in
+    /// result order, if it belongs there (the top of a long list without
+    /// sorting all of it).
+    static func insert(term: String, weight: Double, entry: KeywordCounts.Entry, into best: inout [Keyword], keeping limit: Int) {
+        guard limit > 0 else { return }
+        func before(_ k: Keyword) -> Bool {
+            if weight != k.weight { return weight > k.weight }
+            if entry.count != k.count { return entry.count > k.count }
+            return KeywordOrder.termPrecedes(term, k.term)
+        }
+        if best.count == limit, let last = best.last, !before(last) { return }
+        var lo = 0, hi = best.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if before(best[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        best.insert(Keyword(term: term, weight: weight, count: entry.count, documents: entry.documents, pos: entry.pos), at: lo)
+        if best.count > limit { best.removeLast() }
     }
 
     /// TextRank keywords of an accumulated graph; `counts` gives count,
