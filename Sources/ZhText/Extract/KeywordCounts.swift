@@ -26,6 +26,13 @@ public struct KeywordCounts: Sendable, Equatable {
             posCounts[pos, default: 0] += 1
         }
 
+        /// Adds `other`'s counts.
+        mutating func add(_ other: Entry) {
+            count += other.count
+            documents += other.documents
+            for (tag, n) in other.posCounts { posCounts[tag, default: 0] += n }
+        }
+
         /// The most frequent part of speech (ties: the smaller tag).
         public var pos: String {
             var best = ""
@@ -67,11 +74,9 @@ public struct KeywordCounts: Sendable, Equatable {
         documentCount += other.documentCount
         tokenCount += other.tokenCount
         for (term, entry) in other.entries {
-            if var mine = entries[term] {
-                mine.count += entry.count
-                mine.documents += entry.documents
-                mine.posCounts.merge(entry.posCounts, uniquingKeysWith: +)
-                entries[term] = mine
+            // Updated in place: a copy of the entry would copy its POS table too.
+            if let i = entries.index(forKey: term) {
+                entries.values[i].add(entry)
             } else {
                 entries[term] = entry
             }
