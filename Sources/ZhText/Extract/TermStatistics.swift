@@ -89,30 +89,65 @@ public struct TermStatistics: Sendable, Equatable {
     }
 
     /// Counts one more document; `boundary[i]` says whether a word boundary
-    /// falls before scalar `i`.
-    mutating func add(document scalars: [Unicode.Scalar], boundary: [Bool]) {
+    /// falls before scalar `i`. With `repeats`, n-grams of two or more
+    /// characters the filter has not seen twice are skipped.
+    mutating func add(document scalars: [Unicode.Scalar], boundary: [Bool], repeats: NGramRepeatFilter? = nil) {
         let document = Int32(truncatingIfNeeded: documentCount)
         documentCount += 1
-        let longest = maxLength + 1
+        Self.forEachNGram(in: scalars, longest: maxLength + 1) { gram, start, end, runStart, runEnd in
+            if end == start + 1 { characterCount += 1 }
+            else if let repeats, !repeats.mayRepeat(gram) { return }
+            grams.countOccurrence(gram, document: document, left: start == runStart ? 1 : 0, right: end == runEnd ? 1 : 0,
+                                  aligned: boundary[start] && boundary[end] ? 1 : 0)
+        }
+    }
+
+    /// Calls `body(gram, start, end, runStart, runEnd)` for every n-gram of
+    /// 1 to `longest` Han characters of `scalars`, in the run of Han
+    /// characters `runStart..<runEnd`.
+    @inline(__always)
+    static func forEachNGram(in scalars: [Unicode.Scalar], longest: Int,
+                             _ body: (TermNGram, Int, Int, Int, Int) -> Void) {
         var i = 0
         while i < scalars.count {
-            guard Self.isHan(scalars[i]) else { i += 1; continue }
+            guard isHan(scalars[i]) else { i += 1; continue }
             var end = i
-            while end < scalars.count && Self.isHan(scalars[end]) { end += 1 }
-            characterCount += end - i
+            while end < scalars.count && isHan(scalars[end]) { end += 1 }
             for start in i..<end {
                 var gram = TermNGram()
                 let stop = min(end, start + longest)
-                let left = start == i ? 1 : 0
                 for j in start..<stop {
                     gram.append(scalars[j].value)
-                    let right = j + 1 == end ? 1 : 0
-                    let aligned = boundary[start] && boundary[j + 1] ? 1 : 0
-                    grams.countOccurrence(gram, document: document, left: left, right: right, aligned: aligned)
+                    body(gram, start, j + 1, i, end)
                 }
             }
             i = end
         }
+    }
+
+    /// The statistics new-term discovery needs from `documents`, each with
+    /// its word spans: exact for every single character and every n-gram
+    /// seen at least twice (discovery never looks at the others: candidates
+    /// need three occurrences, and a neighbour seen once adds nothing to an
+    /// entropy), without storing the many n-grams seen once.
+    public static func forDiscovery(_ documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])],
+                                    maxLength: Int = 6) -> TermStatistics {
+        var repeats = NGramRepeatFilter()
+        for d in documents {
+            forEachNGram(in: d.scalars, longest: maxLength + 1) { gram, start, end, _, _ in
+                if end > start + 1 { repeats.observe(gram) }
+            }
+        }
+        var stats = TermStatistics(maxLength: maxLength)
+        for d in documents {
+            var boundary = [Bool](repeating: false, count: d.scalars.count + 1)
+            for t in d.spans where t.start >= 0 && Int(t.end) <= d.scalars.count && t.start <= t.end {
+                boundary[Int(t.start)] = true
+                boundary[Int(t.end)] = true
+            }
+            stats.add(document: d.scalars, boundary: boundary, repeats: repeats)
+        }
+        return stats
     }
 
     /// Counts one more document.

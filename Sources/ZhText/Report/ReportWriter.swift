@@ -46,11 +46,10 @@ public struct ReportWriter: Sendable {
 
     /// New terms found in the summary's term sample.
     public func newTerms(_ s: CorpusSummary) -> [DiscoveredTerm] {
-        var stats = TermStatistics()
-        for text in s.termSample {
+        let stats = TermStatistics.forDiscovery(s.termSample.map { text in
             let scalars = Array(text.unicodeScalars)
-            stats.add(document: scalars, spans: segmenter.spans(scalars))
-        }
+            return (scalars, segmenter.spans(scalars))
+        })
         let discoverer = TermDiscoverer(options: TermDiscoverer.Options(minCount: 3),
                                         stopWords: keywords.filter.stopWords, segmenter: segmenter)
         return discoverer.discover(in: stats, top: max(options.top, 100))
