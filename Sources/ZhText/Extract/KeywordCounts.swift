@@ -50,7 +50,7 @@ public struct KeywordCounts: Sendable, Equatable {
     /// Accepted tokens in all documents (the TF denominator).
     public internal(set) var tokenCount = 0
     /// Terms and what is known of them.
-    public internal(set) var entries: [String: Entry] = [:]
+    public internal(set) var entries: [TextKey: Entry] = [:]
 
     public init() {}
 
@@ -58,12 +58,12 @@ public struct KeywordCounts: Sendable, Equatable {
     ///
     /// - Complexity: O(*n*) in the number of tokens.
     public mutating func add(document tokens: [Token], filter: KeywordFilter) {
-        var local: [String: Entry] = [:]
+        var local: [TextKey: Entry] = [:]
         var accepted = 0
         local.reserveCapacity(tokens.count / 4)
         for token in tokens where filter.accepts(token) {
             accepted += 1
-            local[token.text, default: Entry(count: 0, documents: 1, posCounts: [:])].count(pos: token.pos)
+            local[TextKey(token.text), default: Entry(count: 0, documents: 1, posCounts: [:])].count(pos: token.pos)
         }
         let document = KeywordCounts(documentCount: 1, tokenCount: accepted, entries: local)
         if documentCount == 0 && entries.isEmpty { self = document } else { merge(document) }
@@ -90,7 +90,7 @@ public struct KeywordCounts: Sendable, Equatable {
         return result
     }
 
-    init(documentCount: Int, tokenCount: Int, entries: [String: Entry]) {
+    init(documentCount: Int, tokenCount: Int, entries: [TextKey: Entry]) {
         self.documentCount = documentCount
         self.tokenCount = tokenCount
         self.entries = entries

@@ -96,7 +96,7 @@ public struct KeywordExtractor: Sendable {
     /// The IDF of `term` given the corpus counts (formula in the type's doc).
     public func inverseDocumentFrequency(of term: String, in counts: KeywordCounts) -> Double {
         let background = exp(idf.maximum)
-        let df = Double(counts.entries[term]?.documents ?? 0)
+        let df = Double(counts.entries[TextKey(term)]?.documents ?? 0)
         return log((background + Double(counts.documentCount)) / (background * exp(-idf[term]) + df))
     }
 
@@ -108,10 +108,11 @@ public struct KeywordExtractor: Sendable {
         let documents = Double(counts.documentCount)
         var result: [Keyword] = []
         result.reserveCapacity(top.map { min($0, counts.entries.count) } ?? counts.entries.count)
-        for (term, entry) in counts.entries {
+        for (key, entry) in counts.entries {
+            let term = key.text
             let tf = (1 + log(Double(entry.count))) / norm
             // inverseDocumentFrequency(of:in:), with the entry at hand.
-            let inverse = log((background + documents) / (background * exp(-idf[term]) + Double(entry.documents)))
+            let inverse = log((background + documents) / (background * exp(-idf[key]) + Double(entry.documents)))
             let weight = tf * inverse
             if let top {
                 Self.insert(term: term, weight: weight, entry: entry, into: &result, keeping: top)
@@ -149,7 +150,7 @@ public struct KeywordExtractor: Sendable {
         var result: [Keyword] = []
         result.reserveCapacity(ranks.count)
         for (term, weight) in ranks {
-            let entry = counts.entries[term]
+            let entry = counts.entries[TextKey(term)]
             result.append(Keyword(term: term, weight: weight, count: entry?.count ?? 0,
                                   documents: entry?.documents ?? 0, pos: entry?.pos ?? ""))
         }

@@ -11,7 +11,9 @@ import Foundation
 /// ```
 public struct KeywordFilter: Sendable {
     /// Stop words, compared after lower-casing Latin letters.
-    public var stopWords: Set<String>
+    public var stopWords: Set<String> { didSet { stopKeys = Set(stopWords.map { TextKey($0) }) } }
+    /// `stopWords`, as byte-compared keys for the per-token check.
+    private var stopKeys: Set<TextKey>
     /// Keep one-character terms.
     public var allowSingleCharacters: Bool
     /// Parts of speech never kept. A tag is excluded when it equals one of
@@ -29,6 +31,7 @@ public struct KeywordFilter: Sendable {
     public init(stopWords: Set<String>, allowSingleCharacters: Bool = false,
                 excludedPOS: [String] = KeywordFilter.functionWordPOS) {
         self.stopWords = stopWords
+        stopKeys = Set(stopWords.map { TextKey($0) })
         self.allowSingleCharacters = allowSingleCharacters
         self.excludedPOS = excludedPOS
     }
@@ -104,7 +107,7 @@ public struct KeywordFilter: Sendable {
         func isLetter(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x4E00 && c.value <= 0x9FFF) || c.properties.isAlphabetic }
         if !isLetter(first) || !isLetter(last) { return false }
         if length == 1 && !allowSingleCharacters { return false }
-        if stopWords.contains(hasUpper ? term.lowercased() : term) { return false }
+        if stopKeys.contains(TextKey(hasUpper ? term.lowercased() : term)) { return false }
         return true
     }
 
