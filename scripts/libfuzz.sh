@@ -31,6 +31,7 @@ bin=LibFuzzer/.build/release/ZhTextFuzz
 export ZHTEXT_DATA="$PWD/dictionaries"
 
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+export TMPDIR="$work"   # the harness writes its user T→S table there
 failed=0
 for t in $targets; do
     corpus="$work/corpus-$t"; mkdir -p "$corpus" "fuzz-artifacts/$t"

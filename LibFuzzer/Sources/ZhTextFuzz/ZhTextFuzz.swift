@@ -1,6 +1,7 @@
 // libFuzzer entry point. ZHTEXT_FUZZ_TARGET picks what the input is fed to:
 //   decoder     the bytes, with detection and with a forced encoding
-//   normalizer  the bytes as (lossy) UTF-8 text, default and no-T2S options
+//   normalizer  the bytes as (lossy) UTF-8 text: default options, no T2S,
+//               and a small user T→S table instead of the shipped ones
 //   numeral     the bytes as (lossy) UTF-8 text, a numeral parsed at every index
 // Each target checks the invariants of its result besides not crashing:
 // a broken invariant traps, which libFuzzer records as a crash.
@@ -22,7 +23,21 @@ enum FuzzTarget: String {
 /// Encodings a decoder may be forced to; the first input byte picks one.
 let forcedEncodings = ["GB18030", "Big5", "Big5-HKSCS", "UTF-16LE", "UTF-16BE", "UTF-8", "Shift_JIS"]
 let forcedDecoders = forcedEncodings.map { try! Decoder(encoding: $0) }
-let normalizers = [try! Normalizer(), try! Normalizer(options: .init(traditionalToSimplified: false, removePinyin: false))]
+/// A T→S table a user may give instead of the shipped ones
+/// (`Normalizer.Options.conversionTables`, `zhtext normalize --t2s-tables`),
+/// with entry shapes the shipped tables lack: one character to two (as
+/// 瓩 → 千瓦 would), a phrase to fewer characters.
+let userTable: URL = {
+    let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("zhtext-fuzz-t2s.txt")
+    try! "# fuzz\n國\t国家\n兩個\t俩\n後來\t后来\n".write(to: url, atomically: true, encoding: .utf8)
+    return url
+}()
+let normalizers: [Normalizer] = {
+    var user = Normalizer.Options()
+    user.conversionTables = [userTable]
+    return [try! Normalizer(), try! Normalizer(options: .init(traditionalToSimplified: false, removePinyin: false)),
+            try! Normalizer(options: user)]
+}()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
