@@ -104,8 +104,9 @@ public struct Normalizer: Sendable {
     func convert(_ stage: [Unicode.Scalar], from: [Int32], table: ConversionTable)
         -> ([Unicode.Scalar], [Int32], [Int32]) {
         let n = stage.count
-        // A phrase of k ≥ 2 scalars writes at most `longestValue` scalars.
-        let capacity = n * max(1, (table.longestValue + 1) / 2)
+        // A phrase of k scalars writes at most k × `growth` scalars (a key of
+        // one scalar may have a longer value in a user's table).
+        let capacity = n * table.growth
         var start = [Int32](unsafeUninitializedCapacity: capacity) { _, c in c = capacity }
         var end = [Int32](unsafeUninitializedCapacity: capacity) { _, c in c = capacity }
         var written = 0
