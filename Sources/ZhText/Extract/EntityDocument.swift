@@ -1,33 +1,70 @@
 /// Segmented text with the lookups the recognizer needs: which offsets are
-/// word boundaries and which token starts or ends at an offset.
+/// word boundaries, which token starts or ends at an offset, and what each
+/// token is (its tag, the word lists it is in, whether the dictionary has it),
+/// all worked out once in flat arrays indexed by token.
 ///
 /// ```swift
-/// let doc = EntityDocument(scalars: Array("封晓春说".unicodeScalars), tokens: tokens)
+/// let doc = recognizer.document(Array("封晓春说".unicodeScalars), refining: tokens)
 /// doc.isBoundary(3)        // true
 /// doc.tokenStarting[3]     // index of 说
 /// ```
 struct EntityDocument {
     let scalars: [Unicode.Scalar]
-    let tokens: [Token]
+    private(set) var starts: [Int] = []
+    private(set) var ends: [Int] = []
+    private(set) var tags: [EntityTag] = []
+    /// The word lists each token's text is in.
+    private(set) var kinds: [EntityWordKinds] = []
+    /// Whether the segmenter's dictionary has each token's text.
+    private(set) var inLexicon: [Bool] = []
     /// Index of the token starting at each offset (count + 1 entries), or -1.
-    let tokenStarting: [Int]
+    private(set) var tokenStarting: [Int]
     /// Index of the token ending at each offset (count + 1 entries), or -1.
-    let tokenEnding: [Int]
+    private(set) var tokenEnding: [Int]
+    /// The number of Han characters before each offset (count + 1 entries).
+    private let hanBefore: [Int32]
 
-    init(scalars: [Unicode.Scalar], tokens: [Token]) {
+    /// An empty document over `scalars`; `append` adds its tokens in order.
+    init(scalars: [Unicode.Scalar], expectedTokens: Int) {
         self.scalars = scalars
-        self.tokens = tokens
-        var starting = [Int](repeating: -1, count: scalars.count + 1)
-        var ending = [Int](repeating: -1, count: scalars.count + 1)
-        for (k, t) in tokens.enumerated() where t.start >= 0 && t.end <= scalars.count && t.start < t.end {
-            starting[t.start] = k
-            ending[t.end] = k
+        tokenStarting = [Int](repeating: -1, count: scalars.count + 1)
+        tokenEnding = [Int](repeating: -1, count: scalars.count + 1)
+        var han = [Int32](repeating: 0, count: scalars.count + 1)
+        var count: Int32 = 0
+        for (i, s) in scalars.enumerated() {
+            if Self.isHan(s) { count += 1 }
+            han[i + 1] = count
         }
-        tokenStarting = starting
-        tokenEnding = ending
+        hanBefore = han
+        starts.reserveCapacity(expectedTokens)
+        ends.reserveCapacity(expectedTokens)
+        tags.reserveCapacity(expectedTokens)
+        kinds.reserveCapacity(expectedTokens)
+        inLexicon.reserveCapacity(expectedTokens)
     }
 
+    /// Adds the next token.
+    mutating func append(start: Int, end: Int, tag: EntityTag, kinds: EntityWordKinds, inLexicon: Bool) {
+        let k = starts.count
+        starts.append(start)
+        ends.append(end)
+        tags.append(tag)
+        self.kinds.append(kinds)
+        self.inLexicon.append(inLexicon)
+        if start >= 0 && end <= scalars.count && start < end {
+            tokenStarting[start] = k
+            tokenEnding[end] = k
+        }
+    }
+
+    var tokenCount: Int { starts.count }
+
+    /// The number of scalars of token `k`.
+    @inline(__always)
+    func length(_ k: Int) -> Int { ends[k] - starts[k] }
+
     /// Whether a word starts or ends at `offset`.
+    @inline(__always)
     func isBoundary(_ offset: Int) -> Bool {
         offset == 0 || offset == scalars.count || tokenStarting[offset] >= 0 || tokenEnding[offset] >= 0
     }
@@ -37,9 +74,10 @@ struct EntityDocument {
     }
 
     /// Whether every scalar of `start..<end` is a Han character.
+    @inline(__always)
     func allHan(_ start: Int, _ end: Int) -> Bool {
-        for i in start..<end where !Self.isHan(scalars[i]) { return false }
-        return true
+        precondition(start <= end, "allHan: range \(start)..<\(end)")
+        return Int(hanBefore[end] - hanBefore[start]) == end - start
     }
 
     static func isHan(_ s: Unicode.Scalar) -> Bool {
@@ -49,16 +87,15 @@ struct EntityDocument {
         }
     }
 
-    /// The token just before offset `start`, if one ends there.
-    func token(endingAt offset: Int) -> Token? {
-        let k = tokenEnding[offset]
-        return k >= 0 ? tokens[k] : nil
+    /// The index of the token ending at `offset`, or -1.
+    @inline(__always)
+    func token(endingAt offset: Int) -> Int {
+        tokenEnding[offset]
     }
 
-    /// The token starting at `offset`, if any.
-    func token(startingAt offset: Int) -> Token? {
-        guard offset < tokenStarting.count else { return nil }
-        let k = tokenStarting[offset]
-        return k >= 0 ? tokens[k] : nil
+    /// The index of the token starting at `offset`, or -1.
+    @inline(__always)
+    func token(startingAt offset: Int) -> Int {
+        offset < tokenStarting.count ? tokenStarting[offset] : -1
     }
 }

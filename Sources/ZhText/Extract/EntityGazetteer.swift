@@ -1,6 +1,6 @@
 /// Names with their entity type, matched against text by prefix search.
 ///
-/// A character trie over Unicode scalars: from any start offset it yields
+/// A character trie over Unicode scalars (`EntityScalarTrie`): from any start offset it yields
 /// every name that begins there, so the recognizer can take the longest one
 /// that ends on a word boundary.
 ///
@@ -41,7 +41,8 @@ public struct EntityGazetteer: Sendable {
         }
     }
 
-    private var edges: [UInt64: Int32] = [:]
+    private var trie = EntityScalarTrie()
+    /// Index into `entries` of the name ending at each trie node, or -1.
     private var payload: [Int32] = [-1]
     private var entries: [Entry] = []
 
@@ -50,23 +51,25 @@ public struct EntityGazetteer: Sendable {
     /// The number of names.
     public var count: Int { entries.count }
 
+    /// Makes room for about `names` more names of `scalars` scalars in all.
+    mutating func reserve(names: Int, scalars: Int) {
+        trie.reserveEdges(scalars)
+        payload.reserveCapacity(payload.count + scalars)
+        entries.reserveCapacity(entries.count + names)
+    }
+
     /// Adds `name`; an existing name keeps the entry from the more trusted source.
     public mutating func insert(_ name: String, _ entry: Entry) {
-        var node: Int32 = 0
-        for s in name.unicodeScalars {
-            let key = UInt64(node) << 21 | UInt64(s.value)
-            if let next = edges[key] {
-                node = next
-            } else {
-                let next = Int32(payload.count)
-                payload.append(-1)
-                edges[key] = next
-                node = next
-            }
-        }
-        let at = Int(payload[Int(node)])
+        insert(scalars: name.unicodeScalars, entry)
+    }
+
+    /// Adds the name spelled by `scalars`, as `insert(_:_:)` does.
+    mutating func insert(scalars: some Sequence<Unicode.Scalar>, _ entry: Entry) {
+        let node = Int(trie.insert(scalars))
+        while payload.count < trie.nodeCount { payload.append(-1) }
+        let at = Int(payload[node])
         if at < 0 {
-            payload[Int(node)] = Int32(entries.count)
+            payload[node] = Int32(entries.count)
             entries.append(entry)
         } else if entries[at].source < entry.source {
             entries[at] = entry
@@ -75,34 +78,28 @@ public struct EntityGazetteer: Sendable {
 
     /// The entry of exactly `name`, if it is a name.
     public func entry(for name: String) -> Entry? {
-        var node: Int32 = 0
-        for s in name.unicodeScalars {
-            guard let next = edges[UInt64(node) << 21 | UInt64(s.value)] else { return nil }
-            node = next
-        }
-        let at = Int(payload[Int(node)])
-        return at < 0 ? nil : entries[at]
+        let scalars = Array(name.unicodeScalars)
+        return entry(for: scalars, 0..<scalars.count)
     }
 
     /// The entry of `scalars[range]`, if it is a name.
+    @inline(__always)
     public func entry(for scalars: [Unicode.Scalar], _ range: Range<Int>) -> Entry? {
-        var node: Int32 = 0
-        for i in range {
-            guard let next = edges[UInt64(node) << 21 | UInt64(scalars[i].value)] else { return nil }
-            node = next
-        }
+        let node = trie.node(of: scalars, range.lowerBound, range.upperBound)
+        guard node >= 0 else { return nil }
         let at = Int(payload[Int(node)])
         return at < 0 ? nil : entries[at]
     }
 
     /// Calls `body(end, entry)` for every name that starts at `start`, shortest first.
+    @inline(__always)
     public func forEachMatch(in scalars: [Unicode.Scalar], from start: Int,
                              _ body: (Int, Entry) -> Void) {
-        var node: Int32 = 0
+        var node = EntityScalarTrie.root
         var i = start
         while i < scalars.count {
-            guard let next = edges[UInt64(node) << 21 | UInt64(scalars[i].value)] else { return }
-            node = next
+            node = trie.child(node, scalars[i].value)
+            guard node >= 0 else { return }
             i += 1
             let at = Int(payload[Int(node)])
             if at >= 0 { body(i, entries[at]) }

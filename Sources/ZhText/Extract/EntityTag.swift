@@ -1,0 +1,71 @@
+/// The part-of-speech tags the recognizer tells apart, as one byte, so the
+/// hot loops compare integers instead of strings; every other tag is `other`.
+///
+/// ```swift
+/// EntityTag("nrt")             // .nrt
+/// EntityTag("nrt").isNameTag   // true
+/// EntityTag("zg")              // .other
+/// ```
+enum EntityTag: UInt8, Sendable, CaseIterable {
+    case other
+    case empty
+    case nr, nrfg, nrt, ns, nt, nz, j, eng, un, x
+    case n, vn, b, an, ng, nl, l, s, nw
+    case v, a, ad, d, p, c, u, uj, ul, ud, uz, ug, uv, r, m, q, f, y, e, k, t
+
+    /// The tag as the segmenter writes it.
+    var name: String {
+        switch self {
+        case .other: "?"
+        case .empty: ""
+        default: String(describing: self)
+        }
+    }
+
+    /// The tag of `pos` (`other` for tags the recognizer does not look at).
+    init(_ pos: String) {
+        var packed: UInt32 = 0
+        var count = 0
+        for byte in pos.utf8 {
+            count += 1
+            if count > 4 { self = .other; return }
+            packed = packed << 8 | UInt32(byte)
+        }
+        self = Self.byPackedName[packed] ?? .other
+    }
+
+    private static func pack(_ name: String) -> UInt32 {
+        name.utf8.reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    private static let byPackedName: [UInt32: EntityTag] = {
+        var table: [UInt32: EntityTag] = [:]
+        for tag in allCases where tag != .other { table[pack(tag.name)] = tag }
+        return table
+    }()
+
+    private static func mask(_ tags: [EntityTag]) -> UInt64 {
+        tags.reduce(0) { $0 | 1 << UInt64($1.rawValue) }
+    }
+
+    @inline(__always)
+    private func isIn(_ mask: UInt64) -> Bool { mask >> UInt64(rawValue) & 1 != 0 }
+
+    private static let personMask = mask([.nr, .nrfg, .nrt])
+    private static let nameMask = mask([.nr, .nrfg, .nrt, .x, .empty, .un])
+    private static let functionMask = mask([.v, .p, .c, .u, .uj, .ul, .ud, .uz, .ug, .uv, .d, .r, .m, .q,
+                                            .f, .x, .y, .e, .k, .t, .a, .ad])
+    private static let properMask = mask([.ns, .nt, .nz, .nr, .nrt, .nrfg, .j, .eng])
+    private static let chainMask = properMask | mask([.n, .vn, .b, .an, .ng, .nl, .l, .s, .nw])
+
+    /// nr, nrfg, nrt: a person's name.
+    var isPersonTag: Bool { isIn(Self.personMask) }
+    /// A name's tag, or one that leaves the word open (x, un, none): not a common word.
+    var isNameTag: Bool { isIn(Self.nameMask) }
+    /// A single character with this tag does not stand inside a transliterated name.
+    var isFunctionTag: Bool { isIn(Self.functionMask) }
+    /// A proper name's tag, which can begin an organization's name.
+    var isProperTag: Bool { isIn(Self.properMask) }
+    /// A tag of words that can stand inside an organization's name.
+    var isChainTag: Bool { isIn(Self.chainMask) }
+}
