@@ -1,34 +1,39 @@
 /// Segmented text with the lookups the recognizer needs: which offsets are
 /// word boundaries, which token starts or ends at an offset, and what each
-/// token is (its tag, the word lists it is in, whether the dictionary has it),
-/// all worked out once in flat arrays indexed by token.
+/// token is (its tag, the word lists it is in, whether the dictionary has
+/// it), all worked out once in flat arrays indexed by token.
 ///
 /// ```swift
 /// let doc = recognizer.document(Array("封晓春说".unicodeScalars), refining: tokens)
-/// doc.isBoundary(3)        // true
-/// doc.tokenStarting[3]     // index of 说
+/// doc.isBoundary(3)              // true
+/// doc.token(startingAt: 3)       // index of 说
 /// ```
 struct EntityDocument {
+    /// One token, in 16 bytes.
+    struct TokenInfo {
+        var start: Int32
+        var end: Int32
+        /// The word lists the token's text is in.
+        var kinds: EntityWordKinds
+        var tag: EntityTag
+        /// Whether the segmenter's dictionary has the token's text.
+        var inLexicon: Bool
+    }
+
     let scalars: [Unicode.Scalar]
-    private(set) var starts: [Int] = []
-    private(set) var ends: [Int] = []
-    private(set) var tags: [EntityTag] = []
-    /// The word lists each token's text is in.
-    private(set) var kinds: [EntityWordKinds] = []
-    /// Whether the segmenter's dictionary has each token's text.
-    private(set) var inLexicon: [Bool] = []
+    private var tokens: [TokenInfo] = []
     /// Index of the token starting at each offset (count + 1 entries), or -1.
-    private(set) var tokenStarting: [Int]
+    private var tokenStarting: [Int32]
     /// Index of the token ending at each offset (count + 1 entries), or -1.
-    private(set) var tokenEnding: [Int]
+    private var tokenEnding: [Int32]
     /// The number of Han characters before each offset (count + 1 entries).
     private let hanBefore: [Int32]
 
     /// An empty document over `scalars`; `append` adds its tokens in order.
     init(scalars: [Unicode.Scalar], expectedTokens: Int) {
         self.scalars = scalars
-        tokenStarting = [Int](repeating: -1, count: scalars.count + 1)
-        tokenEnding = [Int](repeating: -1, count: scalars.count + 1)
+        tokenStarting = [Int32](repeating: -1, count: scalars.count + 1)
+        tokenEnding = [Int32](repeating: -1, count: scalars.count + 1)
         var han = [Int32](repeating: 0, count: scalars.count + 1)
         var count: Int32 = 0
         for (i, s) in scalars.enumerated() {
@@ -36,32 +41,30 @@ struct EntityDocument {
             han[i + 1] = count
         }
         hanBefore = han
-        starts.reserveCapacity(expectedTokens)
-        ends.reserveCapacity(expectedTokens)
-        tags.reserveCapacity(expectedTokens)
-        kinds.reserveCapacity(expectedTokens)
-        inLexicon.reserveCapacity(expectedTokens)
+        tokens.reserveCapacity(expectedTokens)
     }
 
     /// Adds the next token.
     mutating func append(start: Int, end: Int, tag: EntityTag, kinds: EntityWordKinds, inLexicon: Bool) {
-        let k = starts.count
-        starts.append(start)
-        ends.append(end)
-        tags.append(tag)
-        self.kinds.append(kinds)
-        self.inLexicon.append(inLexicon)
+        let k = Int32(tokens.count)
+        tokens.append(TokenInfo(start: Int32(start), end: Int32(end), kinds: kinds, tag: tag, inLexicon: inLexicon))
         if start >= 0 && end <= scalars.count && start < end {
             tokenStarting[start] = k
             tokenEnding[end] = k
         }
     }
 
-    var tokenCount: Int { starts.count }
+    var tokenCount: Int { tokens.count }
+
+    @inline(__always) func start(_ k: Int) -> Int { Int(tokens[k].start) }
+    @inline(__always) func end(_ k: Int) -> Int { Int(tokens[k].end) }
+    @inline(__always) func tag(_ k: Int) -> EntityTag { tokens[k].tag }
+    @inline(__always) func kinds(_ k: Int) -> EntityWordKinds { tokens[k].kinds }
+    @inline(__always) func isInLexicon(_ k: Int) -> Bool { tokens[k].inLexicon }
 
     /// The number of scalars of token `k`.
     @inline(__always)
-    func length(_ k: Int) -> Int { ends[k] - starts[k] }
+    func length(_ k: Int) -> Int { Int(tokens[k].end - tokens[k].start) }
 
     /// Whether a word starts or ends at `offset`.
     @inline(__always)
@@ -90,12 +93,12 @@ struct EntityDocument {
     /// The index of the token ending at `offset`, or -1.
     @inline(__always)
     func token(endingAt offset: Int) -> Int {
-        tokenEnding[offset]
+        Int(tokenEnding[offset])
     }
 
     /// The index of the token starting at `offset`, or -1.
     @inline(__always)
     func token(startingAt offset: Int) -> Int {
-        offset < tokenStarting.count ? tokenStarting[offset] : -1
+        offset < tokenStarting.count ? Int(tokenStarting[offset]) : -1
     }
 }

@@ -41,12 +41,29 @@ public struct EntityGazetteer: Sendable {
         }
     }
 
+    /// Each name's index into `entries`.
     private var trie = EntityScalarTrie()
-    /// Index into `entries` of the name ending at each trie node, or -1.
-    private var payload: [Int32] = [-1]
     private var entries: [Entry] = []
+    /// The first two scalars of every name of two or more, hashed into
+    /// 2^20 bits (128 KB, stays in cache): a clear bit means no such name
+    /// starts there, and the trie is not touched. Most words start none.
+    private var pairFilter = [UInt64](repeating: 0, count: 1 << (pairFilterBits - 6))
+    private static let pairFilterBits = 20
 
     public init() {}
+
+    @inline(__always)
+    private static func pairIndex(_ a: UInt32, _ b: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(a) << 21 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - pairFilterBits))
+    }
+
+    /// Whether a name of two or more scalars may start at `scalars[start]`.
+    @inline(__always)
+    func mayStartLongName(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+        guard start + 1 < scalars.count else { return false }
+        let p = Self.pairIndex(scalars[start].value, scalars[start + 1].value)
+        return pairFilter[p >> 6] & (1 << UInt64(p & 63)) != 0
+    }
 
     /// The number of names.
     public var count: Int { entries.count }
@@ -54,7 +71,6 @@ public struct EntityGazetteer: Sendable {
     /// Makes room for about `names` more names of `scalars` scalars in all.
     mutating func reserve(names: Int, scalars: Int) {
         trie.reserveEdges(scalars)
-        payload.reserveCapacity(payload.count + scalars)
         entries.reserveCapacity(entries.count + names)
     }
 
@@ -65,14 +81,21 @@ public struct EntityGazetteer: Sendable {
 
     /// Adds the name spelled by `scalars`, as `insert(_:_:)` does.
     mutating func insert(scalars: some Sequence<Unicode.Scalar>, _ entry: Entry) {
-        let node = Int(trie.insert(scalars))
-        while payload.count < trie.nodeCount { payload.append(-1) }
-        let at = Int(payload[node])
-        if at < 0 {
-            payload[node] = Int32(entries.count)
+        var pair = scalars.makeIterator()
+        if let a = pair.next(), let b = pair.next() {
+            let p = Self.pairIndex(a.value, b.value)
+            pairFilter[p >> 6] |= 1 << UInt64(p & 63)
+        }
+        let next = Int32(entries.count)
+        var old = EntityScalarTrie.none
+        trie.update(scalars) { at in
+            old = at
+            return at == EntityScalarTrie.none ? next : at
+        }
+        if old == EntityScalarTrie.none {
             entries.append(entry)
-        } else if entries[at].source < entry.source {
-            entries[at] = entry
+        } else if entries[Int(old)].source < entry.source {
+            entries[Int(old)] = entry
         }
     }
 
@@ -85,24 +108,33 @@ public struct EntityGazetteer: Sendable {
     /// The entry of `scalars[range]`, if it is a name.
     @inline(__always)
     public func entry(for scalars: [Unicode.Scalar], _ range: Range<Int>) -> Entry? {
-        let node = trie.node(of: scalars, range.lowerBound, range.upperBound)
-        guard node >= 0 else { return nil }
-        let at = Int(payload[Int(node)])
-        return at < 0 ? nil : entries[at]
+        if range.count >= 2 && !mayStartLongName(scalars, at: range.lowerBound) { return nil }
+        let at = trie.value(of: scalars, range.lowerBound, range.upperBound)
+        return at == EntityScalarTrie.none ? nil : entries[Int(at)]
     }
 
     /// Calls `body(end, entry)` for every name that starts at `start`, shortest first.
     @inline(__always)
     public func forEachMatch(in scalars: [Unicode.Scalar], from start: Int,
                              _ body: (Int, Entry) -> Void) {
-        var node = EntityScalarTrie.root
-        var i = start
-        while i < scalars.count {
-            node = trie.child(node, scalars[i].value)
-            guard node >= 0 else { return }
+        guard start < scalars.count else { return }
+        var at = trie.first(scalars[start].value)
+        var i = start + 1
+        while at.node >= 0 {
+            if at.value != EntityScalarTrie.none { body(i, entries[Int(at.value)]) }
+            guard i < scalars.count else { return }
+            at = trie.step(at.node, scalars[i].value)
             i += 1
-            let at = Int(payload[Int(node)])
-            if at >= 0 { body(i, entries[at]) }
+        }
+    }
+
+    /// Calls `body(end, entry)` for every name of two or more scalars that
+    /// starts at `start`, shortest first.
+    @inline(__always)
+    func forEachLongMatch(in scalars: [Unicode.Scalar], from start: Int, _ body: (Int, Entry) -> Void) {
+        guard mayStartLongName(scalars, at: start) else { return }
+        forEachMatch(in: scalars, from: start) { end, entry in
+            if end - start >= 2 { body(end, entry) }
         }
     }
 }

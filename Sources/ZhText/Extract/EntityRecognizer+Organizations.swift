@@ -10,23 +10,23 @@ extension EntityRecognizer {
         var properStart = [Bool](repeating: false, count: s.count + 1)
         for c in out where c.type != .person { properStart[c.start] = true }
         for k in 0..<doc.tokenCount where doc.length(k) >= 1 {
-            let end = doc.ends[k]
+            let end = doc.end(k)
             guard let (suffixStart, strong) = orgSuffix(doc, endingAt: end, within: k) else { continue }
             // 新兴中心城市: 中心 inside a longer noun phrase is not an organization's end
             if end - suffixStart == 2, s[suffixStart] == "中", s[suffixStart + 1] == "心", k + 1 < doc.tokenCount,
-               doc.starts[k + 1] == end, doc.tags[k + 1] == .n || doc.tags[k + 1] == .ns || doc.tags[k + 1] == .vn,
-               !doc.kinds[k + 1].contains(.title) { continue }
+               doc.start(k + 1) == end, doc.tag(k + 1) == .n || doc.tag(k + 1) == .ns || doc.tag(k + 1) == .vn,
+               !doc.kinds(k + 1).contains(.title) { continue }
             // The head: the token holding the suffix's start.
             var first = k
-            while first > 0 && doc.starts[first] > suffixStart { first -= 1 }
+            while first > 0 && doc.start(first) > suffixStart { first -= 1 }
             let head = first
-            let headStart = doc.starts[head]
+            let headStart = doc.start(head)
             if headStart < suffixStart {
                 // 教育厅, 工商局: the suffix is the end of a word.
-                if !strong && !(doc.tags[head] == .nt || doc.length(head) >= 3) { continue }
-                if !doc.tags[head].isChainTag && doc.tags[head] != .x { continue }
+                if !strong && !(doc.tag(head) == .nt || doc.length(head) >= 3) { continue }
+                if !doc.tag(head).isChainTag && doc.tag(head) != .x { continue }
                 if !strong, first == k, isKnownOffice(doc, head) {
-                    out.append(.init(start: headStart, end: doc.ends[head], type: .organization, rank: .model))
+                    out.append(.init(start: headStart, end: doc.end(head), type: .organization, rank: .model))
                 }
             }
             var anchor = properAnchor(doc, head: head, suffixStart: suffixStart, end: end, properStart: properStart)
@@ -48,10 +48,10 @@ extension EntityRecognizer {
                 // a lone 部, 局: only right after a proper name
                 guard first - 1 >= 0, first - 1 >= anchor else { continue }
                 let before = first - 1
-                guard doc.tags[before].isProperTag || properStart[doc.starts[before]]
-                        || (isUnknownWord(doc, before) && doc.allHan(doc.starts[before], doc.ends[before])) else { continue }
+                guard doc.tag(before).isProperTag || properStart[doc.start(before)]
+                        || (isUnknownWord(doc, before) && doc.allHan(doc.start(before), doc.end(before))) else { continue }
             }
-            let start = doc.starts[anchor]
+            let start = doc.start(anchor)
             if isExcluded(s, start, end, as: .organization) { continue }
             out.append(.init(start: start, end: end, type: .organization, rank: .chain))
         }
@@ -61,10 +61,10 @@ extension EntityRecognizer {
     /// two characters alone) is an organization alone.
     func isKnownOffice(_ doc: EntityDocument, _ head: Int) -> Bool {
         let s = doc.scalars
-        let tag = doc.tags[head], end = doc.ends[head]
+        let tag = doc.tag(head), end = doc.end(head)
         return doc.length(head) >= 3 && (tag == .n || tag == .nt || tag == .nz)
             && Self.officeSuffixChars.contains(s[end - 1].value)
-            && lexicon != nil && doc.inLexicon[head] && !(lexicon == nil || isInLexicon(s, end - 2, end))
+            && lexicon != nil && doc.isInLexicon(head) && !(lexicon == nil || isInLexicon(s, end - 2, end))
             && !isExcluded(doc, token: head, as: .organization)
     }
 
@@ -74,19 +74,19 @@ extension EntityRecognizer {
         let s = doc.scalars
         var anchor = -1
         var j = head - 1
-        var length = end - doc.starts[head]
+        var length = end - doc.start(head)
         var previous = head
         while j >= 0 {
             let w = j
-            guard doc.ends[w] == doc.starts[previous] else { break }
+            guard doc.end(w) == doc.start(previous) else { break }
             length += doc.length(w)
             if length > 20 { break }
-            let tag = doc.tags[w]
-            let proper = (tag.isProperTag && !doc.kinds[w].contains(.excludedListed)) || properStart[doc.starts[w]]
+            let tag = doc.tag(w)
+            let proper = (tag.isProperTag && !doc.kinds(w).contains(.excludedListed)) || properStart[doc.start(w)]
             let inner = tag.isChainTag || (tag == .a && doc.length(w) == 1)
-                || (tag == .v && j + 1 < doc.tokenCount && doc.starts[j + 1] >= suffixStart
-                    && j > 0 && doc.tags[j - 1] == .vn)
-            guard proper || inner, EntityDocument.isHan(s[doc.starts[w]]) || tag == .eng else { break }
+                || (tag == .v && j + 1 < doc.tokenCount && doc.start(j + 1) >= suffixStart
+                    && j > 0 && doc.tag(j - 1) == .vn)
+            guard proper || inner, EntityDocument.isHan(s[doc.start(w)]) || tag == .eng else { break }
             if proper { anchor = j }
             previous = w
             j -= 1
@@ -98,7 +98,7 @@ extension EntityRecognizer {
     /// of two or more characters starts at `start` and ends by `limit`.
     func beginsWithListedName(_ s: [Unicode.Scalar], _ start: Int, _ limit: Int) -> Bool {
         var listed = false
-        gazetteer.forEachMatch(in: s, from: start) { end, entry in
+        gazetteer.forEachLongMatch(in: s, from: start) { end, entry in
             if end <= limit, end - start >= 2, entry.type != .person,
                entry.source > .dictionary || entry.type == .place { listed = true }
         }
@@ -113,12 +113,12 @@ extension EntityRecognizer {
         var count = 0
         while j >= 0 && count < 3 {
             let w = j
-            let tag = doc.tags[w]
-            guard doc.ends[w] == (j == first ? doc.ends[w] : doc.starts[j + 1]),
+            let tag = doc.tag(w)
+            guard doc.end(w) == (j == first ? doc.end(w) : doc.start(j + 1)),
                   tag == .n || tag == .vn || tag == .nz || tag == .j,
                   j == first || doc.length(w) <= 3,      // 充分发挥/n is a phrase, not a modifier
-                  doc.allHan(doc.starts[w], doc.ends[w]), !doc.kinds[w].contains(.excludedListed) else { break }
-            start = doc.starts[w]
+                  doc.allHan(doc.start(w), doc.end(w)), !doc.kinds(w).contains(.excludedListed) else { break }
+            start = doc.start(w)
             count += 1
             j -= 1
         }
@@ -140,7 +140,7 @@ extension EntityRecognizer {
             guard !kinds.isDisjoint(with: .orgSuffix) else { continue }
             let strong = kinds.contains(.orgSuffixStrong)
             // a suffix must start on a word boundary unless it ends a longer word
-            if doc.isBoundary(start) || start > doc.starts[token] || !strong { return (start, strong) }
+            if doc.isBoundary(start) || start > doc.start(token) || !strong { return (start, strong) }
         }
         return nil
     }

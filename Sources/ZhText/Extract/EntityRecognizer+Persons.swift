@@ -20,7 +20,7 @@ extension EntityRecognizer {
     /// short forms 郑某, 老王, 李 + 老师.
     func addPersons(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
         let s = doc.scalars
-        for k in 0..<doc.tokenCount where doc.starts[k] < s.count && EntityDocument.isHan(s[doc.starts[k]]) {
+        for k in 0..<doc.tokenCount where doc.start(k) < s.count && EntityDocument.isHan(s[doc.start(k)]) {
             addModelNames(doc, token: k, &out)
             addShortForms(doc, token: k, &out)
         }
@@ -30,7 +30,7 @@ extension EntityRecognizer {
     /// or two given-name characters the model accepts.
     func addModelNames(_ doc: EntityDocument, token k: Int, _ out: inout [EntityCandidate]) {
         let s = doc.scalars
-        let start = doc.starts[k]
+        let start = doc.start(k)
         var surnames = nameScores.surnameLengths(s, at: start)
         if surnames == 0 && hasTitleBefore(doc, start) { surnames = 1 }   // 书记 信长星
         for surname in 1...2 where surnames & UInt8(surname) != 0 {
@@ -48,12 +48,12 @@ extension EntityRecognizer {
     /// before it; and 李 + 老师: a lone surname before a title.
     func addShortForms(_ doc: EntityDocument, token k: Int, _ out: inout [EntityCandidate]) {
         let s = doc.scalars
-        let start = doc.starts[k], end = doc.ends[k]
+        let start = doc.start(k), end = doc.end(k)
         if end - start == 2 {
             let a = s[start], b = s[start + 1]
             let surnameFirst = nameScores.isUnambiguousSurname(a) && (b == "某" || b == "老")
             let surnameLast = (a == "老" || a == "小") && nameScores.isUnambiguousSurname(b)
-            let tag = doc.tags[k]
+            let tag = doc.tag(k)
             if (surnameFirst || surnameLast) && !isExcluded(doc, token: k, as: .person)
                 && !(tag == .n || tag == .v || tag == .a || tag == .d) {
                 out.append(.init(start: start, end: end, type: .person, rank: .model))
@@ -61,7 +61,7 @@ extension EntityRecognizer {
         }
         if end - start == 1, nameScores.isUnambiguousSurname(s[start]) {
             let next = doc.token(startingAt: end)
-            guard next >= 0, doc.kinds[next].contains(.title) else { return }
+            guard next >= 0, doc.kinds(next).contains(.title) else { return }
             let before = start == 0 ? -1 : doc.token(endingAt: start)
             if start == 0 || !EntityDocument.isHan(s[start - 1]) || (before >= 0 && doc.length(before) >= 2) {
                 out.append(.init(start: start, end: end, type: .person, rank: .model))
@@ -79,12 +79,12 @@ extension EntityRecognizer {
             guard isOpenForTransliteration(doc, k) else { k += 1; continue }
             var j = k
             var multi = doc.length(k) >= 2
-            while j + 1 < doc.tokenCount && doc.starts[j + 1] == doc.ends[j] && isOpenForTransliteration(doc, j + 1)
-                    && doc.ends[j + 1] - doc.starts[k] <= 8 {
+            while j + 1 < doc.tokenCount && doc.start(j + 1) == doc.end(j) && isOpenForTransliteration(doc, j + 1)
+                    && doc.end(j + 1) - doc.start(k) <= 8 {
                 j += 1
                 if doc.length(j) >= 2 { multi = true }
             }
-            let start = doc.starts[k], end = doc.ends[j]
+            let start = doc.start(k), end = doc.end(j)
             if end - start >= 3, multi {
                 let score = nameScores.foreignNameScore(s, start, end)
                 let context = hasTitleBefore(doc, start) || hasCueAfter(doc, end)
@@ -102,9 +102,9 @@ extension EntityRecognizer {
     /// lacks (or tags nrt).
     @inline(__always)
     func isOpenForTransliteration(_ doc: EntityDocument, _ k: Int) -> Bool {
-        guard doc.allHan(doc.starts[k], doc.ends[k]) else { return false }
-        if doc.length(k) == 1 { return !doc.tags[k].isFunctionTag }
-        return !isCommonWord(doc, k) || doc.tags[k] == .nrt
+        guard doc.allHan(doc.start(k), doc.end(k)) else { return false }
+        if doc.length(k) == 1 { return !doc.tag(k).isFunctionTag }
+        return !isCommonWord(doc, k) || doc.tag(k) == .nrt
     }
 
     /// Foreign names written with a middle dot: 比尔·克林顿, 维姆·杜伊森贝赫.
@@ -142,9 +142,9 @@ extension EntityRecognizer {
         while true {
             let k = doc.token(endingAt: start)
             guard k >= 0 else { break }
-            let t = doc.starts[k]
-            guard t < start, i - t <= 8, doc.allHan(t, doc.ends[k]), doc.length(k) >= 2,
-                  !isCommonWord(doc, k) || doc.tags[k].isPersonTag else { break }
+            let t = doc.start(k)
+            guard t < start, i - t <= 8, doc.allHan(t, doc.end(k)), doc.length(k) >= 2,
+                  !isCommonWord(doc, k) || doc.tag(k).isPersonTag else { break }
             start = t
         }
         if start == i {
@@ -188,12 +188,12 @@ extension EntityRecognizer {
         }
         // one word the unknown-word model made: it already reads as a word
         let unknownWord = tokenIndex.map { k in
-            doc.starts[k] == start && doc.ends[k] == end && !isCommonWord(doc, k) && !doc.tags[k].isNameTag
+            doc.start(k) == start && doc.end(k) == end && !isCommonWord(doc, k) && !doc.tag(k).isNameTag
         } ?? false
         guard chinese > -.infinity else { return false }
         if length == 2 && isCommonPair(s, start) && !context { return false }
         // 吴/nr 方军/n: the segmenter already took the surname as a name part
-        let surnameToken = tokenIndex.map { doc.length($0) == 1 && doc.tags[$0] == .nr } ?? false
+        let surnameToken = tokenIndex.map { doc.length($0) == 1 && doc.tag($0) == .nr } ?? false
         if surnameToken && !commonWord || surnameToken && length == 3 {
             var bar: Float = length >= 3 ? 1.5 : 4.0
             if context { bar = length >= 3 ? 0.0 : 1.0 }
@@ -204,13 +204,13 @@ extension EntityRecognizer {
         // span ends in a function word
         if let first = tokenIndex {
             // 李铁/nr 辰/ng is one name the unknown-word model cut wrongly; 科尔/nrt 访问/v is not
-            if doc.tags[first].isPersonTag, doc.length(first) >= 2, doc.ends[first] < end {
-                let next = doc.token(startingAt: doc.ends[first])
-                if next < 0 || doc.length(next) >= 2 || doc.ends[next] < end { return false }
+            if doc.tag(first).isPersonTag, doc.length(first) >= 2, doc.end(first) < end {
+                let next = doc.token(startingAt: doc.end(first))
+                if next < 0 || doc.length(next) >= 2 || doc.end(next) < end { return false }
             }
         }
         let last = doc.token(endingAt: end)
-        if last >= 0, doc.length(last) == 1, doc.tags[last].isFunctionTag { return false }
+        if last >= 0, doc.length(last) == 1, doc.tag(last).isFunctionTag { return false }
         var bar: Float = length >= 3 ? 3.0 : 6.0
         if unknownWord { bar = length >= 3 ? 0.5 : 3.0 }
         if context { bar = length >= 3 ? 0.0 : 1.0 }
@@ -226,7 +226,7 @@ extension EntityRecognizer {
                             chinese: Float, foreign: Float) -> Bool {
         let s = doc.scalars
         let length = end - start
-        if let k = tokenIndex, doc.tags[k] == .nrfg, doc.ends[k] == end { return true }
+        if let k = tokenIndex, doc.tag(k) == .nrfg, doc.end(k) == end { return true }
         if length >= 3 {
             if commonWord && !context { return false }
             // 雷阵雨/nr, 红树林/nr: the dictionary calls it a name, but after the
@@ -246,8 +246,8 @@ extension EntityRecognizer {
     /// Whether a token of two or more characters inside `start..<end` (from
     /// the one starting at `start`) is a common word (王国, 周到).
     func hasCommonWord(_ doc: EntityDocument, _ start: Int, _ end: Int) -> Bool {
-        var k = doc.tokenStarting[start]
-        while k >= 0, k < doc.tokenCount, doc.ends[k] <= end {
+        var k = doc.token(startingAt: start)
+        while k >= 0, k < doc.tokenCount, doc.end(k) <= end {
             if doc.length(k) >= 2, isCommonWord(doc, k) { return true }
             k += 1
         }
@@ -271,8 +271,8 @@ extension EntityRecognizer {
         guard start > 0 else { return false }
         let k = doc.token(endingAt: start)
         guard k >= 0 else { return false }
-        if doc.kinds[k].contains(.title) { return true }
-        let n = doc.length(k), end = doc.ends[k]
+        if doc.kinds(k).contains(.title) { return true }
+        let n = doc.length(k), end = doc.end(k)
         var len = min(3, n - 1)
         while len >= 2 {
             if words.kinds(of: doc.scalars, end - len, end).contains(.title) { return true }
@@ -284,6 +284,6 @@ extension EntityRecognizer {
     /// A speech verb or a title right after the name (封晓春 说, 江泽民 主席).
     func hasCueAfter(_ doc: EntityDocument, _ end: Int) -> Bool {
         let k = doc.token(startingAt: end)
-        return k >= 0 && !doc.kinds[k].isDisjoint(with: [.verb, .title])
+        return k >= 0 && !doc.kinds(k).isDisjoint(with: [.verb, .title])
     }
 }

@@ -57,44 +57,37 @@ extension EntityRecognizer {
 
     // MARK: - Dictionary lookups by scalar range
 
-    /// The segmenter's dictionary node of the word `s[start..<end]`, or -1
-    /// when there is no dictionary or it is not a word.
+    /// The segmenter's part-of-speech id of the word `s[start..<end]`, or
+    /// `Lexicon.notAWord` when there is no segmenter or it is not a word.
     @inline(__always)
-    func lexiconWord(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
-        guard let lexicon, start < end else { return -1 }
-        var node: Int32 = 0
-        for i in start..<end {
-            node = lexicon.child(node, s[i].value)
-            if node < 0 { return -1 }
-        }
-        return lexicon.posID[Int(node)] == Lexicon.notAWord ? -1 : Int(node)
+    func lexiconPOSID(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> UInt16 {
+        lexicon?.wordPOSID(s, start, end) ?? Lexicon.notAWord
     }
 
     /// Whether the segmenter's dictionary has the word `s[start..<end]` (`Segmenter.contains`).
     @inline(__always)
     func isInLexicon(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-        lexiconWord(s, start, end) > 0
+        lexiconPOSID(s, start, end) != Lexicon.notAWord
     }
 
     /// The dictionary's tag of `s[start..<end]` (`Segmenter.partOfSpeech(of:)`), or nil.
     func lexiconTag(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityTag? {
-        let node = lexiconWord(s, start, end)
-        guard node > 0, let lexicon else { return nil }
-        return lexiconTags[Int(lexicon.posID[node])]
+        let id = lexiconPOSID(s, start, end)
+        return id == Lexicon.notAWord ? nil : lexiconTags[Int(id)]
     }
 
     /// A word of two or more characters that the dictionary has with a tag
     /// other than a name's (王国/ns counts: it is not a person's tag).
     @inline(__always)
     func isCommonWord(_ doc: EntityDocument, _ k: Int) -> Bool {
-        if doc.tags[k].isNameTag { return false }
-        return lexicon == nil || doc.inLexicon[k]
+        if doc.tag(k).isNameTag { return false }
+        return lexicon == nil || doc.isInLexicon(k)
     }
 
     /// Whether token `k` is missing from the segmenter's dictionary (false without one).
     @inline(__always)
     func isUnknownWord(_ doc: EntityDocument, _ k: Int) -> Bool {
-        lexicon != nil && !doc.inLexicon[k]
+        lexicon != nil && !doc.isInLexicon(k)
     }
 
     /// Where to split `t`, if it is a place glued to a cue word.
@@ -118,7 +111,7 @@ extension EntityRecognizer {
         // the longest listed place (or well-known person) that begins the
         // word, followed by a known word: 德国总理, 宜兴人, 邓小平理论
         var best: Int?
-        gazetteer.forEachMatch(in: s, from: start) { restStart, entry in
+        gazetteer.forEachLongMatch(in: s, from: start) { restStart, entry in
             guard restStart < end, restStart - start >= 2 else { return }
             let rest = words.kinds(of: s, restStart, end)
             if entry.type == .organization {

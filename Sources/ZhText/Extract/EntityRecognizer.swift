@@ -132,7 +132,7 @@ public struct EntityRecognizer: Sendable {
     /// Whether token `k` is listed as not being a name of `type`.
     @inline(__always)
     func isExcluded(_ doc: EntityDocument, token k: Int, as type: EntityType) -> Bool {
-        doc.kinds[k].contains(.excluded(as: type))
+        doc.kinds(k).contains(.excluded(as: type))
     }
 
     /// Whether `scalars[start..<end]` is in `placeAbbreviations`, scalar by scalar.
@@ -201,9 +201,9 @@ public struct EntityRecognizer: Sendable {
     func addTaggedAndListed(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
         let s = doc.scalars
         for k in 0..<doc.tokenCount where doc.length(k) >= 2 {
-            let start = doc.starts[k], end = doc.ends[k]
+            let start = doc.start(k), end = doc.end(k)
             let type: EntityType
-            switch doc.tags[k] {
+            switch doc.tag(k) {
             case .nr, .nrfg, .nrt: type = .person
             case .ns: type = .place
             case .nt: type = .organization
@@ -220,14 +220,14 @@ public struct EntityRecognizer: Sendable {
             out.append(.init(start: start, end: end, type: type, rank: .tagged))
         }
         for k in 0..<doc.tokenCount {
-            addListedNames(doc, from: doc.starts[k], &out)
+            addListedNames(doc, from: doc.start(k), &out)
         }
     }
 
     /// The gazetteer's names that start at `start` and end on a word boundary.
     func addListedNames(_ doc: EntityDocument, from start: Int, _ out: inout [EntityCandidate]) {
         let s = doc.scalars
-        gazetteer.forEachMatch(in: s, from: start) { end, entry in
+        gazetteer.forEachLongMatch(in: s, from: start) { end, entry in
             guard end - start >= 2, doc.isBoundary(end) else { return }
             if isExcluded(s, start, end, as: entry.type) { return }
             if entry.source == .dictionary && !doc.allHan(start, end) { return }
@@ -272,21 +272,21 @@ public struct EntityRecognizer: Sendable {
         for p in out.indices where out[p].type == .place {
             let place = out[p]
             let next = doc.token(startingAt: place.end)
-            guard next >= 0, doc.kinds[next].contains(.placeSuffix) else { continue }
-            out.append(.init(start: place.start, end: doc.ends[next], type: .place, rank: place.rank))
+            guard next >= 0, doc.kinds(next).contains(.placeSuffix) else { continue }
+            out.append(.init(start: place.start, end: doc.end(next), type: .place, rank: place.rank))
         }
         for k in 0..<max(doc.tokenCount - 1, 0) {
-            let start = doc.starts[k], end = doc.ends[k]
+            let start = doc.start(k), end = doc.end(k)
             let next = k + 1
-            guard doc.starts[next] == end, doc.kinds[next].contains(.placeSuffix), doc.allHan(start, end) else { continue }
+            guard doc.start(next) == end, doc.kinds(next).contains(.placeSuffix), doc.allHan(start, end) else { continue }
             let n = end - start
             guard n >= 2, n <= 5 else { continue }
-            let tag = doc.tags[k]
+            let tag = doc.tag(k)
             let unknown = isUnknownWord(doc, k)
             let proper = tag == .nr || tag == .nrt || tag == .ns || tag == .nz || tag == .j
-            let noun = tag == .n && doc.kinds[next].contains(.localSuffix)
+            let noun = tag == .n && doc.kinds(next).contains(.localSuffix)
             guard unknown || proper || noun, !isExcluded(doc, token: k, as: .place) else { continue }
-            out.append(.init(start: start, end: doc.ends[next], type: .place, rank: .chain))
+            out.append(.init(start: start, end: doc.end(next), type: .place, rank: .chain))
         }
     }
 
@@ -296,13 +296,13 @@ public struct EntityRecognizer: Sendable {
     func addAbbreviations(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
         let s = doc.scalars
         for k in 0..<doc.tokenCount {
-            let start = doc.starts[k], end = doc.ends[k]
+            let start = doc.start(k), end = doc.end(k)
             let n = end - start
             guard n >= 1, n <= 3, allPlaceAbbreviations(s, start, end) else { continue }
             if n == 1 {
                 guard isAloneAbbreviation(doc, k) else { continue }
-                let before: EntityWordKinds = k > 0 && doc.ends[k - 1] == start ? doc.kinds[k - 1] : []
-                let after: EntityWordKinds = k + 1 < doc.tokenCount && doc.starts[k + 1] == end ? doc.kinds[k + 1] : []
+                let before: EntityWordKinds = k > 0 && doc.end(k - 1) == start ? doc.kinds(k - 1) : []
+                let after: EntityWordKinds = k + 1 < doc.tokenCount && doc.start(k + 1) == end ? doc.kinds(k + 1) : []
                 guard alwaysAbbreviations.contains(s[start].value)
                         || before.contains(.cueBefore) || after.contains(.cueAfter)
                         || after.contains(.title) || isAloneAbbreviation(doc, k - 1)
@@ -311,8 +311,8 @@ public struct EntityRecognizer: Sendable {
                 if isExcluded(doc, token: k, as: .place) { continue }
                 if let e = gazetteer.entry(for: s, start..<end), e.source > .dictionary { continue }
                 // 非法, 中意: a dictionary word of another kind is not a pair of places
-                let tag = doc.tags[k]
-                if !(tag == .j || tag == .ns || tag == .nz || tag == .nt), lexicon == nil || doc.inLexicon[k] { continue }
+                let tag = doc.tag(k)
+                if !(tag == .j || tag == .ns || tag == .nz || tag == .nt), lexicon == nil || doc.isInLexicon(k) { continue }
             }
             for i in start..<end {
                 out.append(.init(start: i, end: i + 1, type: .place, rank: .listed))
@@ -324,7 +324,7 @@ public struct EntityRecognizer: Sendable {
     /// and not a date's 日 (5月25日).
     func isAloneAbbreviation(_ doc: EntityDocument, _ k: Int) -> Bool {
         guard k >= 0, k < doc.tokenCount else { return false }
-        let start = doc.starts[k]
+        let start = doc.start(k)
         let s = doc.scalars
         guard doc.length(k) == 1, aloneAbbreviations.contains(s[start].value) else { return false }
         return start == 0 || !(Self.isNumeral(s[start - 1]) || s[start - 1].properties.numericType != nil)

@@ -1,36 +1,59 @@
-/// A trie over Unicode scalars that only numbers its nodes: callers keep
-/// what a node means (an entry, a set of flags) in arrays indexed by node.
+/// Words over Unicode scalars, each with an `Int32` value, as a trie laid
+/// out for few cache misses: the value of a word sits next to the edge that
+/// ends it, so a lookup costs one memory access per scalar.
 ///
 /// The root's children are indexed directly by BMP scalar; every other edge
 /// lives in one open-addressing hash table keyed by `parent << 21 | scalar`,
-/// so a step is one array load or one or two probes, with no `String`
-/// hashing and no allocation.
+/// guarded by a bit filter (a clear bit: no such edge, the table is not
+/// touched), so most failed lookups end in cache.
 ///
 /// ```swift
 /// var trie = EntityScalarTrie()
-/// let node = trie.insert("南京".unicodeScalars)       // 2
-/// trie.node(of: Array("南京".unicodeScalars), 0, 2)   // 2
-/// trie.node(of: Array("南".unicodeScalars), 0, 1)     // 1 (a prefix)
+/// trie.update("南京".unicodeScalars) { _ in 7 }
+/// let s = Array("南京市".unicodeScalars)
+/// trie.value(of: s, 0, 2)     // 7
+/// trie.value(of: s, 0, 1)     // -1 (a prefix only)
 /// ```
 struct EntityScalarTrie: Sendable {
-    /// The root node; it stands for the empty word.
-    static let root: Int32 = 0
+    /// The value of words that are not in the trie (and of prefixes only).
+    static let none: Int32 = -1
 
-    /// A hash slot: the edge key plus one (0 marks an empty slot) and the child.
+    /// Where a walk stands: a node, and the value of the word ending there.
+    struct Step: Sendable {
+        var node: Int32
+        var value: Int32
+    }
+
+    /// A hash slot: the edge key plus one (0 marks an empty slot), the
+    /// child, and the value of the word ending at the child.
     private struct Slot: Sendable {
         var key: UInt64
         var child: Int32
+        var value: Int32
     }
 
-    /// Child of the root for each BMP scalar, or -1.
-    private var rootChildren = [Int32](repeating: -1, count: 0x10000)
-    private var slots = [Slot](repeating: Slot(key: 0, child: -1), count: 1024)
+    private static let emptySlot = Slot(key: 0, child: -1, value: none)
+
+    /// The child of the root for each BMP scalar (node -1 when missing).
+    private var rootSteps = [Step](repeating: Step(node: -1, value: none), count: 0x10000)
+    private var slots = [Slot](repeating: emptySlot, count: 1024)
     private var mask = 1023
     private var edgeCount = 0
+    /// One bit per hashed edge key: clear means the edge does not exist.
+    private var filter: [UInt64]
+    /// log2 of the number of bits of `filter`.
+    private let filterBits: Int
+    /// The value of the empty word.
+    private var rootValue = none
     /// Number of nodes, the root included.
     private(set) var nodeCount = 1
 
-    init() {}
+    /// A trie whose edge filter has `2^filterBits` bits: 22 (512 KB) suits
+    /// some hundred thousand edges, 16 (8 KB) a few thousand.
+    init(filterBits: Int = 22) {
+        self.filterBits = max(filterBits, 6)
+        filter = [UInt64](repeating: 0, count: 1 << (self.filterBits - 6))
+    }
 
     @inline(__always)
     private static func edgeKey(_ node: Int32, _ scalar: UInt32) -> UInt64 {
@@ -42,57 +65,86 @@ struct EntityScalarTrie: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
-    /// The node reached from `node` by `scalar`, or -1.
     @inline(__always)
-    func child(_ node: Int32, _ scalar: UInt32) -> Int32 {
-        if node == Self.root && scalar < 0x10000 { return rootChildren[Int(scalar)] }
+    private func filterIndex(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> UInt64(64 - filterBits))
+    }
+
+    /// The step from the root by `scalar`; its node is -1 when there is no such edge.
+    @inline(__always)
+    func first(_ scalar: UInt32) -> Step {
+        scalar < 0x10000 ? rootSteps[Int(scalar)] : step(0, scalar)
+    }
+
+    /// The step from `node` by `scalar`; its node is -1 when there is no such edge.
+    @inline(__always)
+    func step(_ node: Int32, _ scalar: UInt32) -> Step {
+        if node == 0 && scalar < 0x10000 { return rootSteps[Int(scalar)] }
         let key = Self.edgeKey(node, scalar)
+        let f = filterIndex(key)
+        guard filter[f >> 6] & (1 << UInt64(f & 63)) != 0 else { return Step(node: -1, value: Self.none) }
         var h = Self.slotIndex(key, mask)
         while true {
-            let k = slots[h].key
-            if k == key { return slots[h].child }
-            if k == 0 { return -1 }
+            let slot = slots[h]
+            if slot.key == key { return Step(node: slot.child, value: slot.value) }
+            if slot.key == 0 { return Step(node: -1, value: Self.none) }
             h = (h + 1) & mask
         }
     }
 
-    /// The node of `scalars[start..<end]`, or -1 when it is not even a prefix.
+    /// The value of the word `scalars[start..<end]`, or `none`.
     @inline(__always)
-    func node(of scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int32 {
-        var node = Self.root
-        var i = start
+    func value(of scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int32 {
+        guard start < end else { return rootValue }
+        var at = first(scalars[start].value)
+        var i = start + 1
         while i < end {
-            node = child(node, scalars[i].value)
-            if node < 0 { return -1 }
+            guard at.node >= 0 else { return Self.none }
+            at = step(at.node, scalars[i].value)
             i += 1
         }
-        return node
+        return at.node >= 0 ? at.value : Self.none
     }
 
-    /// The node of `word`, created with its prefixes when missing.
-    @discardableResult
-    mutating func insert(_ word: some Sequence<Unicode.Scalar>) -> Int32 {
-        var node = Self.root
+    /// Sets the value of `word` (added with its prefixes when missing) to
+    /// `change(old value)`, where the old value is `none` for a new word.
+    mutating func update(_ word: some Sequence<Unicode.Scalar>, _ change: (Int32) -> Int32) {
+        var node: Int32 = 0
+        var last: (parent: Int32, scalar: UInt32)?
         for s in word {
-            let next = child(node, s.value)
-            if next >= 0 {
-                node = next
-            } else {
-                node = addChild(node, s.value)
-            }
+            if let (parent, scalar) = last { node = childOrNew(parent, scalar) }
+            last = (node, s.value)
         }
-        return node
+        guard let (parent, scalar) = last else {
+            rootValue = change(rootValue)
+            return
+        }
+        _ = childOrNew(parent, scalar)
+        if parent == 0 && scalar < 0x10000 {
+            rootSteps[Int(scalar)].value = change(rootSteps[Int(scalar)].value)
+            return
+        }
+        let key = Self.edgeKey(parent, scalar)
+        var h = Self.slotIndex(key, mask)
+        while slots[h].key != key { h = (h + 1) & mask }
+        slots[h].value = change(slots[h].value)
     }
 
-    private mutating func addChild(_ node: Int32, _ scalar: UInt32) -> Int32 {
+    /// The child of `node` by `scalar`, added when missing.
+    private mutating func childOrNew(_ node: Int32, _ scalar: UInt32) -> Int32 {
+        let existing = step(node, scalar).node
+        if existing >= 0 { return existing }
         let child = Int32(nodeCount)
         nodeCount += 1
-        if node == Self.root && scalar < 0x10000 {
-            rootChildren[Int(scalar)] = child
+        if node == 0 && scalar < 0x10000 {
+            rootSteps[Int(scalar)].node = child
             return child
         }
-        if (edgeCount + 1) * 2 > slots.count { grow() }
-        place(Slot(key: Self.edgeKey(node, scalar), child: child))
+        if (edgeCount + 1) * 2 > slots.count { resize(slots.count * 2) }
+        let key = Self.edgeKey(node, scalar)
+        place(Slot(key: key, child: child, value: Self.none))
+        let f = filterIndex(key)
+        filter[f >> 6] |= 1 << UInt64(f & 63)
         edgeCount += 1
         return child
     }
@@ -103,11 +155,11 @@ struct EntityScalarTrie: Sendable {
         slots[h] = slot
     }
 
-    /// Doubles the hash table (load factor stays at most 1/2).
-    private mutating func grow() {
+    /// Rehashes into `size` slots (a power of two).
+    private mutating func resize(_ size: Int) {
         let old = slots
-        slots = [Slot](repeating: Slot(key: 0, child: -1), count: old.count * 2)
-        mask = slots.count - 1
+        slots = [Slot](repeating: Self.emptySlot, count: size)
+        mask = size - 1
         for slot in old where slot.key != 0 { place(slot) }
     }
 
@@ -116,10 +168,6 @@ struct EntityScalarTrie: Sendable {
     mutating func reserveEdges(_ edges: Int) {
         var size = slots.count
         while (edgeCount + edges) * 2 > size { size <<= 1 }
-        guard size > slots.count else { return }
-        let old = slots
-        slots = [Slot](repeating: Slot(key: 0, child: -1), count: size)
-        mask = size - 1
-        for slot in old where slot.key != 0 { place(slot) }
+        if size > slots.count { resize(size) }
     }
 }

@@ -56,24 +56,35 @@ struct EntityWordKinds: OptionSet, Sendable, Hashable {
 /// table.kinds(of: Array("省委书记".unicodeScalars), 2, 4)   // [.title]
 /// ```
 struct EntityWordTable: Sendable {
-    private var trie = EntityScalarTrie()
-    /// The kinds of the word ending at each trie node (empty for prefixes).
-    private var kindsByNode: [UInt32] = [0]
+    /// Each word's kinds, as their raw value.
+    private var trie = EntityScalarTrie(filterBits: 16)
+    /// The first BMP scalar of every word, as a bitmap (8 KB): most tokens
+    /// begin with none of them, and their lookup ends here.
+    private var firstScalars = [UInt64](repeating: 0, count: 0x10000 / 64)
 
     init() {}
 
     /// Marks `word` as being of `kinds` (on top of what it already is).
     mutating func add(_ word: String, _ kinds: EntityWordKinds) {
-        let node = Int(trie.insert(word.unicodeScalars))
-        while kindsByNode.count < trie.nodeCount { kindsByNode.append(0) }
-        kindsByNode[node] |= kinds.rawValue
+        if let first = word.unicodeScalars.first?.value, first < 0x10000 {
+            firstScalars[Int(first) >> 6] |= 1 << UInt64(first & 63)
+        }
+        trie.update(word.unicodeScalars) { old in
+            Int32(bitPattern: (old == EntityScalarTrie.none ? 0 : UInt32(bitPattern: old)) | kinds.rawValue)
+        }
+    }
+
+    /// Whether some word may begin with `c` (always true outside the BMP).
+    @inline(__always)
+    private func mayBeginWord(_ c: UInt32) -> Bool {
+        c >= 0x10000 || firstScalars[Int(c) >> 6] & (1 << UInt64(c & 63)) != 0
     }
 
     /// The kinds of the word `scalars[start..<end]` (empty when it is in no list).
     @inline(__always)
     func kinds(of scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityWordKinds {
-        guard start < end else { return [] }
-        let node = trie.node(of: scalars, start, end)
-        return node < 0 ? [] : EntityWordKinds(rawValue: kindsByNode[Int(node)])
+        guard start < end, mayBeginWord(scalars[start].value) else { return [] }
+        let value = trie.value(of: scalars, start, end)
+        return value == EntityScalarTrie.none ? [] : EntityWordKinds(rawValue: UInt32(bitPattern: value))
     }
 }
