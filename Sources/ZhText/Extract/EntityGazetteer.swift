@@ -128,13 +128,45 @@ public struct EntityGazetteer: Sendable {
         }
     }
 
-    /// Calls `body(end, entry)` for every name of two or more scalars that
-    /// starts at `start`, shortest first.
-    @inline(__always)
-    func forEachLongMatch(in scalars: [Unicode.Scalar], from start: Int, _ body: (Int, Entry) -> Void) {
-        guard mayStartLongName(scalars, at: start) else { return }
-        forEachMatch(in: scalars, from: start) { end, entry in
-            if end - start >= 2 { body(end, entry) }
+    /// Where a walk over the names starting at one offset stands.
+    struct MatchCursor {
+        /// The offset the names start at.
+        let start: Int
+        /// The end of the last name found (the scalars walked so far).
+        fileprivate(set) var end: Int
+        fileprivate var node: Int32
+
+        fileprivate init(start: Int, walking: Bool) {
+            self.start = start
+            end = start
+            node = walking ? 0 : -1
         }
+    }
+
+    /// A walk over the names of two or more scalars that start at `start`:
+    /// `nextMatch(_:in:)` gives them shortest first.
+    ///
+    /// ```swift
+    /// var m = gazetteer.longMatches(in: s, from: 0)
+    /// while let entry = gazetteer.nextMatch(&m, in: s) { print(m.end, entry.type) }
+    /// ```
+    @inline(__always)
+    func longMatches(in scalars: [Unicode.Scalar], from start: Int) -> MatchCursor {
+        MatchCursor(start: start, walking: mayStartLongName(scalars, at: start))
+    }
+
+    /// The next name of the walk `cursor` (its end is then `cursor.end`), or nil.
+    @inline(__always)
+    func nextMatch(_ cursor: inout MatchCursor, in scalars: [Unicode.Scalar]) -> Entry? {
+        while cursor.node >= 0 && cursor.end < scalars.count {
+            let c = scalars[cursor.end].value
+            let at = cursor.end == cursor.start ? trie.first(c) : trie.step(cursor.node, c)
+            cursor.node = at.node
+            cursor.end += 1
+            if at.node >= 0, at.value != EntityScalarTrie.none, cursor.end - cursor.start >= 2 {
+                return entries[Int(at.value)]
+            }
+        }
+        return nil
     }
 }

@@ -97,12 +97,11 @@ extension EntityRecognizer {
     /// Whether a listed name (not a person's; a place, or one from a list)
     /// of two or more characters starts at `start` and ends by `limit`.
     func beginsWithListedName(_ s: [Unicode.Scalar], _ start: Int, _ limit: Int) -> Bool {
-        var listed = false
-        gazetteer.forEachLongMatch(in: s, from: start) { end, entry in
-            if end <= limit, end - start >= 2, entry.type != .person,
-               entry.source > .dictionary || entry.type == .place { listed = true }
+        var match = gazetteer.longMatches(in: s, from: start)
+        while let entry = gazetteer.nextMatch(&match, in: s), match.end <= limit {
+            if entry.type != .person, entry.source > .dictionary || entry.type == .place { return true }
         }
-        return listed
+        return false
     }
 
     /// The start of up to three nouns ending with token `from` (the head

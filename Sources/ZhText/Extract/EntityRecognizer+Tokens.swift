@@ -111,15 +111,17 @@ extension EntityRecognizer {
         // the longest listed place (or well-known person) that begins the
         // word, followed by a known word: 德国总理, 宜兴人, 邓小平理论
         var best: Int?
-        gazetteer.forEachLongMatch(in: s, from: start) { restStart, entry in
-            guard restStart < end, restStart - start >= 2 else { return }
+        var match = gazetteer.longMatches(in: s, from: start)
+        while let entry = gazetteer.nextMatch(&match, in: s) {
+            let restStart = match.end
+            guard restStart < end else { break }
             let rest = words.kinds(of: s, restStart, end)
             if entry.type == .organization {
                 // 市委书记 → 市委 书记
                 if entry.source == .known && rest.contains(.title) { best = restStart }
-                return
+                continue
             }
-            guard entry.source > .dictionary || (entry.type == .person && entry.frequency >= 300) else { return }
+            guard entry.source > .dictionary || (entry.type == .person && entry.frequency >= 300) else { continue }
             if rest.contains(.title) || rest.contains(.cueAfter) || rest.contains(.orgSuffixStrong)
                 || (end - restStart == 1 && s[restStart] == "人")
                 || (end - restStart >= 2 && isInLexicon(s, restStart, end)) {

@@ -227,15 +227,17 @@ public struct EntityRecognizer: Sendable {
     /// The gazetteer's names that start at `start` and end on a word boundary.
     func addListedNames(_ doc: EntityDocument, from start: Int, _ out: inout [EntityCandidate]) {
         let s = doc.scalars
-        gazetteer.forEachLongMatch(in: s, from: start) { end, entry in
-            guard end - start >= 2, doc.isBoundary(end) else { return }
-            if isExcluded(s, start, end, as: entry.type) { return }
-            if entry.source == .dictionary && !doc.allHan(start, end) { return }
-            if entry.type == .place, entry.source == .dictionary, !Self.plausiblePlaceFrequency(entry.frequency) { return }
+        var match = gazetteer.longMatches(in: s, from: start)
+        while let entry = gazetteer.nextMatch(&match, in: s) {
+            let end = match.end
+            guard doc.isBoundary(end) else { continue }
+            if isExcluded(s, start, end, as: entry.type) { continue }
+            if entry.source == .dictionary && !doc.allHan(start, end) { continue }
+            if entry.type == .place, entry.source == .dictionary, !Self.plausiblePlaceFrequency(entry.frequency) { continue }
             if entry.type == .person {
-                guard acceptPerson(doc, start, end, tagged: true, tokenIndex: nil) else { return }
+                guard acceptPerson(doc, start, end, tagged: true, tokenIndex: nil) else { continue }
             }
-            if entry.type == .organization && !looksLikeOrganization(s, start, end) { return }
+            if entry.type == .organization && !looksLikeOrganization(s, start, end) { continue }
             out.append(.init(start: start, end: end, type: entry.type,
                              rank: entry.source == .dictionary ? .tagged : .listed))
         }

@@ -28,21 +28,40 @@ enum EntityTag: UInt8, Sendable, CaseIterable {
         var count = 0
         for byte in pos.utf8 {
             count += 1
-            if count > 4 { self = .other; return }
+            if count > 3 { self = count == 4 && pos == "nrfg" ? .nrfg : .other; return }
             packed = packed << 8 | UInt32(byte)
         }
-        self = Self.byPackedName[packed] ?? .other
+        self = Self.tag(packed: packed | UInt32(count) << 24)
     }
 
-    private static func pack(_ name: String) -> UInt32 {
-        name.utf8.reduce(0) { $0 << 8 | UInt32($1) }
-    }
-
-    private static let byPackedName: [UInt32: EntityTag] = {
-        var table: [UInt32: EntityTag] = [:]
-        for tag in allCases where tag != .other { table[pack(tag.name)] = tag }
+    /// Tags of up to three bytes by `bytes | count << 24`, in a small open-addressing table.
+    private static let slotBits = 8
+    private static let slots: [(key: UInt32, tag: EntityTag)] = {
+        var table = [(key: UInt32, tag: EntityTag)](repeating: (.max, .other), count: 1 << slotBits)
+        for tag in allCases where tag != .other && tag != .nrfg {
+            let bytes = Array(tag.name.utf8)
+            let key = bytes.reduce(0) { $0 << 8 | UInt32($1) } | UInt32(bytes.count) << 24
+            var h = slot(key)
+            while table[h].key != .max { h = (h + 1) & ((1 << slotBits) - 1) }
+            table[h] = (key, tag)
+        }
         return table
     }()
+
+    @inline(__always)
+    private static func slot(_ key: UInt32) -> Int {
+        Int((key &* 0x9E37_79B1) >> UInt32(32 - slotBits))
+    }
+
+    private static func tag(packed key: UInt32) -> EntityTag {
+        var h = slot(key)
+        while true {
+            let entry = slots[h]
+            if entry.key == key { return entry.tag }
+            if entry.key == .max { return .other }
+            h = (h + 1) & ((1 << slotBits) - 1)
+        }
+    }
 
     private static func mask(_ tags: [EntityTag]) -> UInt64 {
         tags.reduce(0) { $0 | 1 << UInt64($1.rawValue) }
