@@ -13,6 +13,7 @@ extension EntityRecognizer {
     /// membership worked out once.
     func document(_ s: [Unicode.Scalar], refining tokens: [Token]) -> EntityDocument {
         var doc = EntityDocument(scalars: s, expectedTokens: tokens.count + 8)
+        var memo = EntityTokenMemo(tokens: tokens.count)
         for t in tokens {
             var tag = EntityTag(t.pos)
             // 5月7日电: a date piece, not a name (日电 is also NEC's short name)
@@ -20,20 +21,39 @@ extension EntityRecognizer {
                Self.isNumeral(s[t.start - 1]) {
                 tag = .t
             }
-            if let split = refinedSplit(t.start, t.end, s) {
-                let leftTag: EntityTag
-                if split - t.start == 1 {
-                    leftTag = placeAbbreviationChars.contains(s[t.start].value) ? .ns : .v
-                } else {
-                    leftTag = gazetteer.entry(for: s, t.start..<split)?.type == .person ? .nr : .ns
-                }
-                appendToken(&doc, t.start, split, leftTag)
-                appendToken(&doc, split, t.end, lexiconTag(s, split, t.end) ?? .n)
+            let key = EntityTokenMemo.key(s, t.start, t.end)
+            if let key, let known = memo.lookup(key) {
+                doc.append(start: t.start, end: t.end, tag: tag, kinds: known.kinds, inLexicon: known.inLexicon)
+            } else if let split = refinedSplit(t.start, t.end, s) {
+                appendSplit(&doc, t.start, split, t.end)
             } else {
-                appendToken(&doc, t.start, t.end, tag)
+                let facts = wordFacts(s, t.start, t.end)
+                doc.append(start: t.start, end: t.end, tag: tag, kinds: facts.kinds, inLexicon: facts.inLexicon)
+                if let key { memo.store(key, facts) }
             }
         }
         return doc
+    }
+
+    /// Adds `s[start..<end]` split at `split` as two tokens, tagged as `refine` tags them.
+    func appendSplit(_ doc: inout EntityDocument, _ start: Int, _ split: Int, _ end: Int) {
+        let s = doc.scalars
+        let leftTag: EntityTag
+        if split - start == 1 {
+            leftTag = placeAbbreviationChars.contains(s[start].value) ? .ns : .v
+        } else {
+            leftTag = gazetteer.entry(for: s, start..<split)?.type == .person ? .nr : .ns
+        }
+        for (a, b, tag) in [(start, split, leftTag), (split, end, lexiconTag(s, split, end) ?? .n)] {
+            let facts = wordFacts(s, a, b)
+            doc.append(start: a, end: b, tag: tag, kinds: facts.kinds, inLexicon: facts.inLexicon)
+        }
+    }
+
+    /// The word lists and dictionary membership of the word `s[start..<end]`.
+    func wordFacts(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityTokenMemo.Facts {
+        guard start >= 0, end <= s.count, start <= end else { return .init(kinds: [], inLexicon: false) }
+        return .init(kinds: words.kinds(of: s, start, end), inLexicon: isInLexicon(s, start, end))
     }
 
     /// Where `refine` splits the word `s[start..<end]`, if it does.
@@ -45,14 +65,6 @@ extension EntityRecognizer {
             return nil
         }
         return splitPoint(start, end, s)
-    }
-
-    /// Adds the token `s[start..<end]` tagged `tag` to `doc`.
-    func appendToken(_ doc: inout EntityDocument, _ start: Int, _ end: Int, _ tag: EntityTag) {
-        let valid = start >= 0 && end <= doc.scalars.count && start <= end
-        let kinds = valid ? words.kinds(of: doc.scalars, start, end) : []
-        let inLexicon = valid && isInLexicon(doc.scalars, start, end)
-        doc.append(start: start, end: end, tag: tag, kinds: kinds, inLexicon: inLexicon)
     }
 
     // MARK: - Dictionary lookups by scalar range

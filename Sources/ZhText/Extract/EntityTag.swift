@@ -24,14 +24,18 @@ enum EntityTag: UInt8, Sendable, CaseIterable {
 
     /// The tag of `pos` (`other` for tags the recognizer does not look at).
     init(_ pos: String) {
-        var packed: UInt32 = 0
-        var count = 0
-        for byte in pos.utf8 {
-            count += 1
-            if count > 3 { self = count == 4 && pos == "nrfg" ? .nrfg : .other; return }
-            packed = packed << 8 | UInt32(byte)
+        var utf8 = pos
+        self = utf8.withUTF8 { bytes in
+            switch bytes.count {
+            case 0...3:
+                let packed = bytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+                return Self.tag(packed: packed | UInt32(bytes.count) << 24)
+            case 4:
+                return bytes.elementsEqual("nrfg".utf8) ? .nrfg : .other
+            default:
+                return .other
+            }
         }
-        self = Self.tag(packed: packed | UInt32(count) << 24)
     }
 
     /// Tags of up to three bytes by `bytes | count << 24`, in a small open-addressing table.
