@@ -132,17 +132,23 @@ struct EntityScalarTrie: Sendable {
 
     /// The child of `node` by `scalar`, added when missing.
     private mutating func childOrNew(_ node: Int32, _ scalar: UInt32) -> Int32 {
-        let existing = step(node, scalar).node
-        if existing >= 0 { return existing }
-        let child = Int32(nodeCount)
-        nodeCount += 1
         if node == 0 && scalar < 0x10000 {
-            rootSteps[Int(scalar)].node = child
-            return child
+            let existing = rootSteps[Int(scalar)].node
+            if existing >= 0 { return existing }
+            rootSteps[Int(scalar)].node = Int32(nodeCount)
+            nodeCount += 1
+            return rootSteps[Int(scalar)].node
         }
         if (edgeCount + 1) * 2 > slots.count { resize(slots.count * 2) }
         let key = Self.edgeKey(node, scalar)
-        place(Slot(key: key, child: child, value: Self.none))
+        var h = Self.slotIndex(key, mask)
+        while slots[h].key != 0 {
+            if slots[h].key == key { return slots[h].child }
+            h = (h + 1) & mask
+        }
+        let child = Int32(nodeCount)
+        nodeCount += 1
+        slots[h] = Slot(key: key, child: child, value: Self.none)
         let f = filterIndex(key)
         filter[f >> 6] |= 1 << UInt64(f & 63)
         edgeCount += 1
