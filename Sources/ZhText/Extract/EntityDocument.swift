@@ -26,21 +26,12 @@ struct EntityDocument {
     private var tokenStarting: [Int32]
     /// Index of the token ending at each offset (count + 1 entries), or -1.
     private var tokenEnding: [Int32]
-    /// The number of Han characters before each offset (count + 1 entries).
-    private let hanBefore: [Int32]
 
     /// An empty document over `scalars`; `append` adds its tokens in order.
     init(scalars: [Unicode.Scalar], expectedTokens: Int) {
         self.scalars = scalars
         tokenStarting = [Int32](repeating: -1, count: scalars.count + 1)
         tokenEnding = [Int32](repeating: -1, count: scalars.count + 1)
-        var han = [Int32](repeating: 0, count: scalars.count + 1)
-        var count: Int32 = 0
-        for (i, s) in scalars.enumerated() {
-            if Self.isHan(s) { count += 1 }
-            han[i + 1] = count
-        }
-        hanBefore = han
         tokens.reserveCapacity(expectedTokens)
     }
 
@@ -79,8 +70,8 @@ struct EntityDocument {
     /// Whether every scalar of `start..<end` is a Han character.
     @inline(__always)
     func allHan(_ start: Int, _ end: Int) -> Bool {
-        precondition(start <= end, "allHan: range \(start)..<\(end)")
-        return Int(hanBefore[end] - hanBefore[start]) == end - start
+        for i in start..<end where !Self.isHan(scalars[i]) { return false }
+        return true
     }
 
     static func isHan(_ s: Unicode.Scalar) -> Bool {

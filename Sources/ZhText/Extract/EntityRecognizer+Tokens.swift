@@ -14,21 +14,21 @@ extension EntityRecognizer {
     func document(_ s: [Unicode.Scalar], refining tokens: [Token]) -> EntityDocument {
         var doc = EntityDocument(scalars: s, expectedTokens: tokens.count + 8)
         var memo = EntityTokenMemo(tokens: tokens.count)
-        for t in tokens {
-            var tag = EntityTag(t.pos)
+        for k in tokens.indices {
+            let start = tokens[k].start, end = tokens[k].end
+            var tag = EntityTag(tokens[k].pos)
             // 5月7日电: a date piece, not a name (日电 is also NEC's short name)
-            if t.start > 0, t.start < s.count, s[t.start] == "日" || s[t.start] == "月",
-               Self.isNumeral(s[t.start - 1]) {
+            if start > 0, start < s.count, s[start] == "日" || s[start] == "月", Self.isNumeral(s[start - 1]) {
                 tag = .t
             }
-            let key = EntityTokenMemo.key(s, t.start, t.end)
+            let key = EntityTokenMemo.key(s, start, end)
             if let key, let known = memo.lookup(key) {
-                doc.append(start: t.start, end: t.end, tag: tag, kinds: known.kinds, inLexicon: known.inLexicon)
-            } else if let split = refinedSplit(t.start, t.end, s) {
-                appendSplit(&doc, t.start, split, t.end)
+                doc.append(start: start, end: end, tag: tag, kinds: known.kinds, inLexicon: known.inLexicon)
+            } else if let split = refinedSplit(start, end, s) {
+                appendSplit(&doc, start, split, end)
             } else {
-                let facts = wordFacts(s, t.start, t.end)
-                doc.append(start: t.start, end: t.end, tag: tag, kinds: facts.kinds, inLexicon: facts.inLexicon)
+                let facts = wordFacts(s, start, end)
+                doc.append(start: start, end: end, tag: tag, kinds: facts.kinds, inLexicon: facts.inLexicon)
                 if let key { memo.store(key, facts) }
             }
         }

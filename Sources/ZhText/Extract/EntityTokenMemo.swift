@@ -20,16 +20,20 @@ struct EntityTokenMemo {
         var inLexicon: Bool
     }
 
-    private var keys: [UInt64]
-    private var facts: [Facts]
+    /// A word's key (0 when empty) and facts, side by side in 16 bytes.
+    private struct Slot {
+        var key: UInt64
+        var facts: Facts
+    }
+
+    private var slots: [Slot]
     private let mask: Int
 
     /// A memo sized for a document of about `tokens` tokens.
     init(tokens: Int) {
         var size = 256
-        while size < tokens / 2 && size < 8192 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        facts = [Facts](repeating: Facts(kinds: [], inLexicon: false), count: size)
+        while size < tokens && size < 16384 { size <<= 1 }
+        slots = [Slot](repeating: Slot(key: 0, facts: Facts(kinds: [], inLexicon: false)), count: size)
         mask = size - 1
     }
 
@@ -57,14 +61,12 @@ struct EntityTokenMemo {
     /// The facts stored for `key`, if its slot still holds them.
     @inline(__always)
     func lookup(_ key: UInt64) -> Facts? {
-        let h = slot(key)
-        return keys[h] == key ? facts[h] : nil
+        let slot = slots[slot(key)]
+        return slot.key == key ? slot.facts : nil
     }
 
     @inline(__always)
     mutating func store(_ key: UInt64, _ value: Facts) {
-        let h = slot(key)
-        keys[h] = key
-        facts[h] = value
+        slots[slot(key)] = Slot(key: key, facts: value)
     }
 }
