@@ -12,7 +12,8 @@ extension EntityRecognizer {
     /// The document has each token's tag, word lists and dictionary
     /// membership worked out once.
     func document(_ s: [Unicode.Scalar], refining tokens: [Token]) -> EntityDocument {
-        var doc = EntityDocument(scalars: s, expectedTokens: tokens.count + 8)
+        // room for the words refine splits in two, so the token records are not copied
+        var doc = EntityDocument(scalars: s, expectedTokens: tokens.count + tokens.count / 8 + 16)
         var memo = EntityTokenMemo(tokens: tokens.count)
         for k in tokens.indices {
             let start = tokens[k].start, end = tokens[k].end
