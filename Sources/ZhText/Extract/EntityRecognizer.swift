@@ -155,9 +155,27 @@ public struct EntityRecognizer: Sendable {
         return found.map { span in
             let range = text.originalRange(of: span.range)
             let (line, column) = lines.location(of: range.lowerBound)
-            return Entity(type: span.type, text: text.text(in: span.range),
-                          original: String(String.UnicodeScalarView(text.original[range])),
+            return Entity(type: span.type, text: Self.string(text.scalars[span.range]),
+                          original: Self.string(text.original[range]),
                           line: line, column: column, start: range.lowerBound, end: range.upperBound)
+        }
+    }
+
+    /// The string of `scalars`, encoded straight into the string's UTF-8
+    /// storage (`String(String.UnicodeScalarView(scalars))` goes through
+    /// generic, unspecialized appends).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var count = 0
+        for c in scalars { count += UTF8.width(c) }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var at = 0
+            for c in scalars {
+                UTF8.encode(c) { byte in
+                    buffer[at] = byte
+                    at += 1
+                }
+            }
+            return at
         }
     }
 
