@@ -22,16 +22,26 @@ struct EntityDocument {
 
     let scalars: [Unicode.Scalar]
     private var tokens: [TokenInfo] = []
-    /// Index of the token starting at each offset (count + 1 entries), or -1.
-    private var tokenStarting: [Int32]
-    /// Index of the token ending at each offset (count + 1 entries), or -1.
-    private var tokenEnding: [Int32]
+    /// Indexes of the tokens starting and ending at each offset (count + 1
+    /// entries), -1 for none; side by side, so one cache line answers both.
+    private var tokensAt: [TokensAt]
+    /// One bit per offset (count + 1 bits): whether a word starts or ends
+    /// there, in 1/64 of the memory of `tokensAt`.
+    private var boundaryBits: [UInt64]
+
+    /// The tokens starting and ending at one offset.
+    private struct TokensAt {
+        var starting: Int32 = -1
+        var ending: Int32 = -1
+    }
 
     /// An empty document over `scalars`; `append` adds its tokens in order.
     init(scalars: [Unicode.Scalar], expectedTokens: Int) {
         self.scalars = scalars
-        tokenStarting = [Int32](repeating: -1, count: scalars.count + 1)
-        tokenEnding = [Int32](repeating: -1, count: scalars.count + 1)
+        tokensAt = [TokensAt](repeating: TokensAt(), count: scalars.count + 1)
+        boundaryBits = [UInt64](repeating: 0, count: scalars.count / 64 + 1)
+        markBoundary(0)
+        markBoundary(scalars.count)
         tokens.reserveCapacity(expectedTokens)
     }
 
@@ -40,9 +50,15 @@ struct EntityDocument {
         let k = Int32(tokens.count)
         tokens.append(TokenInfo(start: Int32(start), end: Int32(end), kinds: kinds, tag: tag, inLexicon: inLexicon))
         if start >= 0 && end <= scalars.count && start < end {
-            tokenStarting[start] = k
-            tokenEnding[end] = k
+            tokensAt[start].starting = k
+            tokensAt[end].ending = k
+            markBoundary(start)
+            markBoundary(end)
         }
+    }
+
+    private mutating func markBoundary(_ offset: Int) {
+        boundaryBits[offset >> 6] |= 1 << UInt64(offset & 63)
     }
 
     var tokenCount: Int { tokens.count }
@@ -60,7 +76,7 @@ struct EntityDocument {
     /// Whether a word starts or ends at `offset`.
     @inline(__always)
     func isBoundary(_ offset: Int) -> Bool {
-        offset == 0 || offset == scalars.count || tokenStarting[offset] >= 0 || tokenEnding[offset] >= 0
+        boundaryBits[offset >> 6] & (1 << UInt64(offset & 63)) != 0
     }
 
     func text(_ start: Int, _ end: Int) -> String {
@@ -84,12 +100,12 @@ struct EntityDocument {
     /// The index of the token ending at `offset`, or -1.
     @inline(__always)
     func token(endingAt offset: Int) -> Int {
-        Int(tokenEnding[offset])
+        Int(tokensAt[offset].ending)
     }
 
     /// The index of the token starting at `offset`, or -1.
     @inline(__always)
     func token(startingAt offset: Int) -> Int {
-        offset < tokenStarting.count ? Int(tokenStarting[offset]) : -1
+        offset < tokensAt.count ? Int(tokensAt[offset].starting) : -1
     }
 }
