@@ -1,35 +1,82 @@
 /// Segmented text with the lookups the recognizer needs: which offsets are
-/// word boundaries and which token starts or ends at an offset.
+/// word boundaries, which token starts or ends at an offset, and what each
+/// token is (its tag, the word lists it is in, whether the dictionary has
+/// it), all worked out once in flat arrays indexed by token.
 ///
 /// ```swift
-/// let doc = EntityDocument(scalars: Array("封晓春说".unicodeScalars), tokens: tokens)
-/// doc.isBoundary(3)        // true
-/// doc.tokenStarting[3]     // index of 说
+/// let doc = recognizer.document(Array("封晓春说".unicodeScalars), refining: tokens)
+/// doc.isBoundary(3)              // true
+/// doc.token(startingAt: 3)       // index of 说
 /// ```
 struct EntityDocument {
-    let scalars: [Unicode.Scalar]
-    let tokens: [Token]
-    /// Index of the token starting at each offset (count + 1 entries), or -1.
-    let tokenStarting: [Int]
-    /// Index of the token ending at each offset (count + 1 entries), or -1.
-    let tokenEnding: [Int]
-
-    init(scalars: [Unicode.Scalar], tokens: [Token]) {
-        self.scalars = scalars
-        self.tokens = tokens
-        var starting = [Int](repeating: -1, count: scalars.count + 1)
-        var ending = [Int](repeating: -1, count: scalars.count + 1)
-        for (k, t) in tokens.enumerated() where t.start >= 0 && t.end <= scalars.count && t.start < t.end {
-            starting[t.start] = k
-            ending[t.end] = k
-        }
-        tokenStarting = starting
-        tokenEnding = ending
+    /// One token, in 16 bytes.
+    struct TokenInfo {
+        var start: Int32
+        var end: Int32
+        /// The word lists the token's text is in.
+        var kinds: EntityWordKinds
+        var tag: EntityTag
+        /// Whether the segmenter's dictionary has the token's text.
+        var inLexicon: Bool
     }
 
+    let scalars: [Unicode.Scalar]
+    private var tokens: [TokenInfo] = []
+    /// Indexes of the tokens starting and ending at each offset (count + 1
+    /// entries), -1 for none; side by side, so one cache line answers both.
+    private var tokensAt: [TokensAt]
+    /// One bit per offset (count + 1 bits): whether a word starts or ends
+    /// there, in 1/64 of the memory of `tokensAt`.
+    private var boundaryBits: [UInt64]
+
+    /// The tokens starting and ending at one offset.
+    private struct TokensAt {
+        var starting: Int32 = -1
+        var ending: Int32 = -1
+    }
+
+    /// An empty document over `scalars`; `append` adds its tokens in order.
+    init(scalars: [Unicode.Scalar], expectedTokens: Int) {
+        self.scalars = scalars
+        tokensAt = [TokensAt](repeating: TokensAt(), count: scalars.count + 1)
+        boundaryBits = [UInt64](repeating: 0, count: scalars.count / 64 + 1)
+        markBoundary(0)
+        markBoundary(scalars.count)
+        tokens.reserveCapacity(expectedTokens)
+    }
+
+    /// Adds the next token.
+    mutating func append(start: Int, end: Int, tag: EntityTag, kinds: EntityWordKinds, inLexicon: Bool) {
+        let k = Int32(tokens.count)
+        tokens.append(TokenInfo(start: Int32(start), end: Int32(end), kinds: kinds, tag: tag, inLexicon: inLexicon))
+        if start >= 0 && end <= scalars.count && start < end {
+            tokensAt[start].starting = k
+            tokensAt[end].ending = k
+            markBoundary(start)
+            markBoundary(end)
+        }
+    }
+
+    private mutating func markBoundary(_ offset: Int) {
+        boundaryBits[offset >> 6] |= 1 << UInt64(offset & 63)
+    }
+
+    var tokenCount: Int { tokens.count }
+
+    @inline(__always) func start(_ k: Int) -> Int { Int(tokens[k].start) }
+    @inline(__always) func end(_ k: Int) -> Int { Int(tokens[k].end) }
+    @inline(__always) func tag(_ k: Int) -> EntityTag { tokens[k].tag }
+    @inline(__always) func kinds(_ k: Int) -> EntityWordKinds { tokens[k].kinds }
+    @inline(__always) func isInLexicon(_ k: Int) -> Bool { tokens[k].inLexicon }
+
+    /// The number of scalars of token `k`.
+    @inline(__always)
+    func length(_ k: Int) -> Int { Int(tokens[k].end - tokens[k].start) }
+
     /// Whether a word starts or ends at `offset`.
+    @inline(__always)
     func isBoundary(_ offset: Int) -> Bool {
-        offset == 0 || offset == scalars.count || tokenStarting[offset] >= 0 || tokenEnding[offset] >= 0
+        boundaryBits[offset >> 6] & (1 << UInt64(offset & 63)) != 0
     }
 
     func text(_ start: Int, _ end: Int) -> String {
@@ -37,6 +84,7 @@ struct EntityDocument {
     }
 
     /// Whether every scalar of `start..<end` is a Han character.
+    @inline(__always)
     func allHan(_ start: Int, _ end: Int) -> Bool {
         for i in start..<end where !Self.isHan(scalars[i]) { return false }
         return true
@@ -49,16 +97,15 @@ struct EntityDocument {
         }
     }
 
-    /// The token just before offset `start`, if one ends there.
-    func token(endingAt offset: Int) -> Token? {
-        let k = tokenEnding[offset]
-        return k >= 0 ? tokens[k] : nil
+    /// The index of the token ending at `offset`, or -1.
+    @inline(__always)
+    func token(endingAt offset: Int) -> Int {
+        Int(tokensAt[offset].ending)
     }
 
-    /// The token starting at `offset`, if any.
-    func token(startingAt offset: Int) -> Token? {
-        guard offset < tokenStarting.count else { return nil }
-        let k = tokenStarting[offset]
-        return k >= 0 ? tokens[k] : nil
+    /// The index of the token starting at `offset`, or -1.
+    @inline(__always)
+    func token(startingAt offset: Int) -> Int {
+        offset < tokensAt.count ? Int(tokensAt[offset].starting) : -1
     }
 }

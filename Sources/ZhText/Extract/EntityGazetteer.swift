@@ -1,6 +1,6 @@
 /// Names with their entity type, matched against text by prefix search.
 ///
-/// A character trie over Unicode scalars: from any start offset it yields
+/// A character trie over Unicode scalars (`EntityScalarTrie`): from any start offset it yields
 /// every name that begins there, so the recognizer can take the longest one
 /// that ends on a word boundary.
 ///
@@ -41,71 +41,132 @@ public struct EntityGazetteer: Sendable {
         }
     }
 
-    private var edges: [UInt64: Int32] = [:]
-    private var payload: [Int32] = [-1]
+    /// Each name's index into `entries`.
+    private var trie = EntityScalarTrie()
     private var entries: [Entry] = []
+    /// The first two scalars of every name of two or more, hashed into
+    /// 2^20 bits (128 KB, stays in cache): a clear bit means no such name
+    /// starts there, and the trie is not touched. Most words start none.
+    private var pairFilter = [UInt64](repeating: 0, count: 1 << (pairFilterBits - 6))
+    private static let pairFilterBits = 20
 
     public init() {}
+
+    @inline(__always)
+    private static func pairIndex(_ a: UInt32, _ b: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(a) << 21 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - pairFilterBits))
+    }
+
+    /// Whether a name of two or more scalars may start at `scalars[start]`.
+    @inline(__always)
+    func mayStartLongName(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+        guard start + 1 < scalars.count else { return false }
+        let p = Self.pairIndex(scalars[start].value, scalars[start + 1].value)
+        return pairFilter[p >> 6] & (1 << UInt64(p & 63)) != 0
+    }
 
     /// The number of names.
     public var count: Int { entries.count }
 
+    /// Makes room for about `names` more names of `scalars` scalars in all.
+    mutating func reserve(names: Int, scalars: Int) {
+        trie.reserveEdges(scalars)
+        entries.reserveCapacity(entries.count + names)
+    }
+
     /// Adds `name`; an existing name keeps the entry from the more trusted source.
     public mutating func insert(_ name: String, _ entry: Entry) {
-        var node: Int32 = 0
-        for s in name.unicodeScalars {
-            let key = UInt64(node) << 21 | UInt64(s.value)
-            if let next = edges[key] {
-                node = next
-            } else {
-                let next = Int32(payload.count)
-                payload.append(-1)
-                edges[key] = next
-                node = next
-            }
+        insert(scalars: name.unicodeScalars, entry)
+    }
+
+    /// Adds the name spelled by `scalars`, as `insert(_:_:)` does.
+    mutating func insert(scalars: some Sequence<Unicode.Scalar>, _ entry: Entry) {
+        var pair = scalars.makeIterator()
+        if let a = pair.next(), let b = pair.next() {
+            let p = Self.pairIndex(a.value, b.value)
+            pairFilter[p >> 6] |= 1 << UInt64(p & 63)
         }
-        let at = Int(payload[Int(node)])
-        if at < 0 {
-            payload[Int(node)] = Int32(entries.count)
+        let next = Int32(entries.count)
+        var old = EntityScalarTrie.none
+        trie.update(scalars) { at in
+            old = at
+            return at == EntityScalarTrie.none ? next : at
+        }
+        if old == EntityScalarTrie.none {
             entries.append(entry)
-        } else if entries[at].source < entry.source {
-            entries[at] = entry
+        } else if entries[Int(old)].source < entry.source {
+            entries[Int(old)] = entry
         }
     }
 
     /// The entry of exactly `name`, if it is a name.
     public func entry(for name: String) -> Entry? {
-        var node: Int32 = 0
-        for s in name.unicodeScalars {
-            guard let next = edges[UInt64(node) << 21 | UInt64(s.value)] else { return nil }
-            node = next
-        }
-        let at = Int(payload[Int(node)])
-        return at < 0 ? nil : entries[at]
+        let scalars = Array(name.unicodeScalars)
+        return entry(for: scalars, 0..<scalars.count)
     }
 
     /// The entry of `scalars[range]`, if it is a name.
+    @inline(__always)
     public func entry(for scalars: [Unicode.Scalar], _ range: Range<Int>) -> Entry? {
-        var node: Int32 = 0
-        for i in range {
-            guard let next = edges[UInt64(node) << 21 | UInt64(scalars[i].value)] else { return nil }
-            node = next
-        }
-        let at = Int(payload[Int(node)])
-        return at < 0 ? nil : entries[at]
+        if range.count >= 2 && !mayStartLongName(scalars, at: range.lowerBound) { return nil }
+        let at = trie.value(of: scalars, range.lowerBound, range.upperBound)
+        return at == EntityScalarTrie.none ? nil : entries[Int(at)]
     }
 
     /// Calls `body(end, entry)` for every name that starts at `start`, shortest first.
+    @inline(__always)
     public func forEachMatch(in scalars: [Unicode.Scalar], from start: Int,
                              _ body: (Int, Entry) -> Void) {
-        var node: Int32 = 0
-        var i = start
-        while i < scalars.count {
-            guard let next = edges[UInt64(node) << 21 | UInt64(scalars[i].value)] else { return }
-            node = next
+        guard start < scalars.count else { return }
+        var at = trie.first(scalars[start].value)
+        var i = start + 1
+        while at.node >= 0 {
+            if at.value != EntityScalarTrie.none { body(i, entries[Int(at.value)]) }
+            guard i < scalars.count else { return }
+            at = trie.step(at.node, scalars[i].value)
             i += 1
-            let at = Int(payload[Int(node)])
-            if at >= 0 { body(i, entries[at]) }
         }
+    }
+
+    /// Where a walk over the names starting at one offset stands.
+    struct MatchCursor {
+        /// The offset the names start at.
+        let start: Int
+        /// The end of the last name found (the scalars walked so far).
+        fileprivate(set) var end: Int
+        fileprivate var node: Int32
+
+        fileprivate init(start: Int, walking: Bool) {
+            self.start = start
+            end = start
+            node = walking ? 0 : -1
+        }
+    }
+
+    /// A walk over the names of two or more scalars that start at `start`:
+    /// `nextMatch(_:in:)` gives them shortest first.
+    ///
+    /// ```swift
+    /// var m = gazetteer.longMatches(in: s, from: 0)
+    /// while let entry = gazetteer.nextMatch(&m, in: s) { print(m.end, entry.type) }
+    /// ```
+    @inline(__always)
+    func longMatches(in scalars: [Unicode.Scalar], from start: Int) -> MatchCursor {
+        MatchCursor(start: start, walking: mayStartLongName(scalars, at: start))
+    }
+
+    /// The next name of the walk `cursor` (its end is then `cursor.end`), or nil.
+    @inline(__always)
+    func nextMatch(_ cursor: inout MatchCursor, in scalars: [Unicode.Scalar]) -> Entry? {
+        while cursor.node >= 0 && cursor.end < scalars.count {
+            let c = scalars[cursor.end].value
+            let at = cursor.end == cursor.start ? trie.first(c) : trie.step(cursor.node, c)
+            cursor.node = at.node
+            cursor.end += 1
+            if at.node >= 0, at.value != EntityScalarTrie.none, cursor.end - cursor.start >= 2 {
+                return entries[Int(at.value)]
+            }
+        }
+        return nil
     }
 }

@@ -148,18 +148,36 @@ extension EntityRecognizer {
     }
 
     /// Reads a tab-separated table with a `#` comment header.
+    ///
+    /// Splits the UTF-8 bytes, not `Character`s (places-china.tsv has 37,000
+    /// lines), the way a `String` splits: a line ends at a line feed that
+    /// does not follow a carriage return (CR LF is one `Character`).
     static func readTable(_ url: URL, columns: ClosedRange<Int>,
                           _ row: ([String], Int) throws -> Void) throws {
-        let text = try contents(of: url)
-        var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard columns.contains(fields.count), !fields[0].isEmpty else {
-                throw EntityDataError.malformedLine(file: url.lastPathComponent, line: number, text: String(line))
+        var text = try contents(of: url)
+        try text.withUTF8 { b in
+            var number = 0
+            var lineStart = 0
+            while lineStart <= b.count {
+                var lineEnd = lineStart
+                while lineEnd < b.count && !(b[lineEnd] == 0x0A && (lineEnd == 0 || b[lineEnd - 1] != 0x0D)) { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                number += 1
+                if lineEnd == b.count && lineStart == lineEnd { break }   // after the last line feed
+                if lineStart == lineEnd || b[lineStart] == 0x23 { continue }  // blank, # comment
+                var fields: [String] = []
+                var fieldStart = lineStart
+                for j in lineStart...lineEnd where j == lineEnd || b[j] == 0x09 {
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[fieldStart..<j]), as: UTF8.self))
+                    fieldStart = j + 1
+                }
+                guard columns.contains(fields.count), !fields[0].isEmpty else {
+                    throw EntityDataError.malformedLine(
+                        file: url.lastPathComponent, line: number,
+                        text: String(decoding: UnsafeBufferPointer(rebasing: b[lineStart..<lineEnd]), as: UTF8.self))
+                }
+                try row(fields, number)
             }
-            try row(fields, number)
         }
     }
 
@@ -178,6 +196,10 @@ extension EntityRecognizer {
         data.withUnsafeBytes { raw in
             let b = raw.bindMemory(to: UInt8.self)
             let n = b.count
+            // The names, as byte ranges with their entries, inserted in one go
+            // once their total size tells how big the gazetteer will get.
+            var names: [(start: Int, end: Int, entry: EntityGazetteer.Entry)] = []
+            var nameBytes = 0
             var i = 0
             while i < n {
                 var e = i
@@ -205,8 +227,8 @@ extension EntityRecognizer {
                 default: type = nil
                 }
                 if let type {
-                    let word = String(decoding: UnsafeBufferPointer(rebasing: b[i..<s1]), as: UTF8.self)
-                    gazetteer.insert(word, .init(type: type, source: .dictionary, frequency: freq))
+                    names.append((i, s1, .init(type: type, source: .dictionary, frequency: freq)))
+                    nameBytes += s1 - i
                 }
                 // two three-byte UTF-8 scalars: a two-character Han word
                 if collectPairs, freq >= EntityRecognizer.commonWordFrequency, s1 - i == 6,
@@ -217,6 +239,12 @@ extension EntityRecognizer {
                     }
                     pairs.append(scalar(i) << 32 | scalar(i + 3))
                 }
+            }
+            // Han names take three bytes a character; all but the first start no edge of the root.
+            gazetteer.reserve(names: names.count, scalars: max(nameBytes / 3 - names.count, 0))
+            for name in names {
+                let word = String(decoding: UnsafeBufferPointer(rebasing: b[name.start..<name.end]), as: UTF8.self)
+                gazetteer.insert(scalars: word.unicodeScalars, name.entry)
             }
         }
         commonPairs.formUnion(pairs)

@@ -5,85 +5,150 @@ extension EntityRecognizer {
     /// 中华人民共和国).
     ///
     /// ```swift
-    /// refine([Token(text: "德国总理", pos: "nr", start: 0, end: 4)], in: scalars)
-    /// // [德国/ns 0..<2, 总理/n 2..<4]
+    /// document(scalars, refining: [Token(text: "德国总理", pos: "nr", start: 0, end: 4)])
+    /// // tokens 德国/ns 0..<2, 总理/n 2..<4
     /// ```
-    func refine(_ tokens: [Token], in s: [Unicode.Scalar]) -> [Token] {
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count + 8)
-        for var t in tokens {
+    ///
+    /// The document has each token's tag, word lists and dictionary
+    /// membership worked out once.
+    func document(_ s: [Unicode.Scalar], refining tokens: [Token]) -> EntityDocument {
+        // room for the words refine splits in two, so the token records are not copied
+        var doc = EntityDocument(scalars: s, expectedTokens: tokens.count + tokens.count / 8 + 16)
+        var memo = EntityTokenMemo(tokens: tokens.count)
+        for k in tokens.indices {
+            let start = tokens[k].start, end = tokens[k].end
+            var tag = EntityTag(tokens[k].pos)
             // 5月7日电: a date piece, not a name (日电 is also NEC's short name)
-            if t.start > 0, t.start < s.count, s[t.start] == "日" || s[t.start] == "月",
-               Self.numerals.contains(s[t.start - 1]) {
-                t.pos = "t"
+            if start > 0, start < s.count, s[start] == "日" || s[start] == "月", Self.isNumeral(s[start - 1]) {
+                tag = .t
             }
-            let n = t.end - t.start
-            guard n >= 2, t.start >= 0, t.end <= s.count, EntityDocument.isHan(s[t.start]) else { out.append(t); continue }
-            if let e = gazetteer.entry(for: s, t.start..<t.end), e.source > .dictionary || e.type == .organization,
-               !isExcluded(t.text, as: e.type), e.type != .organization || looksLikeOrganization(s, t.start, t.end) {
-                out.append(t)
-                continue
-            }
-            if let split = splitPoint(t, s) {
-                let left = String(String.UnicodeScalarView(s[t.start..<split]))
-                let right = String(String.UnicodeScalarView(s[split..<t.end]))
-                let leftPOS: String
-                if split - t.start == 1 {
-                    leftPOS = placeAbbreviations.contains(s[t.start].value) ? "ns" : "v"
-                } else {
-                    leftPOS = gazetteer.entry(for: s, t.start..<split)?.type == .person ? "nr" : "ns"
-                }
-                out.append(Token(text: left, pos: leftPOS, start: t.start, end: split))
-                out.append(Token(text: right, pos: segmenter?.partOfSpeech(of: right) ?? "n", start: split, end: t.end))
+            let key = EntityTokenMemo.key(s, start, end)
+            if let key, let known = memo.lookup(key) {
+                doc.append(start: start, end: end, tag: tag, kinds: known.kinds, inLexicon: known.inLexicon)
+            } else if let split = refinedSplit(start, end, s) {
+                appendSplit(&doc, start, split, end)
             } else {
-                out.append(t)
+                let facts = wordFacts(s, start, end)
+                doc.append(start: start, end: end, tag: tag, kinds: facts.kinds, inLexicon: facts.inLexicon)
+                if let key { memo.store(key, facts) }
             }
         }
-        return out
+        return doc
+    }
+
+    /// Adds `s[start..<end]` split at `split` as two tokens, tagged as `refine` tags them.
+    func appendSplit(_ doc: inout EntityDocument, _ start: Int, _ split: Int, _ end: Int) {
+        let s = doc.scalars
+        let leftTag: EntityTag
+        if split - start == 1 {
+            leftTag = placeAbbreviationChars.contains(s[start].value) ? .ns : .v
+        } else {
+            leftTag = gazetteer.entry(for: s, start..<split)?.type == .person ? .nr : .ns
+        }
+        for (a, b, tag) in [(start, split, leftTag), (split, end, lexiconTag(s, split, end) ?? .n)] {
+            let facts = wordFacts(s, a, b)
+            doc.append(start: a, end: b, tag: tag, kinds: facts.kinds, inLexicon: facts.inLexicon)
+        }
+    }
+
+    /// The word lists and dictionary membership of the word `s[start..<end]`.
+    func wordFacts(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityTokenMemo.Facts {
+        guard start >= 0, end <= s.count, start <= end else { return .init(kinds: [], inLexicon: false) }
+        return .init(kinds: words.kinds(of: s, start, end), inLexicon: isInLexicon(s, start, end))
+    }
+
+    /// Where `refine` splits the word `s[start..<end]`, if it does.
+    func refinedSplit(_ start: Int, _ end: Int, _ s: [Unicode.Scalar]) -> Int? {
+        let n = end - start
+        guard n >= 2, start >= 0, end <= s.count, EntityDocument.isHan(s[start]) else { return nil }
+        if let e = gazetteer.entry(for: s, start..<end), e.source > .dictionary || e.type == .organization,
+           !isExcluded(s, start, end, as: e.type), e.type != .organization || looksLikeOrganization(s, start, end) {
+            return nil
+        }
+        return splitPoint(start, end, s)
+    }
+
+    // MARK: - Dictionary lookups by scalar range
+
+    /// The segmenter's part-of-speech id of the word `s[start..<end]`, or
+    /// `Lexicon.notAWord` when there is no segmenter or it is not a word.
+    @inline(__always)
+    func lexiconPOSID(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> UInt16 {
+        lexicon?.wordPOSID(s, start, end) ?? Lexicon.notAWord
+    }
+
+    /// Whether the segmenter's dictionary has the word `s[start..<end]` (`Segmenter.contains`).
+    @inline(__always)
+    func isInLexicon(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        lexiconPOSID(s, start, end) != Lexicon.notAWord
+    }
+
+    /// The dictionary's tag of `s[start..<end]` (`Segmenter.partOfSpeech(of:)`), or nil.
+    func lexiconTag(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityTag? {
+        let id = lexiconPOSID(s, start, end)
+        return id == Lexicon.notAWord ? nil : lexiconTags[Int(id)]
+    }
+
+    /// A word of two or more characters that the dictionary has with a tag
+    /// other than a name's (王国/ns counts: it is not a person's tag).
+    @inline(__always)
+    func isCommonWord(_ doc: EntityDocument, _ k: Int) -> Bool {
+        if doc.tag(k).isNameTag { return false }
+        return lexicon == nil || doc.isInLexicon(k)
+    }
+
+    /// Whether token `k` is missing from the segmenter's dictionary (false without one).
+    @inline(__always)
+    func isUnknownWord(_ doc: EntityDocument, _ k: Int) -> Bool {
+        lexicon != nil && !doc.isInLexicon(k)
     }
 
     /// Where to split `t`, if it is a place glued to a cue word.
-    func splitPoint(_ t: Token, _ s: [Unicode.Scalar]) -> Int? {
-        let n = t.end - t.start
+    /// Where to split the word `s[start..<end]`, if it is a place glued to a cue word.
+    func splitPoint(_ start: Int, _ end: Int, _ s: [Unicode.Scalar]) -> Int? {
+        let n = end - start
         if n == 2 {
-            let first = String(s[t.start]), second = String(s[t.start + 1])
-            if abbreviationCuesBefore.contains(first) && placeAbbreviations.contains(s[t.start + 1].value) {
-                return t.start + 1
+            if words.kinds(of: s, start, start + 1).contains(.cueBefore)
+                && placeAbbreviationChars.contains(s[start + 1].value) {
+                return start + 1
             }
-            if placeAbbreviations.contains(s[t.start].value) && abbreviationCuesAfter.contains(second) {
-                return t.start + 1
+            if placeAbbreviationChars.contains(s[start].value) && words.kinds(of: s, start + 1, end).contains(.cueAfter) {
+                return start + 1
             }
             return nil
         }
         // 司法部长 → 司法部 长: an office and the 长 heading it
-        if n >= 4, s[t.end - 1] == "长", orgSuffixes[String(s[t.end - 2])] == false {
-            return t.end - 1
+        if n >= 4, s[end - 1] == "长", words.kinds(of: s, end - 2, end - 1).contains(.orgSuffixWeak) {
+            return end - 1
         }
         // the longest listed place (or well-known person) that begins the
         // word, followed by a known word: 德国总理, 宜兴人, 邓小平理论
         var best: Int?
-        gazetteer.forEachMatch(in: s, from: t.start) { end, entry in
-            guard end < t.end, end - t.start >= 2 else { return }
-            let rest = String(String.UnicodeScalarView(s[end..<t.end]))
+        var match = gazetteer.longMatches(in: s, from: start)
+        while let entry = gazetteer.nextMatch(&match, in: s) {
+            let restStart = match.end
+            guard restStart < end else { break }
+            let rest = words.kinds(of: s, restStart, end)
             if entry.type == .organization {
                 // 市委书记 → 市委 书记
-                if entry.source == .known && titles.contains(rest) { best = end }
-                return
+                if entry.source == .known && rest.contains(.title) { best = restStart }
+                continue
             }
-            guard entry.source > .dictionary || (entry.type == .person && entry.frequency >= 300) else { return }
-            if titles.contains(rest) || abbreviationCuesAfter.contains(rest) || orgSuffixes[rest] == true || rest == "人"
-                || (t.end - end >= 2 && (segmenter?.contains(rest) ?? false)) {
-                best = end
+            guard entry.source > .dictionary || (entry.type == .person && entry.frequency >= 300) else { continue }
+            if rest.contains(.title) || rest.contains(.cueAfter) || rest.contains(.orgSuffixStrong)
+                || (end - restStart == 1 && s[restStart] == "人")
+                || (end - restStart >= 2 && isInLexicon(s, restStart, end)) {
+                best = restStart
             }
         }
         // 中美关系 → 中美 关系: one-character place names glued to a word
-        if best == nil, n >= 4, placeAbbreviations.contains(s[t.start].value), placeAbbreviations.contains(s[t.start + 1].value) {
-            let rest = String(String.UnicodeScalarView(s[(t.start + 2)..<t.end]))
-            if abbreviationCuesAfter.contains(rest) || segmenter?.contains(rest) ?? false { best = t.start + 2 }
+        if best == nil, n >= 4, placeAbbreviationChars.contains(s[start].value),
+           placeAbbreviationChars.contains(s[start + 1].value) {
+            if words.kinds(of: s, start + 2, end).contains(.cueAfter) || isInLexicon(s, start + 2, end) { best = start + 2 }
         }
-        if best == nil, placeAbbreviations.contains(s[t.start].value) {
-            let rest = String(String.UnicodeScalarView(s[(t.start + 1)..<t.end]))
-            if abbreviationCuesAfter.contains(rest) || titles.contains(rest) { best = t.start + 1 }
+        if best == nil, placeAbbreviationChars.contains(s[start].value) {
+            let rest = words.kinds(of: s, start + 1, end)
+            if rest.contains(.cueAfter) || rest.contains(.title) { best = start + 1 }
         }
         return best
     }

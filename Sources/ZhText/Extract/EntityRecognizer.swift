@@ -23,7 +23,7 @@ public struct EntityRecognizer: Sendable {
     let longestOrgSuffix: Int
     /// The last character of every organization suffix: a word ending in
     /// none of them needs no suffix lookup (most words).
-    let orgSuffixEnds: Set<UInt32>
+    let orgSuffixEnds: ScalarSet
     /// Administrative suffixes (市, 区, 自治州) with their level.
     let placeSuffixes: [String: String]
     let longestPlaceSuffix: Int
@@ -36,10 +36,22 @@ public struct EntityRecognizer: Sendable {
     /// Words right before (访, 在) and after (方, 政府) a one-character place name.
     let abbreviationCuesBefore: Set<String>
     let abbreviationCuesAfter: Set<String>
+    /// All the word lists above in one trie over scalars, for the hot loops.
+    let words: EntityWordTable
+    /// `names` in flat per-character arrays, for the hot loops.
+    let nameScores: EntityNameScores
+    /// `placeAbbreviations` as a bitmap.
+    let placeAbbreviationChars: ScalarSet
     /// The segmenter whose dictionary tells common words (王国) from words
     /// its unknown-word model made up (封晓春); without it every word of two
     /// or more characters not tagged as a name counts as a common word.
-    public var segmenter: Segmenter?
+    public var segmenter: Segmenter? {
+        didSet { lexicon = segmenter?.lexicon; lexiconTags = lexicon?.posNames.map(EntityTag.init) ?? [] }
+    }
+    /// The segmenter's dictionary, looked up by scalar ranges.
+    private(set) var lexicon: Lexicon?
+    /// The recognizer's tag of each of the dictionary's part-of-speech ids.
+    private(set) var lexiconTags: [EntityTag] = []
     /// The one-character place names that are places as words of their own (访 华).
     var aloneAbbreviations: Set<UInt32> = []
     /// The one-character place names that are places wherever they stand alone (俄).
@@ -49,13 +61,17 @@ public struct EntityRecognizer: Sendable {
     /// (南京市, 栖霞区), as People's Daily annotation does.
     public var joinsNestedPlaces = true
     /// Frequent two-character common words, as `first << 32 | second`.
-    var commonPairs: Set<UInt64> = []
+    var commonPairs: Set<UInt64> = [] {
+        didSet { commonPairTable = EntityPairSet(commonPairs) }
+    }
+    /// `commonPairs` for the hot loops.
+    private(set) var commonPairTable = EntityPairSet([])
     /// The dictionary frequency from which a two-character word counts as common.
     static let commonWordFrequency = 1000
 
     /// Whether `s[i]` and `s[i + 1]` form a frequent common word (水平).
     func isCommonPair(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
-        i + 1 < s.count && commonPairs.contains(UInt64(s[i].value) << 32 | UInt64(s[i + 1].value))
+        i + 1 < s.count && commonPairTable.contains(UInt64(s[i].value) << 32 | UInt64(s[i + 1].value))
     }
 
     public init(gazetteer: EntityGazetteer, names: EntityNameModel, orgSuffixes: [String: Bool],
@@ -66,7 +82,7 @@ public struct EntityRecognizer: Sendable {
         self.names = names
         self.orgSuffixes = orgSuffixes
         self.longestOrgSuffix = orgSuffixes.keys.map { $0.unicodeScalars.count }.max() ?? 0
-        self.orgSuffixEnds = Set(orgSuffixes.keys.compactMap { $0.unicodeScalars.last?.value })
+        self.orgSuffixEnds = ScalarSet(orgSuffixes.keys.compactMap { $0.unicodeScalars.last?.value })
         self.placeSuffixes = placeSuffixes
         self.longestPlaceSuffix = placeSuffixes.keys.map { $0.unicodeScalars.count }.max() ?? 0
         self.titles = titles
@@ -75,11 +91,59 @@ public struct EntityRecognizer: Sendable {
         self.placeAbbreviations = placeAbbreviations
         self.abbreviationCuesBefore = abbreviationCuesBefore
         self.abbreviationCuesAfter = abbreviationCuesAfter
+        self.words = Self.wordTable(orgSuffixes: orgSuffixes, placeSuffixes: placeSuffixes, titles: titles,
+                                    verbs: verbs, excluded: excluded, cuesBefore: abbreviationCuesBefore,
+                                    cuesAfter: abbreviationCuesAfter)
+        self.nameScores = EntityNameScores(names)
+        self.placeAbbreviationChars = ScalarSet(placeAbbreviations)
+    }
+
+    /// The word lists in one table.
+    static func wordTable(orgSuffixes: [String: Bool], placeSuffixes: [String: String], titles: Set<String>,
+                          verbs: Set<String>, excluded: [String: Set<EntityType>],
+                          cuesBefore: Set<String>, cuesAfter: Set<String>) -> EntityWordTable {
+        var table = EntityWordTable()
+        for w in titles { table.add(w, .title) }
+        for w in verbs { table.add(w, .verb) }
+        for w in cuesBefore { table.add(w, .cueBefore) }
+        for w in cuesAfter { table.add(w, .cueAfter) }
+        for (w, strong) in orgSuffixes { table.add(w, strong ? .orgSuffixStrong : .orgSuffixWeak) }
+        for (w, level) in placeSuffixes {
+            var kinds: EntityWordKinds = .placeSuffix
+            if level == "feature" { kinds.insert(.featureSuffix) }
+            if ["village", "town", "county"].contains(level) { kinds.insert(.localSuffix) }
+            table.add(w, kinds)
+        }
+        for (w, types) in excluded {
+            var kinds: EntityWordKinds = .excludedListed
+            for t in types { kinds.insert(.excluded(as: t)) }
+            table.add(w, kinds)
+        }
+        return table
     }
 
     /// Whether `word` is listed as not being a name of `type`.
     func isExcluded(_ word: String, as type: EntityType) -> Bool {
         excluded[word]?.contains(type) ?? false
+    }
+
+    /// Whether `s[start..<end]` is listed as not being a name of `type`.
+    @inline(__always)
+    func isExcluded(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, as type: EntityType) -> Bool {
+        words.kinds(of: s, start, end).contains(.excluded(as: type))
+    }
+
+    /// Whether token `k` is listed as not being a name of `type`.
+    @inline(__always)
+    func isExcluded(_ doc: EntityDocument, token k: Int, as type: EntityType) -> Bool {
+        doc.kinds(k).contains(.excluded(as: type))
+    }
+
+    /// Whether `scalars[start..<end]` is in `placeAbbreviations`, scalar by scalar.
+    @inline(__always)
+    func allPlaceAbbreviations(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        for i in start..<end where !placeAbbreviationChars.contains(s[i].value) { return false }
+        return true
     }
 
     /// The entities of `text`, whose normalized scalars were segmented into `tokens`,
@@ -91,30 +155,61 @@ public struct EntityRecognizer: Sendable {
         return found.map { span in
             let range = text.originalRange(of: span.range)
             let (line, column) = lines.location(of: range.lowerBound)
-            return Entity(type: span.type, text: text.text(in: span.range),
-                          original: String(String.UnicodeScalarView(text.original[range])),
+            return Entity(type: span.type, text: Self.string(text.scalars[span.range]),
+                          original: Self.string(text.original[range]),
                           line: line, column: column, start: range.lowerBound, end: range.upperBound)
+        }
+    }
+
+    /// The string of `scalars`, encoded straight into the string's UTF-8
+    /// storage (`String(String.UnicodeScalarView(scalars))` goes through
+    /// generic, unspecialized appends).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var count = 0
+        for c in scalars { count += UTF8.width(c) }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var at = 0
+            for c in scalars {
+                UTF8.encode(c) { byte in
+                    buffer[at] = byte
+                    at += 1
+                }
+            }
+            return at
         }
     }
 
     /// The entities of `scalars` (already segmented into `tokens`), as
     /// normalized offsets, in text order.
     public func spans(in scalars: [Unicode.Scalar], tokens: [Token]) -> [EntitySpan] {
-        let doc = EntityDocument(scalars: scalars, tokens: refine(tokens, in: scalars))
+        let doc = document(scalars, refining: tokens)
         var candidates: [EntityCandidate] = []
+        candidates.reserveCapacity(doc.tokenCount / 4 + 16)
         addTaggedAndListed(doc, &candidates)
         addPlaceExtensions(doc, &candidates)
         addAbbreviations(doc, &candidates)
-        let singles = Set(candidates.filter { $0.end - $0.start == 1 && $0.type == .place }.map(\.start))
-        candidates.removeAll { c in
-            c.type == .place && c.end - c.start <= 3 && c.end - c.start >= 2 && (c.start..<c.end).allSatisfy { singles.contains($0) }
-        }
+        removePlacesOfSingleCharacters(&candidates, count: scalars.count)
         addPersons(doc, &candidates)
         addForeignNames(doc, &candidates)
         addTransliteratedNames(doc, &candidates)
         addOrganizations(doc, &candidates)
         let chosen = select(candidates, count: scalars.count)
         return joinsNestedPlaces ? mergePlaces(chosen, doc) : chosen
+    }
+
+    /// 中美 as two places 中 and 美: drops a two- or three-character place
+    /// whose every character is already a one-character place.
+    func removePlacesOfSingleCharacters(_ candidates: inout [EntityCandidate], count: Int) {
+        var single = [Bool](repeating: false, count: count + 1)
+        var any = false
+        for c in candidates where c.end - c.start == 1 && c.type == .place {
+            single[c.start] = true
+            any = true
+        }
+        guard any else { return }
+        candidates.removeAll { c in
+            c.type == .place && c.end - c.start <= 3 && c.end - c.start >= 2 && (c.start..<c.end).allSatisfy { single[$0] }
+        }
     }
 
     // MARK: - Candidates
@@ -127,39 +222,46 @@ public struct EntityRecognizer: Sendable {
 
     func addTaggedAndListed(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
         let s = doc.scalars
-        for (k, t) in doc.tokens.enumerated() where t.end - t.start >= 2 {
+        for k in 0..<doc.tokenCount where doc.length(k) >= 2 {
+            let start = doc.start(k), end = doc.end(k)
             let type: EntityType
-            switch t.pos {
-            case "nr", "nrfg", "nrt": type = .person
-            case "ns": type = .place
-            case "nt": type = .organization
+            switch doc.tag(k) {
+            case .nr, .nrfg, .nrt: type = .person
+            case .ns: type = .place
+            case .nt: type = .organization
             default: continue
             }
-            if isExcluded(t.text, as: type) || !doc.allHan(t.start, t.end) { continue }
-            let entry = gazetteer.entry(for: s, t.start..<t.end)
+            if isExcluded(doc, token: k, as: type) || !doc.allHan(start, end) { continue }
+            let entry = gazetteer.entry(for: s, start..<end)
             if let e = entry, e.source > .dictionary, e.type != type {
                 continue    // a listed place the tagger took for a name
             }
             if type == .place, let e = entry, e.source == .dictionary, !Self.plausiblePlaceFrequency(e.frequency) { continue }
-            if type == .person, !acceptPerson(doc, t.start, t.end, tagged: true, tokenIndex: k) { continue }
-            if type == .organization, !looksLikeOrganization(s, t.start, t.end) { continue }
-            out.append(.init(start: t.start, end: t.end, type: type, rank: .tagged))
+            if type == .person, !acceptPerson(doc, start, end, tagged: true, tokenIndex: k) { continue }
+            if type == .organization, !looksLikeOrganization(s, start, end) { continue }
+            out.append(.init(start: start, end: end, type: type, rank: .tagged))
         }
-        for t in doc.tokens {
-            let start = t.start
-            gazetteer.forEachMatch(in: s, from: start) { end, entry in
-                guard end - start >= 2, doc.isBoundary(end) else { return }
-                let word = doc.text(start, end)
-                if isExcluded(word, as: entry.type) { return }
-                if entry.source == .dictionary && !doc.allHan(start, end) { return }
-                if entry.type == .place, entry.source == .dictionary, !Self.plausiblePlaceFrequency(entry.frequency) { return }
-                if entry.type == .person {
-                    guard acceptPerson(doc, start, end, tagged: true, tokenIndex: nil) else { return }
-                }
-                if entry.type == .organization && !looksLikeOrganization(s, start, end) { return }
-                out.append(.init(start: start, end: end, type: entry.type,
-                                 rank: entry.source == .dictionary ? .tagged : .listed))
+        for k in 0..<doc.tokenCount {
+            addListedNames(doc, from: doc.start(k), &out)
+        }
+    }
+
+    /// The gazetteer's names that start at `start` and end on a word boundary.
+    func addListedNames(_ doc: EntityDocument, from start: Int, _ out: inout [EntityCandidate]) {
+        let s = doc.scalars
+        var match = gazetteer.longMatches(in: s, from: start)
+        while let entry = gazetteer.nextMatch(&match, in: s) {
+            let end = match.end
+            guard doc.isBoundary(end) else { continue }
+            if isExcluded(s, start, end, as: entry.type) { continue }
+            if entry.source == .dictionary && !doc.allHan(start, end) { continue }
+            if entry.type == .place, entry.source == .dictionary, !Self.plausiblePlaceFrequency(entry.frequency) { continue }
+            if entry.type == .person {
+                guard acceptPerson(doc, start, end, tagged: true, tokenIndex: nil) else { continue }
             }
+            if entry.type == .organization && !looksLikeOrganization(s, start, end) { continue }
+            out.append(.init(start: start, end: end, type: entry.type,
+                             rank: entry.source == .dictionary ? .tagged : .listed))
         }
     }
 
@@ -176,9 +278,13 @@ public struct EntityRecognizer: Sendable {
     func looksLikeOrganization(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
         if let e = gazetteer.entry(for: s, start..<end), e.source > .dictionary { return true }
         guard end > 0, orgSuffixEnds.contains(s[end - 1].value) else { return false }
-        for len in stride(from: min(longestOrgSuffix, end - start - 1), through: 1, by: -1) {
-            guard let strong = orgSuffixes[String(String.UnicodeScalarView(s[(end - len)..<end]))] else { continue }
-            return strong || !isCommonPair(s, end - 2)
+        var len = min(longestOrgSuffix, end - start - 1)
+        while len >= 1 {
+            let kinds = words.kinds(of: s, end - len, end)
+            if !kinds.isDisjoint(with: .orgSuffix) {
+                return kinds.contains(.orgSuffixStrong) || !isCommonPair(s, end - 2)
+            }
+            len -= 1
         }
         return false
     }
@@ -187,23 +293,24 @@ public struct EntityRecognizer: Sendable {
     /// 塔科马 + 市, 书房 + 村, 棉花 + 岛: a name the dictionary lacks (or a
     /// noun, for villages and towns) followed by one.
     func addPlaceExtensions(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
-        let places = out.filter { $0.type == .place }
-        for p in places {
-            guard let next = doc.token(startingAt: p.end) else { continue }
-            if placeSuffixes[next.text] != nil {
-                out.append(.init(start: p.start, end: next.end, type: .place, rank: p.rank))
-            }
+        for p in out.indices where out[p].type == .place {
+            let place = out[p]
+            let next = doc.token(startingAt: place.end)
+            guard next >= 0, doc.kinds(next).contains(.placeSuffix) else { continue }
+            out.append(.init(start: place.start, end: doc.end(next), type: .place, rank: place.rank))
         }
-        for (k, t) in doc.tokens.enumerated() where k + 1 < doc.tokens.count {
-            let next = doc.tokens[k + 1]
-            guard next.start == t.end, let level = placeSuffixes[next.text], doc.allHan(t.start, t.end) else { continue }
-            let n = t.end - t.start
+        for k in 0..<max(doc.tokenCount - 1, 0) {
+            let start = doc.start(k), end = doc.end(k)
+            let next = k + 1
+            guard doc.start(next) == end, doc.kinds(next).contains(.placeSuffix), doc.allHan(start, end) else { continue }
+            let n = end - start
             guard n >= 2, n <= 5 else { continue }
-            let unknown = segmenter.map { !$0.contains(t.text) } ?? false
-            let proper = ["nr", "nrt", "ns", "nz", "j"].contains(t.pos)
-            let noun = t.pos == "n" && ["village", "town", "county"].contains(level)
-            guard unknown || proper || noun, !isExcluded(t.text, as: .place) else { continue }
-            out.append(.init(start: t.start, end: next.end, type: .place, rank: .chain))
+            let tag = doc.tag(k)
+            let unknown = isUnknownWord(doc, k)
+            let proper = tag == .nr || tag == .nrt || tag == .ns || tag == .nz || tag == .j
+            let noun = tag == .n && doc.kinds(next).contains(.localSuffix)
+            guard unknown || proper || noun, !isExcluded(doc, token: k, as: .place) else { continue }
+            out.append(.init(start: start, end: doc.end(next), type: .place, rank: .chain))
         }
     }
 
@@ -212,64 +319,93 @@ public struct EntityRecognizer: Sendable {
     /// cues (访 华, 在 京, 中 方, 俄 政府) or to another one (日 俄).
     func addAbbreviations(_ doc: EntityDocument, _ out: inout [EntityCandidate]) {
         let s = doc.scalars
-        func isAbbreviation(_ k: Int) -> Bool {
-            guard k >= 0, k < doc.tokens.count else { return false }
-            let t = doc.tokens[k]
-            guard t.end - t.start == 1, aloneAbbreviations.contains(s[t.start].value) else { return false }
-            // 5月25日: a date, not Japan
-            return t.start == 0 || !(Self.numerals.contains(s[t.start - 1]) || s[t.start - 1].properties.numericType != nil)
-        }
-        for (k, t) in doc.tokens.enumerated() {
-            let n = t.end - t.start
-            guard n >= 1, n <= 3 else { continue }
-            guard (t.start..<t.end).allSatisfy({ placeAbbreviations.contains(s[$0].value) }) else { continue }
+        for k in 0..<doc.tokenCount {
+            let start = doc.start(k), end = doc.end(k)
+            let n = end - start
+            guard n >= 1, n <= 3, allPlaceAbbreviations(s, start, end) else { continue }
             if n == 1 {
-                guard isAbbreviation(k) else { continue }
-                let before = k > 0 && doc.tokens[k - 1].end == t.start ? doc.tokens[k - 1].text : ""
-                let after = k + 1 < doc.tokens.count && doc.tokens[k + 1].start == t.end ? doc.tokens[k + 1].text : ""
-                guard alwaysAbbreviations.contains(s[t.start].value)
-                        || abbreviationCuesBefore.contains(before) || abbreviationCuesAfter.contains(after)
-                        || titles.contains(after) || isAbbreviation(k - 1) || isAbbreviation(k + 1) else { continue }
+                guard isAloneAbbreviation(doc, k) else { continue }
+                let before: EntityWordKinds = k > 0 && doc.end(k - 1) == start ? doc.kinds(k - 1) : []
+                let after: EntityWordKinds = k + 1 < doc.tokenCount && doc.start(k + 1) == end ? doc.kinds(k + 1) : []
+                guard alwaysAbbreviations.contains(s[start].value)
+                        || before.contains(.cueBefore) || after.contains(.cueAfter)
+                        || after.contains(.title) || isAloneAbbreviation(doc, k - 1)
+                        || isAloneAbbreviation(doc, k + 1) else { continue }
             } else {
-                if isExcluded(t.text, as: .place) { continue }
-                if let e = gazetteer.entry(for: s, t.start..<t.end), e.source > .dictionary { continue }
+                if isExcluded(doc, token: k, as: .place) { continue }
+                if let e = gazetteer.entry(for: s, start..<end), e.source > .dictionary { continue }
                 // 非法, 中意: a dictionary word of another kind is not a pair of places
-                if !["j", "ns", "nz", "nt"].contains(t.pos), segmenter?.contains(t.text) ?? true { continue }
+                let tag = doc.tag(k)
+                if !(tag == .j || tag == .ns || tag == .nz || tag == .nt), lexicon == nil || doc.isInLexicon(k) { continue }
             }
-            for i in t.start..<t.end {
+            for i in start..<end {
                 out.append(.init(start: i, end: i + 1, type: .place, rank: .listed))
             }
         }
+    }
+
+    /// Whether token `k` is a one-character place name that can stand alone,
+    /// and not a date's 日 (5月25日).
+    func isAloneAbbreviation(_ doc: EntityDocument, _ k: Int) -> Bool {
+        guard k >= 0, k < doc.tokenCount else { return false }
+        let start = doc.start(k)
+        let s = doc.scalars
+        guard doc.length(k) == 1, aloneAbbreviations.contains(s[start].value) else { return false }
+        return start == 0 || !(Self.isNumeral(s[start - 1]) || s[start - 1].properties.numericType != nil)
     }
 
     // MARK: - Selection
 
     /// Longest first; among equal lengths the more trusted source; no overlaps.
     func select(_ candidates: [EntityCandidate], count: Int) -> [EntitySpan] {
-        let ordered = candidates.sorted {
-            let la = $0.end - $0.start, lb = $1.end - $1.start
-            if la != lb { return la > lb }
-            if $0.rank != $1.rank { return $0.rank > $1.rank }
-            if $0.start != $1.start { return $0.start < $1.start }
-            return $0.type < $1.type
-        }
         var taken = [Bool](repeating: false, count: count)
         var chosen: [EntitySpan] = []
-        for c in ordered where !(c.start..<c.end).contains(where: { taken[$0] }) {
+        for c in Self.orderedForSelection(candidates) where !(c.start..<c.end).contains(where: { taken[$0] }) {
             for i in c.start..<c.end { taken[i] = true }
             chosen.append(EntitySpan(type: c.type, start: c.start, end: c.end))
         }
         return chosen.sorted { $0.start < $1.start }
     }
 
+    /// The candidates longest first, then by rank (highest first), start
+    /// and type: sorted as one packed integer key each, which orders them
+    /// exactly as comparing field by field does (candidates equal in every
+    /// key field are equal in every field).
+    static func orderedForSelection(_ candidates: [EntityCandidate]) -> [EntityCandidate] {
+        let fits = candidates.allSatisfy { $0.end - $0.start < 1 << 16 && $0.start >= 0 && $0.start < 1 << 40 }
+        guard fits else {
+            return candidates.sorted {
+                let la = $0.end - $0.start, lb = $1.end - $1.start
+                if la != lb { return la > lb }
+                if $0.rank != $1.rank { return $0.rank > $1.rank }
+                if $0.start != $1.start { return $0.start < $1.start }
+                return $0.type < $1.type
+            }
+        }
+        // length (inverted) 16 bits | rank (inverted) 2 bits | start 40 bits | index of type 2 bits
+        var keys = candidates.map { c -> UInt64 in
+            let length = UInt64(0xFFFF - (c.end - c.start))
+            let rank = UInt64(3 - c.rank.rawValue)
+            return length << 48 | rank << 46 | UInt64(c.start) << 2 | UInt64(c.type.order)
+        }
+        keys.sort()
+        return keys.map { key in
+            let length = 0xFFFF - Int(key >> 48)
+            let start = Int(key >> 2 & (1 << 40 - 1))
+            return EntityCandidate(start: start, end: start + length, type: EntityType.byOrder[Int(key & 3)],
+                                   rank: Rank(rawValue: 3 - Int(key >> 46 & 3))!)
+        }
+    }
+
     /// 南京市 + 栖霞区 → 南京市栖霞区: adjacent places that both end in an
     /// administrative suffix are one place.
     func mergePlaces(_ spans: [EntitySpan], _ doc: EntityDocument) -> [EntitySpan] {
         var out: [EntitySpan] = []
+        out.reserveCapacity(spans.count)
         for span in spans {
             if var last = out.last, last.type == .place, span.type == .place, last.end == span.start,
                let a = adminSuffix(doc, last), let b = adminSuffix(doc, span),
-               placeSuffixes[a] != "feature", placeSuffixes[b] != "feature" {
+               !a.contains(.featureSuffix), !b.contains(.featureSuffix) {
                 last.end = span.end
                 out[out.count - 1] = last
             } else {
@@ -279,13 +415,15 @@ public struct EntityRecognizer: Sendable {
         return out
     }
 
-    /// The administrative suffix (市, 自治州) that `span` ends with, if any.
-    func adminSuffix(_ doc: EntityDocument, _ span: EntitySpan) -> String? {
+    /// The kinds of the longest place suffix (市, 自治州) that `span` ends with, if any.
+    func adminSuffix(_ doc: EntityDocument, _ span: EntitySpan) -> EntityWordKinds? {
         let n = span.end - span.start
         guard n >= 2 else { return nil }
-        for len in stride(from: min(longestPlaceSuffix, n - 1), through: 1, by: -1) {
-            let suffix = doc.text(span.end - len, span.end)
-            if placeSuffixes[suffix] != nil { return suffix }
+        var len = min(longestPlaceSuffix, n - 1)
+        while len >= 1 {
+            let kinds = words.kinds(of: doc.scalars, span.end - len, span.end)
+            if kinds.contains(.placeSuffix) { return kinds }
+            len -= 1
         }
         return nil
     }

@@ -21,4 +21,16 @@ public enum EntityType: String, Sendable, Codable, Hashable, CaseIterable, Compa
     public static func < (a: EntityType, b: EntityType) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
+
+    /// The index of the type in `allCases`, the order `<` sorts by.
+    var order: Int {
+        switch self {
+        case .person: 0
+        case .place: 1
+        case .organization: 2
+        }
+    }
+
+    /// The types by `order`.
+    static let byOrder: [EntityType] = [.person, .place, .organization]
 }
