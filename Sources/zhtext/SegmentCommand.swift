@@ -65,31 +65,16 @@ struct SegmentCommand: ParsableCommand {
             }
         }
         clock.lap("dictionary load")
+        if let segmenter, !quantities {
+            try stream(file, normalizer: normalizer, segmenter: segmenter)
+            clock.lap("read+decode+normalize+segment+output")
+            return
+        }
         let loaded = try input.load(file, normalizer: normalizer)
         clock.lap("read+decode+normalize")
         let text = loaded.normalized
         var spans: [Segmenter.Span]
         var posNames: [String]
-        if let segmenter, !quantities {
-            // Stream: segment and print about 256K scalars at a time, cut
-            // after a line break, so memory stays flat on big inputs.
-            var out = OutputBuffer()
-            spans = []
-            let names = pos ? segmenter.lexicon.partsOfSpeech : nil
-            let n = text.scalars.count
-            var lo = 0
-            while lo < n {
-                var hi = min(n, lo + 1 << 18)
-                while hi < n && text.scalars[hi - 1] != "\n" { hi += 1 }
-                spans.removeAll(keepingCapacity: true)
-                segmenter.appendSpans(of: text.scalars, in: lo..<hi, to: &spans)
-                out.writeLines(spans, text: text, original: original, posNames: names, last: hi == n)
-                lo = hi
-            }
-            out.flush()
-            clock.lap("segment+output")
-            return
-        }
         if let segmenter {
             spans = segmenter.spans(text.scalars)
             posNames = segmenter.lexicon.partsOfSpeech
@@ -123,6 +108,41 @@ struct SegmentCommand: ParsableCommand {
         out.writeLines(spans, text: text, original: original, posNames: pos ? posNames : nil, last: true)
         out.flush()
         clock.lap("output")
+    }
+
+    /// Decodes `path`, then normalizes, segments and prints it a piece at
+    /// a time (about 1 MB of UTF-8, cut after a line break), so memory
+    /// stays small and is reused from piece to piece.
+    func stream(_ path: String, normalizer: Normalizer, segmenter: Segmenter) throws {
+        let name = path == "-" ? "<stdin>" : path
+        var text: String
+        do {
+            let decoded = try Decoder(encoding: input.encoding).decodeFile(atPath: path)
+            if decoded.substitutions > 0 {
+                reportWarning(path: name, "\(decoded.substitutions) invalid byte sequence(s) replaced with U+FFFD")
+            }
+            text = decoded.text
+        } catch {
+            reportError(path: name, "\(error)")
+            throw ExitCode.failure
+        }
+        var out = OutputBuffer()
+        var spans: [Segmenter.Span] = []
+        let names = pos ? segmenter.lexicon.partsOfSpeech : nil
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            var lo = 0
+            while lo < n {
+                var hi = min(n, lo + 1 << 20)
+                while hi < n && bytes[hi - 1] != 0x0A { hi += 1 }
+                let piece = normalizer.normalize(utf8: UnsafeBufferPointer(rebasing: bytes[lo..<hi]))
+                spans.removeAll(keepingCapacity: true)
+                segmenter.appendSpans(of: piece.scalars, in: 0..<piece.scalars.count, to: &spans)
+                out.writeLines(spans, text: piece, original: original, posNames: names, last: hi == n)
+                lo = hi
+            }
+        }
+        out.flush()
     }
 }
 
