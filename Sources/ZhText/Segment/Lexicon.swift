@@ -49,15 +49,15 @@ public struct Lexicon: Sendable {
     public internal(set) var wordCount: Int
     /// Open-addressing hash of the non-root edges: key `parent << 21 | scalar`
     /// (+1, so 0 marks an empty slot) → child node.
-    var edges: [EdgeSlot] = []
+    var edges = HugePageTable<EdgeSlot>([])
     var edgeMask: Int = 0
     /// A 2^22-bit filter of the edges (512 KB, stays in cache): a clear bit
     /// means the edge does not exist, and the big table is not touched.
-    var edgeFilter: [UInt64] = []
+    var edgeFilter = HugePageTable<UInt64>([])
     static let filterBits = 22
     /// Child of the root and its word's ln P (`notAWordLogProb` when the
     /// character is not a word) by BMP scalar: one load per position.
-    var rootSlots: [RootSlot] = []
+    var rootSlots = HugePageTable<RootSlot>([])
 
     /// A hash slot of the edge table: one cache line holds the key, the
     /// child and the child's word probability.
@@ -101,9 +101,10 @@ public struct Lexicon: Sendable {
 
     /// A lexicon from its cached tables (no trie arrays: lookups go
     /// through the edge hash and the root slots).
-    init(edges: [EdgeSlot], edgeFilter: [UInt64], rootSlots: [RootSlot], logProb: [Float],
+    init(edges: HugePageTable<EdgeSlot>, edgeFilter: HugePageTable<UInt64>, rootSlots: HugePageTable<RootSlot>,
+         logProb: [Float],
          posID: [UInt16], posNames: [String], logTotal: Double, wordCount: Int) {
-        self.rootIndex = rootSlots.map(\.child)
+        self.rootIndex = rootSlots.buffer.map(\.child)
         self.firstChild = []
         self.label = []
         self.logProb = logProb
@@ -152,14 +153,14 @@ public struct Lexicon: Sendable {
                 }
             }
         }
-        edges = slots
+        edges = HugePageTable(slots)
         edgeMask = mask
-        edgeFilter = filter
+        edgeFilter = HugePageTable(filter)
         var root = [RootSlot](repeating: RootSlot(child: -1, logProb: Lexicon.notAWordLogProb, pos: Lexicon.notAWord), count: 0x10000)
         for s in 0..<0x10000 where rootIndex[s] >= 0 {
             root[s] = RootSlot(child: rootIndex[s], logProb: wordLogProb(Int(rootIndex[s])), pos: posID[Int(rootIndex[s])])
         }
-        rootSlots = root
+        rootSlots = HugePageTable(root)
     }
 
     /// The node reached from `node` by `scalar`, or -1.

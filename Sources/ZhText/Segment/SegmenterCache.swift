@@ -44,8 +44,8 @@ struct SegmenterCache {
             var r = Reader(raw: raw)
             guard r.bytes(SegmenterCache.magic.count) == SegmenterCache.magic,
                   let k = r.string(), k == key,
-                  let edges: [Lexicon.EdgeSlot] = r.array(), let filter: [UInt64] = r.array(),
-                  let rootSlots: [Lexicon.RootSlot] = r.array(),
+                  let edges: HugePageTable<Lexicon.EdgeSlot> = r.table(), let filter: HugePageTable<UInt64> = r.table(),
+                  let rootSlots: HugePageTable<Lexicon.RootSlot> = r.table(),
                   let logProb: [Float] = r.array(), let posID: [UInt16] = r.array(),
                   let names = r.string(), let logTotal: [Double] = r.array(), let words: [Int64] = r.array(),
                   let start: [Double] = r.array(), let trans: [Double] = r.array(),
@@ -71,7 +71,7 @@ struct SegmenterCache {
             a.withUnsafeBytes { out.append(contentsOf: $0) }
         }
         put(Array(key.utf8))
-        put(lexicon.edges); put(lexicon.edgeFilter); put(lexicon.rootSlots); put(lexicon.logProb); put(lexicon.posID)
+        put(lexicon.edges.array); put(lexicon.edgeFilter.array); put(lexicon.rootSlots.array); put(lexicon.logProb); put(lexicon.posID)
         put(Array(lexicon.posNames.joined(separator: "\n").utf8))
         put([lexicon.logTotal]); put([Int64(lexicon.wordCount)])
         put(hmm.start); put(hmm.trans); put(hmm.emitChars); put(hmm.emitTable)
@@ -127,6 +127,18 @@ struct SegmenterCache {
             }
             at += size
             return result
+        }
+
+        /// A length-prefixed array read into a `HugePageTable`.
+        mutating func table<T>() -> HugePageTable<T>? {
+            guard at + 8 <= raw.count else { return nil }
+            let n = Int(raw.loadUnaligned(fromByteOffset: at, as: Int64.self))
+            let size = n * MemoryLayout<T>.stride
+            guard n >= 0, at + 8 + size <= raw.count else { return nil }
+            at += 8
+            let from = UnsafeRawBufferPointer(rebasing: raw[at..<(at + size)])
+            at += size
+            return HugePageTable<T>(count: n) { UnsafeMutableRawBufferPointer($0).copyMemory(from: from) }
         }
 
         mutating func string() -> String? {
