@@ -163,6 +163,37 @@ public struct Lexicon: Sendable {
         rootSlots = HugePageTable(root)
     }
 
+    /// Unsafe views of the lookup tables for the segmenter's hot loops,
+    /// valid while this lexicon (which owns the tables) lives.
+    var probe: Probe {
+        Probe(roots: rootSlots.buffer, edges: edges.buffer, mask: edgeMask, filter: edgeFilter.buffer)
+    }
+
+    /// One step of a trie walk over the lookup tables.
+    struct Probe {
+        let roots: UnsafeBufferPointer<RootSlot>
+        let edges: UnsafeBufferPointer<EdgeSlot>
+        let mask: Int
+        let filter: UnsafeBufferPointer<UInt64>
+
+        /// The slot of the edge from `node` (> 0) by `scalar`, or nil. The
+        /// filter is read first: a clear bit spares the table a probe.
+        @inline(__always)
+        func edge(_ node: Int32, _ scalar: UInt32) -> EdgeSlot? {
+            let key = (UInt64(node) << 21 | UInt64(scalar)) &+ 1
+            let f = Lexicon.filterIndex(key)
+            if filter[f >> 6] & (1 << UInt64(f & 63)) == 0 { return nil }
+            var h = Lexicon.edgeHash(key) & mask
+            while true {
+                let slot = edges[h]
+                let k = slot.key
+                if k == key { return slot }
+                if k == 0 { return nil }
+                h = (h + 1) & mask
+            }
+        }
+    }
+
     /// The node reached from `node` by `scalar`, or -1.
     @inline(__always)
     func child(_ node: Int32, _ scalar: UInt32) -> Int32 {
