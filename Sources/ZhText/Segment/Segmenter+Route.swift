@@ -16,13 +16,16 @@ extension Segmenter {
         let next = ScratchBuffer<Int32>()
         let pos = ScratchBuffer<UInt16>()
         /// The dictionary's two-character step from each position: node
-        /// (-1 none), word ln P (`notAWordLogProb` if not a word) and tag.
+        /// (-1 none), word ln P (`notAWordLogProb` if not a word), tag and
+        /// the node's base.
         let pairNode = ScratchBuffer<Int32>()
         let pairLogProb = ScratchBuffer<Float>()
         let pairPOS = ScratchBuffer<UInt16>()
-        /// Walks still going at the current length: start and node.
+        let pairBase = ScratchBuffer<Int32>()
+        /// Walks still going at the current length: start, node, its base.
         let walkStart = ScratchBuffer<Int32>()
         let walkNode = ScratchBuffer<Int32>()
+        let walkBase = ScratchBuffer<Int32>()
         /// Dictionary words of three or more characters, first in the order
         /// found (by length, then start), then grouped by start: the words
         /// starting at `i` are `longFirst[i] ..< longFirst[i + 1]`, shortest first.
@@ -133,7 +136,7 @@ extension Segmenter {
     @inline(__always)
     func singlePOS(_ c: UInt32) -> UInt16 {
         guard c < 0x10000 else { return Lexicon.posUnknown }
-        let node = lexicon.rootIndex[Int(c)]
+        let node = lexicon.rootChild(c)
         if node < 0 { return Lexicon.posUnknown }
         let p = lexicon.posID[Int(node)]
         return p == Lexicon.notAWord ? Lexicon.posUnknown : p

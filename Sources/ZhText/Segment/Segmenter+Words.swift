@@ -9,18 +9,25 @@ extension Segmenter {
         let pairNode = scratch.pairNode.reserve(n)
         let pairLogProb = scratch.pairLogProb.reserve(n)
         let pairPOS = scratch.pairPOS.reserve(n)
+        let pairBase = scratch.pairBase.reserve(n)
         var p = 0
         while p + 1 < n {
             var node: Int32 = -1
             var logProb = Lexicon.notAWordLogProb
             var tag: UInt16 = 0
+            var base: Int32 = 0
             let c1 = s[p]
             if unit[p] >= 0 && c1 < 0x10000 {
-                let node1 = probe.roots[Int(c1)].child
-                if node1 > 0, let slot = probe.edge(node1, s[p + 1]) {
-                    node = slot.child; logProb = slot.logProb; tag = slot.pos
+                let node1 = probe.root(c1)
+                if node1 > 0 {
+                    let t = probe.child(node1, base: probe.units[Int(node1)].base, s[p + 1])
+                    if t > 0 {
+                        let u = probe.units[Int(t)]
+                        node = t; logProb = u.logProb; tag = u.pos; base = u.base
+                    }
                 }
             }
+            pairBase[p] = base
             pairNode[p] = node
             pairLogProb[p] = logProb
             pairPOS[p] = tag
@@ -39,14 +46,17 @@ extension Segmenter {
         let probe = lexicon.probe
         let unit = scratch.unit.base
         let pairNode = scratch.pairNode.base
-        // Walks of length 2 that can go on.
+        // Walks of length 2 that can go on (a node with base 0 has no children).
         let walkStart = scratch.walkStart.reserve(n)
         let walkNode = scratch.walkNode.reserve(n)
+        let walkBase = scratch.walkBase.reserve(n)
+        let pairBase = scratch.pairBase.base
         var walks = 0
         var p = 0
         while p + 2 < n {
-            if pairNode[p] > 0 {
-                walkStart[walks] = Int32(p); walkNode[walks] = pairNode[p]; walks += 1
+            if pairNode[p] > 0 && pairBase[p] != 0 {
+                walkStart[walks] = Int32(p); walkNode[walks] = pairNode[p]; walkBase[walks] = pairBase[p]
+                walks += 1
             }
             p += 1
         }
@@ -65,13 +75,17 @@ extension Segmenter {
                 let start = Int(walkStart[w])
                 let last = start + length - 1
                 if last >= n { break }   // starts ascend: the rest end past the block too
-                guard let slot = probe.edge(walkNode[w], s[last]) else { continue }
-                if slot.logProb <= 0 && (last + 1 == n || unit[last + 1] >= 0) {
+                let t = probe.child(walkNode[w], base: walkBase[w], s[last])
+                if t < 0 { continue }
+                let u = probe.units[Int(t)]
+                if u.logProb <= 0 && (last + 1 == n || unit[last + 1] >= 0) {
                     foundStart[found] = Int32(start); foundEnd[found] = Int32(last + 1)
-                    foundLogProb[found] = slot.logProb; foundPOS[found] = slot.pos
+                    foundLogProb[found] = u.logProb; foundPOS[found] = u.pos
                     found += 1
                 }
-                walkStart[kept] = Int32(start); walkNode[kept] = slot.child; kept += 1
+                if u.base != 0 {
+                    walkStart[kept] = Int32(start); walkNode[kept] = t; walkBase[kept] = u.base; kept += 1
+                }
             }
             walks = kept
             length += 1
@@ -109,7 +123,7 @@ extension Segmenter {
     /// length, a Chinese numeral number, 第 + number.
     func chooseRoute(_ s: UnsafeBufferPointer<UInt32>, scratch: Scratch) {
         let n = s.count
-        let roots = lexicon.probe.roots
+        let probe = lexicon.probe
         let unknownLogProb = -lexicon.logTotal
         let numeral = numeralLogProb
         let unit = scratch.unit.base, atomPOS = scratch.atomPOS.base
@@ -136,8 +150,9 @@ extension Segmenter {
             }
             // Dictionary words starting at i: one character, two, more.
             let c = s[i]
-            if c < 0x10000 && roots[Int(c)].child >= 0 {
-                let root = roots[Int(c)]
+            let rootNode = c < 0x10000 ? probe.root(c) : -1
+            if rootNode >= 0 {
+                let root = probe.units[Int(rootNode)]
                 if root.logProb <= 0 && (i + 1 == n || unit[i + 1] >= 0) {
                     let cand = Double(root.logProb) + score[i + 1]
                     if cand >= best { best = cand; bestEnd = i + 1; bestPOS = root.pos }
