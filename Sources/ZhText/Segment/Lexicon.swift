@@ -113,6 +113,9 @@ public struct Lexicon: Sendable {
         let codes: UnsafeBufferPointer<Int32>
         let astralCodes: [UInt32: Int32]
 
+        /// The code of a scalar above the BMP (0 when no word has it).
+        func astralCode(_ c: UInt32) -> Int32 { astralCodes[c] ?? 0 }
+
         /// The root's child by the BMP scalar `c`, or -1.
         @inline(__always)
         func root(_ c: UInt32) -> Int32 {

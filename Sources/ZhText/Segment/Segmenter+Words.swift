@@ -10,27 +10,25 @@ extension Segmenter {
         let pairLogProb = scratch.pairLogProb.reserve(n)
         let pairPOS = scratch.pairPOS.reserve(n)
         let pairBase = scratch.pairBase.reserve(n)
+        let units = probe.units, codes = probe.codes
         var p = 0
+        // Branch-free, so that the probes of successive positions overlap.
         while p + 1 < n {
-            var node: Int32 = -1
-            var logProb = Lexicon.notAWordLogProb
-            var tag: UInt16 = 0
-            var base: Int32 = 0
-            let c1 = s[p]
-            if unit[p] >= 0 && c1 < 0x10000 {
-                let node1 = probe.root(c1)
-                if node1 > 0 {
-                    let t = probe.child(node1, base: probe.units[Int(node1)].base, s[p + 1])
-                    if t > 0 {
-                        let u = probe.units[Int(t)]
-                        node = t; logProb = u.logProb; tag = u.pos; base = u.base
-                    }
-                }
-            }
-            pairBase[p] = base
-            pairNode[p] = node
-            pairLogProb[p] = logProb
-            pairPOS[p] = tag
+            let c1 = s[p], c2 = s[p + 1]
+            // The root's child by code k is unit k; code 0 reads the root
+            // itself, whose check (-1) matches nothing.
+            let code1 = c1 < 0x10000 && unit[p] >= 0 ? codes[Int(c1)] : 0
+            let first = units[Int(code1)]
+            let code2 = c2 < 0x10000 ? codes[Int(c2)] : probe.astralCode(c2)
+            let guess = Int(first.base &+ code2)
+            let inRange = first.check == 0 && code2 != 0 && guess < units.count
+            let t = inRange ? guess : 0
+            let u = units[t]
+            let found = inRange && u.check == code1
+            pairNode[p] = found ? Int32(t) : -1
+            pairLogProb[p] = found ? u.logProb : Lexicon.notAWordLogProb
+            pairPOS[p] = found ? u.pos : 0
+            pairBase[p] = found ? u.base : 0
             p += 1
         }
     }
@@ -71,21 +69,25 @@ extension Segmenter {
             let foundLogProb = scratch.foundLogProb.reserve(room, keeping: found)
             let foundPOS = scratch.foundPOS.reserve(room, keeping: found)
             var kept = 0
+            let units = probe.units, codes = probe.codes
             for w in 0..<walks {
                 let start = Int(walkStart[w])
                 let last = start + length - 1
                 if last >= n { break }   // starts ascend: the rest end past the block too
-                let t = probe.child(walkNode[w], base: walkBase[w], s[last])
-                if t < 0 { continue }
-                let u = probe.units[Int(t)]
-                if u.logProb <= 0 && (last + 1 == n || unit[last + 1] >= 0) {
-                    foundStart[found] = Int32(start); foundEnd[found] = Int32(last + 1)
-                    foundLogProb[found] = u.logProb; foundPOS[found] = u.pos
-                    found += 1
-                }
-                if u.base != 0 {
-                    walkStart[kept] = Int32(start); walkNode[kept] = t; walkBase[kept] = u.base; kept += 1
-                }
+                // Branch-free step (see `findPairs`); results are kept by
+                // advancing the write index or not.
+                let c = s[last]
+                let code = c < 0x10000 ? codes[Int(c)] : probe.astralCode(c)
+                let guess = Int(walkBase[w] &+ code)
+                let t = code != 0 && guess < units.count ? guess : 0
+                let u = units[t]
+                let step = t != 0 && u.check == walkNode[w]
+                let isWord = step && u.logProb <= 0 && (last + 1 == n || unit[last + 1] >= 0)
+                foundStart[found] = Int32(start); foundEnd[found] = Int32(last + 1)
+                foundLogProb[found] = u.logProb; foundPOS[found] = u.pos
+                found += isWord ? 1 : 0
+                walkStart[kept] = Int32(start); walkNode[kept] = Int32(t); walkBase[kept] = u.base
+                kept += step && u.base != 0 ? 1 : 0
             }
             walks = kept
             length += 1

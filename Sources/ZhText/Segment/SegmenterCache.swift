@@ -11,13 +11,13 @@ import Foundation
 /// if let (lexicon, hmm) = cache.read() { ... }
 /// ```
 struct SegmenterCache {
-    static let magic = Array("ZHSEG008".utf8)
+    static let magic = Array("ZHSEG009".utf8)
     let key: String
     let url: URL?
 
     init(sources: [String]) {
         // The format version and the reserved tags (their ids are baked in).
-        var key = "v8 " + Lexicon.reservedPOS.joined(separator: ",")
+        var key = "v9 " + Lexicon.reservedPOS.joined(separator: ",")
         for path in sources {
             let attrs = try? FileManager.default.attributesOfItem(atPath: path)
             let size = (attrs?[.size] as? NSNumber)?.int64Value ?? -1
