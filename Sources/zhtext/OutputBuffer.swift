@@ -19,17 +19,50 @@ struct OutputBuffer {
     private var count = 0
     /// Whether the current output line has a word yet.
     private var lineHasWord = false
+    /// Keep everything for `take()` instead of writing to standard output.
+    private let collecting: Bool
 
-    init() { storage = ByteStorage(capacity: chunk + 4096) }
+    /// A buffer for standard output, or with `collecting`, one that keeps
+    /// the bytes for `take()`.
+    init(collecting: Bool = false) {
+        self.collecting = collecting
+        storage = ByteStorage(capacity: chunk + 4096)
+    }
 
     /// Room for `n` more bytes (flushing first when the chunk is full).
     @inline(__always)
     private mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
         if count + n > storage.capacity {
-            flush()
-            if n > storage.capacity { storage.grow(to: n) }
+            if collecting {
+                storage.grow(to: max(storage.capacity * 2, count + n), keeping: count)
+            } else {
+                flush()
+                if n > storage.capacity { storage.grow(to: n, keeping: 0) }
+            }
         }
         return storage.bytes + count
+    }
+
+    /// The bytes written so far (collecting buffers); empties the buffer.
+    mutating func take() -> [UInt8] {
+        let bytes = Array(UnsafeBufferPointer(start: storage.bytes, count: count))
+        count = 0
+        return bytes
+    }
+
+    /// Writes `bytes` to standard output now.
+    static func writeToStandardOutput(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { b in
+            var done = 0
+            while done < b.count {
+                let n = Glibc.write(1, b.baseAddress! + done, b.count - done)
+                if n <= 0 {
+                    if n < 0 && errno == EINTR { continue }
+                    break
+                }
+                done += n
+            }
+        }
     }
 
     mutating func write(byte: UInt8) {
@@ -39,7 +72,7 @@ struct OutputBuffer {
 
     mutating func write(_ s: String) {
         for b in s.utf8 { write(byte: b) }
-        if count >= chunk { flush() }
+        if count >= chunk && !collecting { flush() }
     }
 
     @inline(__always)
@@ -69,6 +102,7 @@ struct OutputBuffer {
     }
 
     mutating func flush() {
+        guard !collecting else { return }
         var done = 0
         while done < count {
             let n = Glibc.write(1, storage.bytes + done, count - done)
@@ -115,7 +149,7 @@ struct OutputBuffer {
                 }
                 count = p - storage.bytes
                 lineHasWord = true
-                if count >= chunk { flush() }
+                if count >= chunk && !collecting { flush() }
             }
         }}}}}
         // End with a line break when the input did (and the text had words after the last one).
@@ -135,10 +169,12 @@ private final class ByteStorage {
 
     deinit { bytes.deallocate() }
 
-    /// Larger, contents dropped (call when empty).
-    func grow(to n: Int) {
-        bytes.deallocate()
+    /// Larger, keeping the first `kept` bytes.
+    func grow(to n: Int, keeping kept: Int) {
+        let old = bytes
         capacity = n
         bytes = .allocate(capacity: n)
+        if kept > 0 { bytes.update(from: old, count: kept) }
+        old.deallocate()
     }
 }
