@@ -124,6 +124,7 @@ public struct Normalizer: Sendable {
             table.valueScalars.withUnsafeBufferPointer { values in
             table.valueStart.withUnsafeBufferPointer { valueStart in
             table.bmp.withUnsafeBufferPointer { bmp in
+            table.rootChild.withUnsafeBufferPointer { phraseRoot in
                 var o = out.baseAddress!
                 var w = 0
                 var i = 0
@@ -131,7 +132,9 @@ public struct Normalizer: Sendable {
                     let s = text[i]
                     let v = s.value
                     if v >= 0x3400 {
-                        if let match = table.longestPhrase(in: text, at: i) {
+                        // Most characters start no phrase: skip the trie walk.
+                        let mayStartPhrase = v >= 0x10000 || phraseRoot[Int(v)] != 0
+                        if mayStartPhrase, let match = table.longestPhrase(in: text, at: i) {
                             let lo = Int(valueStart[match.value]), hi = Int(valueStart[match.value + 1])
                             if hi - lo == match.length {
                                 for k in 0..<match.length {
@@ -162,7 +165,7 @@ public struct Normalizer: Sendable {
                     i += 1
                 }
                 written = w
-            }}}}}}}
+            }}}}}}}}
             count = written
         }
         start.removeLast(capacity - written)

@@ -9,7 +9,8 @@ import Glibc
 /// The segmenter's edge hash (16 MB and more) is probed at random for almost
 /// every character: with 4 KB pages nearly each probe also misses the TLB;
 /// with 2 MB pages the whole table takes a handful of TLB entries. Where
-/// huge pages are unavailable the table works the same on small pages.
+/// huge pages are unavailable the table works the same on small pages;
+/// tables under 2 MB use ordinary memory.
 ///
 /// Immutable once filled, so instances are shared across threads.
 ///
@@ -32,6 +33,14 @@ final class HugePageTable<Element: BitwiseCopyable>: @unchecked Sendable {
         let bytes = max(1, count * MemoryLayout<Element>.stride)
         let huge = Self.hugePageSize
         #if canImport(Glibc)
+        guard bytes >= huge else {
+            // Smaller than one huge page: ordinary memory, not 2 MB to clear.
+            mapping = nil
+            mappingSize = 0
+            base = Self.allocateZeroed(bytes: bytes, count: count)
+            fill(UnsafeMutableBufferPointer(start: base, count: count))
+            return
+        }
         // Map one huge page more than needed, so an aligned start fits.
         let size = (bytes + huge - 1) / huge * huge + huge
         let raw = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
