@@ -15,6 +15,10 @@ extension Segmenter {
         let score = ScratchBuffer<Double>()
         let next = ScratchBuffer<Int32>()
         let pos = ScratchBuffer<UInt16>()
+        /// The one-character word at each position: ln P
+        /// (`notAWordLogProb` if none) and tag.
+        let singleLogProb = ScratchBuffer<Float>()
+        let singlePOS = ScratchBuffer<UInt16>()
         /// The dictionary's two-character step from each position: node
         /// (-1 none), word ln P (`notAWordLogProb` if not a word), tag and
         /// the node's base.

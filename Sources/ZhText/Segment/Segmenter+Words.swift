@@ -1,7 +1,8 @@
 extension Segmenter {
-    /// Pass 1: the dictionary's two-character step from every position of
-    /// the block (`scratch.pair*`). Positions inside an atom and characters
-    /// above the BMP (no root entry) get none.
+    /// Pass 1: the dictionary's one- and two-character steps from every
+    /// position of the block (`scratch.single*`, `scratch.pair*`; the last
+    /// position has no pair). Positions inside an atom and characters above
+    /// the BMP (no root entry) get none.
     func findPairs(_ s: UnsafeBufferPointer<UInt32>, scratch: Scratch) {
         let n = s.count
         let probe = lexicon.probe
@@ -10,18 +11,23 @@ extension Segmenter {
         let pairLogProb = scratch.pairLogProb.reserve(n)
         let pairPOS = scratch.pairPOS.reserve(n)
         let pairBase = scratch.pairBase.reserve(n)
+        let singleLogProb = scratch.singleLogProb.reserve(n)
+        let singlePOS = scratch.singlePOS.reserve(n)
         let units = probe.units, codes = probe.codes
         var p = 0
         // Branch-free, so that the probes of successive positions overlap.
-        while p + 1 < n {
-            let c1 = s[p], c2 = s[p + 1]
+        while p < n {
+            let c1 = s[p], c2 = p + 1 < n ? s[p + 1] : 0
             // The root's child by code k is unit k; code 0 reads the root
             // itself, whose check (-1) matches nothing.
             let code1 = c1 < 0x10000 && unit[p] >= 0 ? codes[Int(c1)] : 0
             let first = units[Int(code1)]
+            let rooted = first.check == 0
+            singleLogProb[p] = rooted ? first.logProb : Lexicon.notAWordLogProb
+            singlePOS[p] = first.pos
             let code2 = c2 < 0x10000 ? codes[Int(c2)] : probe.astralCode(c2)
             let guess = Int(first.base &+ code2)
-            let inRange = first.check == 0 && code2 != 0 && guess < units.count
+            let inRange = rooted && code2 != 0 && guess < units.count
             let t = inRange ? guess : 0
             let u = units[t]
             let found = inRange && u.check == code1
@@ -125,12 +131,12 @@ extension Segmenter {
     /// length, a Chinese numeral number, 第 + number.
     func chooseRoute(_ s: UnsafeBufferPointer<UInt32>, scratch: Scratch) {
         let n = s.count
-        let probe = lexicon.probe
         let unknownLogProb = -lexicon.logTotal
         let numeral = numeralLogProb
         let unit = scratch.unit.base, atomPOS = scratch.atomPOS.base
         let score = scratch.score.reserve(n + 1), next = scratch.next.reserve(n), pos = scratch.pos.reserve(n)
         let pairNode = scratch.pairNode.base, pairLogProb = scratch.pairLogProb.base, pairPOS = scratch.pairPOS.base
+        let singleLogProb = scratch.singleLogProb.base, singlePOS = scratch.singlePOS.base
         let longFirst = scratch.longFirst.base, longEnd = scratch.longEnd.base
         let longLogProb = scratch.longLogProb.base, longPOS = scratch.longPOS.base
         score[n] = 0
@@ -152,24 +158,23 @@ extension Segmenter {
             }
             // Dictionary words starting at i: one character, two, more.
             let c = s[i]
-            let rootNode = c < 0x10000 ? probe.root(c) : -1
-            if rootNode >= 0 {
-                let root = probe.units[Int(rootNode)]
-                if root.logProb <= 0 && (i + 1 == n || unit[i + 1] >= 0) {
-                    let cand = Double(root.logProb) + score[i + 1]
-                    if cand >= best { best = cand; bestEnd = i + 1; bestPOS = root.pos }
+            // (A position whose character starts no word has neither a
+            // one-character word nor a pair.)
+            let single = singleLogProb[i]
+            if single <= 0 && (i + 1 == n || unit[i + 1] >= 0) {
+                let cand = Double(single) + score[i + 1]
+                if cand >= best { best = cand; bestEnd = i + 1; bestPOS = singlePOS[i] }
+            }
+            if i + 1 < n && pairNode[i] >= 0 {
+                let lp = pairLogProb[i]
+                if lp <= 0 && (i + 2 == n || unit[i + 2] >= 0) {
+                    let cand = Double(lp) + score[i + 2]
+                    if cand >= best { best = cand; bestEnd = i + 2; bestPOS = pairPOS[i] }
                 }
-                if i + 1 < n && pairNode[i] >= 0 {
-                    let lp = pairLogProb[i]
-                    if lp <= 0 && (i + 2 == n || unit[i + 2] >= 0) {
-                        let cand = Double(lp) + score[i + 2]
-                        if cand >= best { best = cand; bestEnd = i + 2; bestPOS = pairPOS[i] }
-                    }
-                    for k in Int(longFirst[i])..<Int(longFirst[i + 1]) {
-                        let e = Int(longEnd[k])
-                        let cand = Double(longLogProb[k]) + score[e]
-                        if cand >= best { best = cand; bestEnd = e; bestPOS = longPOS[k] }
-                    }
+                for k in Int(longFirst[i])..<Int(longFirst[i + 1]) {
+                    let e = Int(longEnd[k])
+                    let cand = Double(longLogProb[k]) + score[e]
+                    if cand >= best { best = cand; bestEnd = e; bestPOS = longPOS[k] }
                 }
             }
             // A Chinese numeral number starting at i.
