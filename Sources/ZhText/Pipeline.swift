@@ -25,7 +25,7 @@ public struct DocumentAnalysis: Sendable {
     /// it as a string.
     public var bodyScalars: ArraySlice<Unicode.Scalar>
     /// The normalized body text.
-    public var normalizedText: String { String(String.UnicodeScalarView(bodyScalars)) }
+    public var normalizedText: String { String(scalars: bodyScalars) }
     public var keywords: [JSONValue]
     public var facts: [JSONValue]
     public var factKinds: [String]

@@ -80,7 +80,7 @@ struct EntityDocument {
     }
 
     func text(_ start: Int, _ end: Int) -> String {
-        String(String.UnicodeScalarView(scalars[start..<end]))
+        String(scalars: scalars[start..<end])
     }
 
     /// Whether every scalar of `start..<end` is a Han character.

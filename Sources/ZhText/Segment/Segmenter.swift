@@ -105,7 +105,7 @@ public final class Segmenter: Sendable {
         tokens.reserveCapacity(spans.count)
         for sp in spans {
             let r = Int(sp.start)..<Int(sp.end)
-            tokens.append(Token(text: String(String.UnicodeScalarView(scalars[r])),
+            tokens.append(Token(text: String(scalars: scalars[r]),
                                 pos: lexicon.posNames[Int(sp.posID)], start: r.lowerBound, end: r.upperBound))
         }
         return tokens
