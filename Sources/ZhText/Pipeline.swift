@@ -37,6 +37,9 @@ public struct DocumentAnalysis: Sendable {
     /// The documents.jsonl line, once serialized (by the worker thread, so
     /// the single consumer that writes outputs in order does less).
     public var serialized: String? = nil
+    /// The corpus.state lines of this document, once serialized (also by
+    /// the worker thread).
+    public var stateLines: String? = nil
 
     /// The documents.jsonl object.
     public var json: JSONValue {

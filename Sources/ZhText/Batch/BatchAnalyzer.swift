@@ -83,6 +83,9 @@ public final class BatchAnalyzer: @unchecked Sendable {
         // New terms are discovered in the first documents' text: once that
         // sample is complete, discovery runs beside the rest of the batch.
         var discovery: BackgroundTask<[DiscoveredTerm]>? = nil
+        // Keyword counts add up in any order: the workers fold them, so the
+        // single consumer that keeps input order has less to do.
+        let keywordCounts = KeywordCountsPool()
         map.run(
             produce: { emit in
                 // Inputs that fail while listing go through the same ordered path.
@@ -93,7 +96,10 @@ public final class BatchAnalyzer: @unchecked Sendable {
                 case .success(let source):
                     return pipeline.analyze(source).map { d in
                         var d = d
-                        d.serialized = d.json.serialized()
+                        let json = d.json.serialized()
+                        d.serialized = json
+                        d.stateLines = StateFile.documentLines(json: json, factRows: d.factRows)
+                        keywordCounts.fold(&d.keywordCounts)
                         return d
                     }
                 case .failure(let f): return .failure(DocumentFailure(path: f.path, reason: f.reason))
@@ -120,6 +126,7 @@ public final class BatchAnalyzer: @unchecked Sendable {
                                         failures: summary.failures.count,
                                         elapsed: Date().timeIntervalSince(started)))
             })
+        summary.keywords.merge(keywordCounts.total())
         try sink.finish(summary: summary)
         if !map.isCancelled, let out {
             try writer.write(summary, to: out, newTerms: discovery?.value)
@@ -158,13 +165,14 @@ final class BatchSink: @unchecked Sendable {
     }
 
     func add(_ d: DocumentAnalysis) {
-        add(json: d.serialized ?? d.json.serialized(), factRows: d.factRows)
+        let json = d.serialized ?? d.json.serialized()
+        add(json: json, factRows: d.factRows, stateLines: d.stateLines ?? StateFile.documentLines(json: json, factRows: d.factRows))
     }
 
-    func add(json: String, factRows: String) {
+    func add(json: String, factRows: String, stateLines: String? = nil) {
         documents?.write(json + "\n")
         facts?.write(factRows)
-        state.write(StateFile.documentLines(json: json, factRows: factRows))
+        state.write(stateLines ?? StateFile.documentLines(json: json, factRows: factRows))
     }
 
     func finish(summary: CorpusSummary) throws {
@@ -193,5 +201,34 @@ public enum StateMerger {
         try sink.finish(summary: summary)
         try writer.write(summary, to: out)
         return summary
+    }
+}
+
+/// Keyword counts folded by the worker threads: each fold takes a partial
+/// count from the pool (or starts one), adds a document's counts and puts it
+/// back. Merging counts is associative and commutative, so `total()` equals
+/// the counts of all documents whatever thread folded which.
+final class KeywordCountsPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [KeywordCounts] = []
+
+    /// Moves `counts` into a partial total (leaving it empty).
+    func fold(_ counts: inout KeywordCounts) {
+        lock.lock()
+        var partial = idle.popLast() ?? KeywordCounts()
+        lock.unlock()
+        partial.merge(counts)
+        counts = KeywordCounts()
+        lock.lock()
+        idle.append(partial)
+        lock.unlock()
+    }
+
+    /// All partial totals merged.
+    func total() -> KeywordCounts {
+        lock.lock(); defer { lock.unlock() }
+        var all = KeywordCounts()
+        for partial in idle { all.merge(partial) }
+        return all
     }
 }

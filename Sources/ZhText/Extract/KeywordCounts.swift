@@ -71,6 +71,10 @@ public struct KeywordCounts: Sendable, Equatable {
 
     /// Adds `other`'s counts to these.
     public mutating func merge(_ other: KeywordCounts) {
+        if documentCount == 0 && tokenCount == 0 && entries.isEmpty {
+            self = other
+            return
+        }
         documentCount += other.documentCount
         tokenCount += other.tokenCount
         for (term, entry) in other.entries {

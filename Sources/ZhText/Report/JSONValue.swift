@@ -60,33 +60,58 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     static func writeString(_ s: String, to out: inout String) {
+        var bytes = s
+        let plain = bytes.withUTF8 { p in !p.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) }
         // Most strings need no escape: append them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+        if plain {
             out += "\""
             out += s
             out += "\""
             return
         }
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
+        out += bytes.withUTF8 { JSONValue.escaped($0) }
+    }
+
+    /// The JSON string literal of UTF-8 `p`: quotes, backslashes, control
+    /// characters and U+2028/U+2029 escaped; everything else copied in runs.
+    static func escaped(_ p: UnsafeBufferPointer<UInt8>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(p.count + p.count / 8 + 2)
+        bytes.append(0x22)
+        var run = 0, i = 0
+        func flush(_ end: Int) {
+            if end > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<end])) }
         }
-        out += "\""
+        func append(_ text: StaticString) {
+            text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
+        while i < p.count {
+            let b = p[i]
+            var width = 1
+            switch b {
+            case 0x22: flush(i); append("\\\"")
+            case 0x5C: flush(i); append("\\\\")
+            case 0x0A: flush(i); append("\\n")
+            case 0x0D: flush(i); append("\\r")
+            case 0x09: flush(i); append("\\t")
+            case 0..<0x20:
+                flush(i)
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            case 0xE2 where i + 2 < p.count && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9):
+                flush(i)
+                append(p[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                width = 3
+            default:
+                i += 1
+                continue
+            }
+            i += width
+            run = i
+        }
+        flush(p.count)
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
