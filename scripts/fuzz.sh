@@ -47,17 +47,29 @@ PY
   i=$((i+1))
 done
 
-# 2. Per-file commands, each case under a 60 s watchdog (every case for
-#    normalize; segment and facts on every 5th, to bound the run's time).
-k=0
-for f in "$work"/cases/*; do
-  run 120 "$bin" normalize "$f"
-  if [ $((k % 5)) -eq 0 ] || [ "$(basename "$f")" = case_big_line.txt ]; then
-    run 120 "$bin" segment "$f"
-    run 120 "$bin" facts "$f"
+# 2. Per-file commands: normalize, segment and facts on every case, each
+#    under a 120 s watchdog, FUZZ_JOBS cases at a time.
+cat > "$work/one.sh" <<'SH'
+#!/usr/bin/env bash
+# one.sh BIN STDERR_DIR CASE: prints RUN/HANG/CRASH lines for one case.
+bin=$1; errs=$2; f=$3
+for cmd in normalize segment facts; do
+  timeout -s KILL 120 "$bin" "$cmd" "$f" >/dev/null 2>>"$errs/$(basename "$f").$cmd"
+  rc=$?
+  echo "RUN"
+  if [ $rc -eq 137 ]; then echo "HANG: $cmd $f"
+  elif [ $rc -gt 1 ]; then echo "CRASH ($rc): $cmd $f"
   fi
-  k=$((k+1))
 done
+SH
+chmod +x "$work/one.sh"
+mkdir -p "$work/errs"
+ls "$work"/cases/* | xargs -P "${FUZZ_JOBS:-2}" -n 1 "$work/one.sh" "$bin" "$work/errs" > "$work/per-file.log"
+grep -E "^(HANG|CRASH)" "$work/per-file.log" || true
+runs=$((runs + $(grep -c "^RUN" "$work/per-file.log")))
+hangs=$((hangs + $(grep -c "^HANG" "$work/per-file.log")))
+crashes=$((crashes + $(grep -c "^CRASH" "$work/per-file.log")))
+cat "$work"/errs/* >> "$work/stderr" 2>/dev/null
 failures=$(grep -c "zhtext: error:" "$work/stderr" || true)
 echo "fuzz: $total cases, $runs runs: $crashes crashes, $hangs hangs, $bad batch mismatches, $failures inputs reported as failed"
 echo "fuzz: $(( runs - crashes - hangs )) passed, $(( crashes + hangs + bad )) failed"

@@ -20,8 +20,12 @@ public struct DocumentAnalysis: Sendable {
     public var substitutions: Int
     /// Content words of the body, counted for the corpus keyword report.
     public var keywordCounts: KeywordCounts
-    /// The normalized body text (for new-term discovery over a sample).
-    public var normalizedText: String
+    /// The normalized body (for new-term discovery over a sample), kept as
+    /// scalars: most documents come after the sample is full and never need
+    /// it as a string.
+    public var bodyScalars: ArraySlice<Unicode.Scalar>
+    /// The normalized body text.
+    public var normalizedText: String { String(scalars: bodyScalars) }
     public var keywords: [JSONValue]
     public var facts: [JSONValue]
     public var factKinds: [String]
@@ -87,10 +91,11 @@ public struct Pipeline: Sendable {
         self.options = options
         decoder = try Decoder(encoding: options.encoding)
         normalizer = try Normalizer(options: options.normalizer)
+        // The keyword and fact tables load on another thread meanwhile.
+        let tables = BackgroundTask { Result { (try KeywordExtractor.load(), try FactExtractor.load()) } }
         segmenter = try Segmenter.load(options.segmenter)
-        keywords = try KeywordExtractor.load()
-        facts = try FactExtractor.load()
         entities = try EntityRecognizer.load(segmenter: segmenter)
+        (keywords, facts) = try tables.value.get()
     }
 
     /// Reads and analyzes one document source.
@@ -155,17 +160,19 @@ public struct Pipeline: Sendable {
         counts.add(document: bodyTokens, filter: keywords.filter)
         let found = facts.extract(from: normalized, metadata: metadata)
         let named = entities.recognize(normalized, tokens: tokens)
-        let top = keywords.extract(from: bodyTokens, top: options.keywordsPerDocument).map { k -> JSONValue in
+        let ranked = keywords.options.method == .tfidf
+            ? keywords.tfidf(counts, top: options.keywordsPerDocument)
+            : keywords.extract(from: bodyTokens, top: options.keywordsPerDocument)
+        let top = ranked.map { k -> JSONValue in
             .object([("term", .string(k.term)), ("weight", .double((k.weight * 1e6).rounded() / 1e6)),
                      ("count", .int(k.count)), ("pos", .string(k.pos))])
         }
-        let bodyText = String(String.UnicodeScalarView(normalized.scalars[min(metadata.bodyStart, normalized.scalars.count)...]))
         return DocumentAnalysis(
             id: id, path: path, title: metadata.title, date: metadata.date?.iso, time: metadata.time,
             source: metadata.source, author: metadata.author, url: nil,
             encoding: encoding, script: normalized.script, characters: normalized.original.count,
             bytes: text.utf8.count, substitutions: 0,
-            keywordCounts: counts, normalizedText: bodyText,
+            keywordCounts: counts, bodyScalars: normalized.scalars[min(metadata.bodyStart, normalized.scalars.count)...],
             keywords: top, facts: found.map(\.jsonValue), factKinds: found.map(\.kind.rawValue),
             factRows: found.map { $0.batchCSVRow(document: id) }.joined(),
             entities: named.map(\.jsonValue),

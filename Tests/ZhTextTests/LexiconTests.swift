@@ -23,6 +23,33 @@ let segmentFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
         #expect(abs(p - log(300.0 / 300.0)) < 1e-4)
     }
 
+    @Test func doubleArrayFindsEveryWordAndNoPrefix() throws {
+        // Words sharing prefixes, with common and rare characters, an
+        // astral one and a space, so bases of many siblings must interleave.
+        let chars = Array("中国人民大会堂长江南京市桥𠀋 a1".unicodeScalars)
+        var words: [String] = []
+        for (i, a) in chars.enumerated() {
+            for (j, b) in chars.enumerated() where (i * 7 + j) % 3 != 0 {
+                var w = String.UnicodeScalarView([a, b])
+                words.append(String(w))
+                if (i + j) % 4 == 0 { w.append(chars[(i * j) % chars.count]); words.append(String(w)) }
+            }
+        }
+        let lexicon = Lexicon(entries: words.enumerated().map {
+            LexiconEntry(word: $0.element, frequency: $0.offset + 1, pos: $0.offset % 2 == 0 ? "n" : "v")
+        })
+        let known = Set(words)
+        for (k, w) in words.enumerated() where words.lastIndex(of: w) == k {
+            #expect(lexicon.contains(w), "\(w)")
+            #expect(lexicon.partOfSpeech(of: w) == (k % 2 == 0 ? "n" : "v"), "\(w)")
+        }
+        for a in chars where !known.contains(String(a)) {
+            #expect(!lexicon.contains(String(a)))   // single characters are prefixes only
+        }
+        #expect(!lexicon.contains("中中"))
+        #expect(!lexicon.contains("中国人民"))
+    }
+
     @Test func wordWithoutFrequencyBeatsItsBestSplit() throws {
         let lexicon = Lexicon(entries: [
             LexiconEntry(word: "长江", frequency: 1000, pos: "ns"),

@@ -19,6 +19,32 @@ import Testing
         #expect(TermStatistics().merging(whole) == whole)                  // identity
     }
 
+    @Test func discoveryStatisticsKeepEveryRepeatedNGramExactly() throws {
+        // The two seeds: real news with thousands of n-grams seen once.
+        let segmenter = try Segmenter.load()
+        let documents = try KeywordSeedCorpus.paths().map { path -> (scalars: [Unicode.Scalar], spans: [Segmenter.Span]) in
+            let scalars = try KeywordSeedCorpus.normalized(path).scalars
+            return (scalars, segmenter.spans(scalars))
+        }
+        var full = TermStatistics()
+        for d in documents { full.add(document: d.scalars, tokens: segmenter.segment(d.scalars)) }
+        let filtered = TermStatistics.forDiscovery(documents)
+        #expect(filtered.documentCount == full.documentCount && filtered.characterCount == full.characterCount)
+        var repeated = 0, singles = 0
+        for (gram, c) in full.grams.entries where gram.count == 1 || c.count >= 2 {
+            #expect(filtered.grams[gram] == c, "\(gram)")
+            if gram.count > 1 { repeated += 1 } else { singles += 1 }
+        }
+        #expect(repeated > 500 && singles > 500)
+        // Most n-grams seen once are not stored (a few pass by hash collision).
+        let once = full.grams.entries.filter { $0.key.count > 1 && $0.value.count == 1 }.count
+        #expect(once > 5000)
+        #expect(filtered.distinctCount < full.distinctCount - once * 9 / 10)
+        // Discovery finds the same terms in both.
+        let discoverer = TermDiscoverer(options: TermDiscoverer.Options(minCount: 3), stopWords: [], segmenter: segmenter)
+        #expect(discoverer.discover(in: filtered, top: 50) == discoverer.discover(in: full, top: 50))
+    }
+
     @Test func countsNeighbourBoundariesAndDocuments() throws {
         var whole = TermStatistics()
         for d in docs { whole.add(document: d) }

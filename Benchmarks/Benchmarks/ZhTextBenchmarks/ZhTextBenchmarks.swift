@@ -50,4 +50,35 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
             for t in seedTexts { blackHole(normalizer.normalize(t).scalars.count) }
         }
     }
+
+    // The batch's other per-document stages and new-term discovery.
+    let facts = try! FactExtractor.load()
+    let keywords = try! KeywordExtractor.load()
+    let entities = try! EntityRecognizer.load(segmenter: segmenter)
+    let tokens = simplified.map { segmenter.segment($0) }
+    let spans = simplified.map { segmenter.spans($0) }
+    Benchmark("facts, seeds") { benchmark in
+        for _ in benchmark.scaledIterations {
+            for n in normalized { blackHole(facts.extract(from: n).count) }
+        }
+    }
+    Benchmark("keyword counts + TF-IDF, seeds") { benchmark in
+        for _ in benchmark.scaledIterations {
+            for t in tokens {
+                var counts = KeywordCounts()
+                counts.add(document: t, filter: keywords.filter)
+                blackHole(keywords.tfidf(counts, top: 10).count)
+            }
+        }
+    }
+    Benchmark("entities, seeds") { benchmark in
+        for _ in benchmark.scaledIterations {
+            for (n, t) in zip(normalized, tokens) { blackHole(entities.recognize(n, tokens: t).count) }
+        }
+    }
+    Benchmark("n-gram statistics for discovery, seeds") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(TermStatistics.forDiscovery(Array(zip(simplified, spans))).distinctCount)
+        }
+    }
 }

@@ -79,6 +79,10 @@ public final class BatchAnalyzer: @unchecked Sendable {
         var summary = CorpusSummary()
         var doneBytes = 0
         let pipeline = self.pipeline
+        let writer = ReportWriter(options: options.report, keywords: pipeline.keywords, segmenter: pipeline.segmenter)
+        // New terms are discovered in the first documents' text: once that
+        // sample is complete, discovery runs beside the rest of the batch.
+        var discovery: BackgroundTask<[DiscoveredTerm]>? = nil
         map.run(
             produce: { emit in
                 // Inputs that fail while listing go through the same ordered path.
@@ -101,6 +105,12 @@ public final class BatchAnalyzer: @unchecked Sendable {
                     summary.add(d)
                     sink.add(d)
                     doneBytes += d.bytes
+                    if out != nil, discovery == nil, summary.termSampleScalars >= CorpusSummary.termSampleLimit {
+                        var sample = CorpusSummary()      // only the sample, not the counts
+                        sample.termSample = summary.termSample
+                        sample.termSampleScalars = summary.termSampleScalars
+                        discovery = BackgroundTask { [sample] in writer.newTerms(sample) }
+                    }
                 case .failure(let f):
                     let failed = InputFailure(path: f.path, reason: f.reason)
                     summary.addFailure(failed)
@@ -112,8 +122,7 @@ public final class BatchAnalyzer: @unchecked Sendable {
             })
         try sink.finish(summary: summary)
         if !map.isCancelled, let out {
-            try ReportWriter(options: options.report, keywords: pipeline.keywords, segmenter: pipeline.segmenter)
-                .write(summary, to: out)
+            try writer.write(summary, to: out, newTerms: discovery?.value)
         }
         return summary
     }

@@ -56,25 +56,20 @@ public struct DocumentMetadata: Sendable, Hashable, Codable {
 
     public init(_ text: NormalizedText) {
         let s = text.scalars
-        // Split into lines (normalized offsets).
-        var lines: [Range<Int>] = []
-        var start = 0
-        for (i, c) in s.enumerated() where c == "\n" {
-            lines.append(start..<i); start = i + 1
-        }
-        lines.append(start..<s.count)
-
         title = nil; date = nil; time = nil; source = nil; author = nil
         bodyStartLine = 1; bodyStart = 0
         var firstContent: Int? = nil
         var lastHeader: Int? = nil
-        for (n, r) in lines.prefix(DocumentMetadata.headerLines).enumerated() {
+        var lineStart = 0
+        for n in 0..<DocumentMetadata.headerLines {
+            guard lineStart <= s.count else { break }
+            let r = lineStart..<DocumentMetadata.lineEnd(s, from: lineStart)
+            lineStart = r.upperBound + 1
             let line = DocumentMetadata.trimmed(s, r)
             if line.isEmpty { continue }
-            let str = FactLexicon.string(s, line)
             if firstContent == nil {
                 firstContent = n
-                title = str
+                title = FactLexicon.string(s, line)
                 if let (d, t) = DocumentMetadata.findDate(s, in: line) { date = d; time = t }
                 continue
             }
@@ -82,22 +77,43 @@ public struct DocumentMetadata: Sendable, Hashable, Codable {
             if date == nil, let (d, t) = DocumentMetadata.findDate(s, in: line) {
                 date = d; time = t; isHeader = true
             }
-            if let v = DocumentMetadata.field(after: ["来源:", "来源："], in: str) { source = v; isHeader = true }
-            if author == nil, let v = DocumentMetadata.field(after: ["作者:", "作者：", "记者:", "记者：", "记者 ", "编辑:", "文/"], in: str) {
+            if let v = DocumentMetadata.field(after: DocumentMetadata.sourceLabels, in: s, line) { source = v; isHeader = true }
+            if author == nil, let v = DocumentMetadata.field(after: DocumentMetadata.authorLabels, in: s, line) {
                 author = v; isHeader = true
             }
-            for marker in ["分享到", "字体", "链接已复制", "打印本页", "关闭窗口", "【字号", "浏览次数", "阅读量", "扫一扫"] where str.contains(marker) {
+            if DocumentMetadata.boilerplateMarkers.contains(where: { DocumentMetadata.find($0, in: s, line) != nil }) {
                 isHeader = true
             }
             if isHeader { lastHeader = n }
         }
         if let h = lastHeader {
             // The body starts at the first non-empty line after the header.
-            var n = h + 1
-            while n < lines.count, DocumentMetadata.trimmed(s, lines[n]).isEmpty { n += 1 }
-            bodyStartLine = min(n, lines.count - 1) + 1
-            bodyStart = n < lines.count ? lines[n].lowerBound : s.count
+            var n = 0, start = 0
+            while n <= h { start = DocumentMetadata.lineEnd(s, from: start) + 1; n += 1 }
+            while start < s.count, DocumentMetadata.trimmed(s, start..<DocumentMetadata.lineEnd(s, from: start)).isEmpty {
+                start = DocumentMetadata.lineEnd(s, from: start) + 1; n += 1
+            }
+            if start < s.count {
+                bodyStartLine = n + 1
+                bodyStart = start
+            } else {
+                // Nothing after the header: the body is empty and starts on the last line.
+                bodyStartLine = start == s.count ? n + 1 : n
+                bodyStart = s.count
+            }
         }
+    }
+
+    static let sourceLabels = ["来源:", "来源："].map { Array($0.unicodeScalars) }
+    static let authorLabels = ["作者:", "作者：", "记者:", "记者：", "记者 ", "编辑:", "文/"].map { Array($0.unicodeScalars) }
+    static let boilerplateMarkers = ["分享到", "字体", "链接已复制", "打印本页", "关闭窗口", "【字号", "浏览次数", "阅读量", "扫一扫"]
+        .map { Array($0.unicodeScalars) }
+
+    /// The offset of the newline ending the line that starts at `start`, or the end of the text.
+    static func lineEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
+        var i = start
+        while i < s.count && s[i] != "\n" { i += 1 }
+        return i
     }
 
     /// `line` without surrounding spaces.
@@ -108,18 +124,36 @@ public struct DocumentMetadata: Sendable, Hashable, Codable {
         return lo..<hi
     }
 
-    /// The text after one of `labels`, up to `|`, two spaces or the end.
-    static func field(after labels: [String], in line: String) -> String? {
-        for label in labels {
-            guard let r = line.range(of: label) else { continue }
-            var v = ""
-            var spaces = 0
-            for c in line[r.upperBound...].unicodeScalars {
-                if c == "|" || c == "｜" || c == "\t" { break }
-                if c == " " || c == "\u{3000}" { spaces += 1; if spaces >= 2 || (label.hasSuffix(" ") || label == "文/") { break } } else { spaces = 0 }
-                v.unicodeScalars.append(c)
+    /// The first occurrence of `pattern` in `s[r]`.
+    static func find(_ pattern: [Unicode.Scalar], in s: [Unicode.Scalar], _ r: Range<Int>) -> Range<Int>? {
+        guard !pattern.isEmpty, r.count >= pattern.count else { return nil }
+        let first = pattern[0]
+        var i = r.lowerBound
+        let last = r.upperBound - pattern.count
+        while i <= last {
+            if s[i] == first {
+                var k = 1
+                while k < pattern.count && s[i + k] == pattern[k] { k += 1 }
+                if k == pattern.count { return i..<(i + k) }
             }
-            let t = v.trimmingSpaces
+            i += 1
+        }
+        return nil
+    }
+
+    /// The text after one of `labels` in `s[line]`, up to `|`, two spaces or the end.
+    static func field(after labels: [[Unicode.Scalar]], in s: [Unicode.Scalar], _ line: Range<Int>) -> String? {
+        for label in labels {
+            guard let r = find(label, in: s, line) else { continue }
+            let stopAtSpace = label.last == " " || label == ["文", "/"]
+            var v = String.UnicodeScalarView()
+            var spaces = 0
+            for c in s[r.upperBound..<line.upperBound] {
+                if c == "|" || c == "｜" || c == "\t" { break }
+                if c == " " || c == "\u{3000}" { spaces += 1; if spaces >= 2 || stopAtSpace { break } } else { spaces = 0 }
+                v.append(c)
+            }
+            let t = String(v).trimmingSpaces
             if !t.isEmpty { return t }
         }
         return nil

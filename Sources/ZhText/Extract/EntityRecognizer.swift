@@ -156,23 +156,8 @@ public struct EntityRecognizer: Sendable {
         }
     }
 
-    /// The string of `scalars`, encoded straight into the string's UTF-8
-    /// storage (`String(String.UnicodeScalarView(scalars))` goes through
-    /// generic, unspecialized appends).
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var count = 0
-        for c in scalars { count += UTF8.width(c) }
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            var at = 0
-            for c in scalars {
-                UTF8.encode(c) { byte in
-                    buffer[at] = byte
-                    at += 1
-                }
-            }
-            return at
-        }
-    }
+    /// The string of `scalars`.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { String(scalars: scalars) }
 
     /// The entities of `scalars` (already segmented into `tokens`), as
     /// normalized offsets, in text order.

@@ -74,9 +74,7 @@ public struct FactLexicon: Sendable {
     }
 
     static func string(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
-        var k = ""
-        k.unicodeScalars.append(contentsOf: s[r])
-        return k
+        String(scalars: s[r])
     }
 
     /// The longest word of `table` ending at `end` (exclusive), and its length.

@@ -21,7 +21,7 @@ extension KeywordCounts: Codable {
         tokenCount = try c.decode(Int.self, forKey: .tokens)
         entries = [:]
         for row in try c.decode([Row].self, forKey: .terms) {
-            entries[row.term] = Entry(count: row.count, documents: row.documents, posCounts: row.pos)
+            entries[TextKey(row.term)] = Entry(count: row.count, documents: row.documents, posCounts: row.pos)
         }
     }
 
@@ -29,9 +29,8 @@ extension KeywordCounts: Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(documentCount, forKey: .documents)
         try c.encode(tokenCount, forKey: .tokens)
-        let rows = entries.keys.sorted(by: KeywordOrder.termPrecedes).map { term in
-            let e = entries[term]!
-            return Row(term: term, count: e.count, documents: e.documents, pos: e.posCounts)
+        let rows = entries.sorted { KeywordOrder.termPrecedes($0.key.text, $1.key.text) }.map { term, e in
+            Row(term: term.text, count: e.count, documents: e.documents, pos: e.posCounts)
         }
         try c.encode(rows, forKey: .terms)
     }

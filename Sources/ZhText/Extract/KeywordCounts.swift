@@ -26,6 +26,13 @@ public struct KeywordCounts: Sendable, Equatable {
             posCounts[pos, default: 0] += 1
         }
 
+        /// Adds `other`'s counts.
+        mutating func add(_ other: Entry) {
+            count += other.count
+            documents += other.documents
+            for (tag, n) in other.posCounts { posCounts[tag, default: 0] += n }
+        }
+
         /// The most frequent part of speech (ties: the smaller tag).
         public var pos: String {
             var best = ""
@@ -43,7 +50,7 @@ public struct KeywordCounts: Sendable, Equatable {
     /// Accepted tokens in all documents (the TF denominator).
     public internal(set) var tokenCount = 0
     /// Terms and what is known of them.
-    public internal(set) var entries: [String: Entry] = [:]
+    public internal(set) var entries: [TextKey: Entry] = [:]
 
     public init() {}
 
@@ -51,12 +58,12 @@ public struct KeywordCounts: Sendable, Equatable {
     ///
     /// - Complexity: O(*n*) in the number of tokens.
     public mutating func add(document tokens: [Token], filter: KeywordFilter) {
-        var local: [String: Entry] = [:]
+        var local: [TextKey: Entry] = [:]
         var accepted = 0
         local.reserveCapacity(tokens.count / 4)
         for token in tokens where filter.accepts(token) {
             accepted += 1
-            local[token.text, default: Entry(count: 0, documents: 1, posCounts: [:])].count(pos: token.pos)
+            local[TextKey(token.text), default: Entry(count: 0, documents: 1, posCounts: [:])].count(pos: token.pos)
         }
         let document = KeywordCounts(documentCount: 1, tokenCount: accepted, entries: local)
         if documentCount == 0 && entries.isEmpty { self = document } else { merge(document) }
@@ -67,11 +74,9 @@ public struct KeywordCounts: Sendable, Equatable {
         documentCount += other.documentCount
         tokenCount += other.tokenCount
         for (term, entry) in other.entries {
-            if var mine = entries[term] {
-                mine.count += entry.count
-                mine.documents += entry.documents
-                mine.posCounts.merge(entry.posCounts, uniquingKeysWith: +)
-                entries[term] = mine
+            // Updated in place: a copy of the entry would copy its POS table too.
+            if let i = entries.index(forKey: term) {
+                entries.values[i].add(entry)
             } else {
                 entries[term] = entry
             }
@@ -85,7 +90,7 @@ public struct KeywordCounts: Sendable, Equatable {
         return result
     }
 
-    init(documentCount: Int, tokenCount: Int, entries: [String: Entry]) {
+    init(documentCount: Int, tokenCount: Int, entries: [TextKey: Entry]) {
         self.documentCount = documentCount
         self.tokenCount = tokenCount
         self.entries = entries

@@ -96,7 +96,7 @@ public struct KeywordExtractor: Sendable {
     /// The IDF of `term` given the corpus counts (formula in the type's doc).
     public func inverseDocumentFrequency(of term: String, in counts: KeywordCounts) -> Double {
         let background = exp(idf.maximum)
-        let df = Double(counts.entries[term]?.documents ?? 0)
+        let df = Double(counts.entries[TextKey(term)]?.documents ?? 0)
         return log((background + Double(counts.documentCount)) / (background * exp(-idf[term]) + df))
     }
 
@@ -104,14 +104,43 @@ public struct KeywordExtractor: Sendable {
     public func tfidf(_ counts: KeywordCounts, top: Int? = nil) -> [Keyword] {
         guard let largest = counts.entries.values.map(\.count).max(), largest > 0 else { return [] }
         let norm = 1 + log(Double(largest))
+        let background = exp(idf.maximum)
+        let documents = Double(counts.documentCount)
         var result: [Keyword] = []
-        result.reserveCapacity(counts.entries.count)
-        for (term, entry) in counts.entries {
+        result.reserveCapacity(top.map { min($0, counts.entries.count) } ?? counts.entries.count)
+        for (key, entry) in counts.entries {
+            let term = key.text
             let tf = (1 + log(Double(entry.count))) / norm
-            let weight = tf * inverseDocumentFrequency(of: term, in: counts)
-            result.append(Keyword(term: term, weight: weight, count: entry.count, documents: entry.documents, pos: entry.pos))
+            // inverseDocumentFrequency(of:in:), with the entry at hand.
+            let inverse = log((background + documents) / (background * exp(-idf[key]) + Double(entry.documents)))
+            let weight = tf * inverse
+            if let top {
+                Self.insert(term: term, weight: weight, entry: entry, into: &result, keeping: top)
+            } else {
+                result.append(Keyword(term: term, weight: weight, count: entry.count, documents: entry.documents, pos: entry.pos))
+            }
         }
-        return Self.top(result, top)
+        return top == nil ? Self.top(result, nil) : result
+    }
+
+    /// Puts a keyword into `best`, which holds at most `limit` keywords in
+    /// result order, if it belongs there (the top of a long list without
+    /// sorting all of it).
+    static func insert(term: String, weight: Double, entry: KeywordCounts.Entry, into best: inout [Keyword], keeping limit: Int) {
+        guard limit > 0 else { return }
+        func before(_ k: Keyword) -> Bool {
+            if weight != k.weight { return weight > k.weight }
+            if entry.count != k.count { return entry.count > k.count }
+            return KeywordOrder.termPrecedes(term, k.term)
+        }
+        if best.count == limit, let last = best.last, !before(last) { return }
+        var lo = 0, hi = best.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if before(best[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        best.insert(Keyword(term: term, weight: weight, count: entry.count, documents: entry.documents, pos: entry.pos), at: lo)
+        if best.count > limit { best.removeLast() }
     }
 
     /// TextRank keywords of an accumulated graph; `counts` gives count,
@@ -121,7 +150,7 @@ public struct KeywordExtractor: Sendable {
         var result: [Keyword] = []
         result.reserveCapacity(ranks.count)
         for (term, weight) in ranks {
-            let entry = counts.entries[term]
+            let entry = counts.entries[TextKey(term)]
             result.append(Keyword(term: term, weight: weight, count: entry?.count ?? 0,
                                   documents: entry?.documents ?? 0, pos: entry?.pos ?? ""))
         }

@@ -11,7 +11,9 @@ import Foundation
 /// ```
 public struct KeywordFilter: Sendable {
     /// Stop words, compared after lower-casing Latin letters.
-    public var stopWords: Set<String>
+    public var stopWords: Set<String> { didSet { stopKeys = Set(stopWords.map { TextKey($0) }) } }
+    /// `stopWords`, as byte-compared keys for the per-token check.
+    private var stopKeys: Set<TextKey>
     /// Keep one-character terms.
     public var allowSingleCharacters: Bool
     /// Parts of speech never kept. A tag is excluded when it equals one of
@@ -29,6 +31,7 @@ public struct KeywordFilter: Sendable {
     public init(stopWords: Set<String>, allowSingleCharacters: Bool = false,
                 excludedPOS: [String] = KeywordFilter.functionWordPOS) {
         self.stopWords = stopWords
+        stopKeys = Set(stopWords.map { TextKey($0) })
         self.allowSingleCharacters = allowSingleCharacters
         self.excludedPOS = excludedPOS
     }
@@ -79,6 +82,7 @@ public struct KeywordFilter: Sendable {
         var allNumeric = true
         var first: Unicode.Scalar?
         var last: Unicode.Scalar?
+        var hasUpper = false
         for s in term.unicodeScalars {
             if s.value >= 0x4E00 && s.value <= 0x9FFF {
                 // CJK Unified Ideographs: letters, never digits or spaces;
@@ -90,6 +94,7 @@ public struct KeywordFilter: Sendable {
                 if p.generalCategory == .decimalNumber { return false }
                 if p.isWhitespace || p.generalCategory == .control || p.generalCategory == .format { return false }
                 if allNumeric && p.numericType == nil { allNumeric = false }
+                if p.changesWhenLowercased { hasUpper = true }
             }
             if first == nil { first = s }
             last = s
@@ -102,8 +107,7 @@ public struct KeywordFilter: Sendable {
         func isLetter(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x4E00 && c.value <= 0x9FFF) || c.properties.isAlphabetic }
         if !isLetter(first) || !isLetter(last) { return false }
         if length == 1 && !allowSingleCharacters { return false }
-        let hasUpper = term.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } || term.utf8.contains { $0 >= 0x80 } && term != term.lowercased()
-        if stopWords.contains(hasUpper ? term.lowercased() : term) { return false }
+        if stopKeys.contains(TextKey(hasUpper ? term.lowercased() : term)) { return false }
         return true
     }
 

@@ -9,7 +9,7 @@ import Foundation
 /// idf["新质生产力"] // not in the table: the median
 /// ```
 public struct KeywordIDFTable: Sendable {
-    var values: [String: Double]
+    var values: [TextKey: Double]
     /// The IDF of a word the table does not have (jieba's rule: the median).
     public let median: Double
     /// The largest IDF in the table. The rarest words of a table built as
@@ -18,6 +18,10 @@ public struct KeywordIDFTable: Sendable {
     public let maximum: Double
 
     public init(_ values: [String: Double]) {
+        self.init(keyed: Dictionary(uniqueKeysWithValues: values.map { (TextKey($0.key), $0.value) }))
+    }
+
+    init(keyed values: [TextKey: Double]) {
         self.values = values
         let sorted = values.values.sorted()
         if sorted.isEmpty {
@@ -34,11 +38,16 @@ public struct KeywordIDFTable: Sendable {
 
     /// The IDF of `word`, or the median.
     public subscript(word: String) -> Double {
+        values[TextKey(word)] ?? median
+    }
+
+    /// The IDF of `word`, or the median.
+    public subscript(word: TextKey) -> Double {
         values[word] ?? median
     }
 
     /// Whether the table has `word`.
-    public func contains(_ word: String) -> Bool { values[word] != nil }
+    public func contains(_ word: String) -> Bool { values[TextKey(word)] != nil }
 
     /// Loads `jieba.idf.txt` from `DataDirectory` (or `url`).
     public static func load(_ url: URL = DataDirectory.file("jieba.idf.txt")) throws -> KeywordIDFTable {
@@ -50,7 +59,7 @@ public struct KeywordIDFTable: Sendable {
         }
         // Parsed on the UTF-8 bytes (no per-line Strings but the word):
         // the table has ~277,000 lines and is read at every start.
-        var values: [String: Double] = [:]
+        var values: [TextKey: Double] = [:]
         values.reserveCapacity(280_000)
         var lineNumber = 0
         var failure: (line: Int, text: String)? = nil
@@ -88,13 +97,13 @@ public struct KeywordIDFTable: Sendable {
                     failure = (lineNumber, String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self))
                     continue
                 }
-                values[String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<wordEnd]), as: UTF8.self)] = parsed
+                values[TextKey(String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<wordEnd]), as: UTF8.self))] = parsed
             }
         }
         if let failure {
             throw KeywordDataError.malformedEntry(file: url.path, line: failure.line, text: failure.text)
         }
         if values.isEmpty { throw KeywordDataError.empty(file: url.path) }
-        return KeywordIDFTable(values)
+        return KeywordIDFTable(keyed: values)
     }
 }

@@ -24,7 +24,13 @@ public struct NumeralParser: Sendable {
     /// A bare magnitude (`万` in 近万行, `千` in 千余行) is read as one of it
     /// only when `allowBareMagnitude` is set; `十` alone is always ten.
     public func parse(_ s: [Unicode.Scalar], at i: Int, allowBareMagnitude: Bool = false, end: Int? = nil) -> Parsed? {
-        if let end, end < s.count { return parse(Array(s[..<end]), at: i, allowBareMagnitude: allowBareMagnitude) }
+        if let end, end < s.count {
+            // Parsed in a copy of s[i..<end] (the parser only reads forward),
+            // not of everything before `end`: that made a long line quadratic.
+            guard i < end, var p = parse(Array(s[i..<end]), at: 0, allowBareMagnitude: allowBareMagnitude) else { return nil }
+            p.range = (p.range.lowerBound + i)..<(p.range.upperBound + i)
+            return p
+        }
         guard i < s.count else { return nil }
         if let d = digitString(s, at: i) { return d }
         var yi = 0.0, wan = 0.0, sec = 0.0

@@ -103,7 +103,7 @@ public struct TermDiscoverer: Sendable {
         var index: [TermNGram: Int] = [:]
         var grams: [TermNGram] = []
         var counts: [TermStatistics.Counts] = []
-        for (gram, c) in stats.grams where gram.count >= minLength && gram.count <= maxLength && c.count >= options.minCount {
+        for (gram, c) in stats.grams.entries where gram.count >= minLength && gram.count <= maxLength && c.count >= options.minCount {
             index[gram] = grams.count
             grams.append(gram)
             counts.append(c)
@@ -113,7 +113,7 @@ public struct TermDiscoverer: Sendable {
         // sums run over sorted counts so they do not depend on hash order.
         var leftCounts = [[Int]](repeating: [], count: grams.count)
         var rightCounts = [[Int]](repeating: [], count: grams.count)
-        for (gram, c) in stats.grams where gram.count > minLength && gram.count <= maxLength + 1 && c.count > 1 {
+        for (gram, c) in stats.grams.entries where gram.count > minLength && gram.count <= maxLength + 1 && c.count > 1 {
             if let i = index[gram.dropFirst()] { leftCounts[i].append(c.count) }
             if let i = index[gram.dropLast()] { rightCounts[i].append(c.count) }
         }

@@ -60,7 +60,7 @@ extension TermStatistics: Codable {
         try c.encode(maxLength, forKey: .maxLength)
         try c.encode(documentCount, forKey: .documents)
         try c.encode(characterCount, forKey: .characters)
-        let rows = grams.keys.sorted().map { Row(text: $0.description, counts: grams[$0]!) }
+        let rows = grams.entries.sorted { $0.key < $1.key }.map { Row(text: $0.key.description, counts: $0.value) }
         try c.encode(rows, forKey: .grams)
     }
 }

@@ -51,7 +51,7 @@ public struct TermStatistics: Sendable, Equatable {
     public internal(set) var documentCount = 0
     /// Han characters in all documents.
     public internal(set) var characterCount = 0
-    var grams: [TermNGram: Counts] = [:]
+    var grams = NGramTable()
 
     public init(maxLength: Int = 6) {
         precondition((1..<TermNGram.capacity).contains(maxLength), "maxLength must be 1...\(TermNGram.capacity - 1)")
@@ -62,47 +62,92 @@ public struct TermStatistics: Sendable, Equatable {
     /// into `scalars`), gives the word boundaries, every position if nil.
     public init(document scalars: [Unicode.Scalar], tokens: [Token]? = nil, maxLength: Int = 6) {
         self.init(maxLength: maxLength)
-        var boundary = [Bool](repeating: tokens == nil, count: scalars.count + 1)
-        for t in tokens ?? [] where t.start >= 0 && t.end <= scalars.count && t.start <= t.end {
-            boundary[t.start] = true
-            boundary[t.end] = true
-        }
-        documentCount = 1
-        let longest = maxLength + 1
-        var i = 0
-        while i < scalars.count {
-            guard Self.isHan(scalars[i]) else { i += 1; continue }
-            var end = i
-            while end < scalars.count && Self.isHan(scalars[end]) { end += 1 }
-            characterCount += end - i
-            for start in i..<end {
-                var gram = TermNGram()
-                let stop = min(end, start + longest)
-                for j in start..<stop {
-                    gram.append(scalars[j].value)
-                    let left = start == i ? 1 : 0
-                    let right = j + 1 == end ? 1 : 0
-                    let aligned = boundary[start] && boundary[j + 1] ? 1 : 0
-                    if var c = grams[gram] {
-                        c.count += 1
-                        c.leftBoundaries += left
-                        c.rightBoundaries += right
-                        c.aligned += aligned
-                        grams[gram] = c
-                    } else {
-                        grams[gram] = Counts(count: 1, documents: 1, leftBoundaries: left, rightBoundaries: right, aligned: aligned)
-                    }
-                }
-            }
-            i = end
-        }
+        add(document: scalars, tokens: tokens)
     }
 
     /// Counts one more document, with its segmentation if there is one.
     ///
     /// - Complexity: O(*n* · `maxLength`) in the length of the document.
     public mutating func add(document scalars: [Unicode.Scalar], tokens: [Token]? = nil) {
-        merge(TermStatistics(document: scalars, tokens: tokens, maxLength: maxLength))
+        var boundary = [Bool](repeating: tokens == nil, count: scalars.count + 1)
+        for t in tokens ?? [] where t.start >= 0 && t.end <= scalars.count && t.start <= t.end {
+            boundary[t.start] = true
+            boundary[t.end] = true
+        }
+        add(document: scalars, boundary: boundary)
+    }
+
+    /// Counts one more document segmented into `spans` (the segmenter's
+    /// word spans, without building tokens).
+    public mutating func add(document scalars: [Unicode.Scalar], spans: [Segmenter.Span]) {
+        var boundary = [Bool](repeating: false, count: scalars.count + 1)
+        for t in spans where t.start >= 0 && Int(t.end) <= scalars.count && t.start <= t.end {
+            boundary[Int(t.start)] = true
+            boundary[Int(t.end)] = true
+        }
+        add(document: scalars, boundary: boundary)
+    }
+
+    /// Counts one more document; `boundary[i]` says whether a word boundary
+    /// falls before scalar `i`. With `repeats`, n-grams of two or more
+    /// characters the filter has not seen twice are skipped.
+    mutating func add(document scalars: [Unicode.Scalar], boundary: [Bool], repeats: NGramRepeatFilter? = nil) {
+        let document = Int32(truncatingIfNeeded: documentCount)
+        documentCount += 1
+        Self.forEachNGram(in: scalars, longest: maxLength + 1) { gram, start, end, runStart, runEnd in
+            if end == start + 1 { characterCount += 1 }
+            else if let repeats, !repeats.mayRepeat(gram) { return }
+            grams.countOccurrence(gram, document: document, left: start == runStart ? 1 : 0, right: end == runEnd ? 1 : 0,
+                                  aligned: boundary[start] && boundary[end] ? 1 : 0)
+        }
+    }
+
+    /// Calls `body(gram, start, end, runStart, runEnd)` for every n-gram of
+    /// 1 to `longest` Han characters of `scalars`, in the run of Han
+    /// characters `runStart..<runEnd`.
+    @inline(__always)
+    static func forEachNGram(in scalars: [Unicode.Scalar], longest: Int,
+                             _ body: (TermNGram, Int, Int, Int, Int) -> Void) {
+        var i = 0
+        while i < scalars.count {
+            guard isHan(scalars[i]) else { i += 1; continue }
+            var end = i
+            while end < scalars.count && isHan(scalars[end]) { end += 1 }
+            for start in i..<end {
+                var gram = TermNGram()
+                let stop = min(end, start + longest)
+                for j in start..<stop {
+                    gram.append(scalars[j].value)
+                    body(gram, start, j + 1, i, end)
+                }
+            }
+            i = end
+        }
+    }
+
+    /// The statistics new-term discovery needs from `documents`, each with
+    /// its word spans: exact for every single character and every n-gram
+    /// seen at least twice (discovery never looks at the others: candidates
+    /// need three occurrences, and a neighbour seen once adds nothing to an
+    /// entropy), without storing the many n-grams seen once.
+    public static func forDiscovery(_ documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])],
+                                    maxLength: Int = 6) -> TermStatistics {
+        var repeats = NGramRepeatFilter()
+        for d in documents {
+            forEachNGram(in: d.scalars, longest: maxLength + 1) { gram, start, end, _, _ in
+                if end > start + 1 { repeats.observe(gram) }
+            }
+        }
+        var stats = TermStatistics(maxLength: maxLength)
+        for d in documents {
+            var boundary = [Bool](repeating: false, count: d.scalars.count + 1)
+            for t in d.spans where t.start >= 0 && Int(t.end) <= d.scalars.count && t.start <= t.end {
+                boundary[Int(t.start)] = true
+                boundary[Int(t.end)] = true
+            }
+            stats.add(document: d.scalars, boundary: boundary, repeats: repeats)
+        }
+        return stats
     }
 
     /// Counts one more document.
@@ -115,21 +160,12 @@ public struct TermStatistics: Sendable, Equatable {
         precondition(other.maxLength == maxLength, "merging TermStatistics of different maxLength")
         documentCount += other.documentCount
         characterCount += other.characterCount
+        // Documents added later are numbered from the new `documentCount`,
+        // above every number either side has stored.
         if grams.isEmpty {
             grams = other.grams
-            return
-        }
-        for (gram, c) in other.grams {
-            if var mine = grams[gram] {
-                mine.count += c.count
-                mine.documents += c.documents
-                mine.leftBoundaries += c.leftBoundaries
-                mine.rightBoundaries += c.rightBoundaries
-                mine.aligned += c.aligned
-                grams[gram] = mine
-            } else {
-                grams[gram] = c
-            }
+        } else {
+            other.grams.forEach { grams.add($0, $1) }
         }
     }
 
@@ -147,7 +183,9 @@ public struct TermStatistics: Sendable, Equatable {
         var result = TermStatistics(maxLength: maxLength)
         result.documentCount = documentCount
         result.characterCount = characterCount
-        result.grams = grams.filter { $0.key.count == 1 || $0.value.count >= threshold }
+        grams.forEach { gram, c in
+            if gram.count == 1 || c.count >= threshold { result.grams[gram] = c }
+        }
         return result
     }
 

@@ -16,6 +16,7 @@ extension ConversionTable {
             value[node] = values.count
             values.append(v)
             longestPhrase = max(longestPhrase, key.count)
+            growth = max(growth, (v.count + key.count - 1) / key.count)
         }
         phraseCount = values.count
         // Flatten: node ids are kept; edges stored contiguously per node.

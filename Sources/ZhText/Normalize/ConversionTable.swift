@@ -32,6 +32,10 @@ public struct ConversionTable: Sendable {
     public internal(set) var longestValue = 0
     /// The longest phrase, in scalars.
     public internal(set) var longestPhrase = 0
+    /// The most scalars a phrase writes per scalar it reads, rounded up
+    /// (2 for a one-character key with a two-character value): with 1 for
+    /// plain characters, this bounds the output's growth.
+    var growth = 1
     /// Number of single-character entries and of phrases.
     public internal(set) var characterCount = 0
     public internal(set) var phraseCount = 0

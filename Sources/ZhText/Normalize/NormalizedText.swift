@@ -41,10 +41,10 @@ public struct NormalizedText: Sendable, Hashable {
     }
 
     /// The normalized text as a `String`.
-    public var text: String { String(String.UnicodeScalarView(scalars)) }
+    public var text: String { String(scalars: scalars[...]) }
 
     /// The original text as a `String`.
-    public var originalText: String { String(String.UnicodeScalarView(original)) }
+    public var originalText: String { String(scalars: original[...]) }
 
     /// The range of `original` that the normalized `range` came from.
     /// An empty range maps to an empty range at the matching place.
@@ -59,12 +59,12 @@ public struct NormalizedText: Sendable, Hashable {
 
     /// The normalized text of `range`.
     public func text(in range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(scalars[range]))
+        String(scalars: scalars[range])
     }
 
     /// The original text that the normalized `range` came from.
     public func originalText(of range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(original[originalRange(of: range)]))
+        String(scalars: original[originalRange(of: range)])
     }
 }
 

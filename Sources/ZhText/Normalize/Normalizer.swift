@@ -52,6 +52,13 @@ public struct Normalizer: Sendable {
         normalize(scalars: Self.scalars(of: text))
     }
 
+    /// Normalizes valid UTF-8 (e.g. one piece of a long text, cut after a
+    /// line break: readings and phrases never span lines, so pieces
+    /// normalize as the whole text would).
+    public func normalize(utf8: UnsafeBufferPointer<UInt8>) -> NormalizedText {
+        normalize(scalars: Self.scalars(ofUTF8: utf8))
+    }
+
     /// Normalizes decoded text given as scalars.
     public func normalize(scalars original: [Unicode.Scalar]) -> NormalizedText {
         let script = scripts.classify(original)
@@ -104,8 +111,9 @@ public struct Normalizer: Sendable {
     func convert(_ stage: [Unicode.Scalar], from: [Int32], table: ConversionTable)
         -> ([Unicode.Scalar], [Int32], [Int32]) {
         let n = stage.count
-        // A phrase of k ≥ 2 scalars writes at most `longestValue` scalars.
-        let capacity = n * max(1, (table.longestValue + 1) / 2)
+        // A phrase of k scalars writes at most k × `growth` scalars (a key of
+        // one scalar may have a longer value in a user's table).
+        let capacity = n * table.growth
         var start = [Int32](unsafeUninitializedCapacity: capacity) { _, c in c = capacity }
         var end = [Int32](unsafeUninitializedCapacity: capacity) { _, c in c = capacity }
         var written = 0
@@ -117,6 +125,7 @@ public struct Normalizer: Sendable {
             table.valueScalars.withUnsafeBufferPointer { values in
             table.valueStart.withUnsafeBufferPointer { valueStart in
             table.bmp.withUnsafeBufferPointer { bmp in
+            table.rootChild.withUnsafeBufferPointer { phraseRoot in
                 var o = out.baseAddress!
                 var w = 0
                 var i = 0
@@ -124,7 +133,9 @@ public struct Normalizer: Sendable {
                     let s = text[i]
                     let v = s.value
                     if v >= 0x3400 {
-                        if let match = table.longestPhrase(in: text, at: i) {
+                        // Most characters start no phrase: skip the trie walk.
+                        let mayStartPhrase = v >= 0x10000 || phraseRoot[Int(v)] != 0
+                        if mayStartPhrase, let match = table.longestPhrase(in: text, at: i) {
                             let lo = Int(valueStart[match.value]), hi = Int(valueStart[match.value + 1])
                             if hi - lo == match.length {
                                 for k in 0..<match.length {
@@ -155,7 +166,7 @@ public struct Normalizer: Sendable {
                     i += 1
                 }
                 written = w
-            }}}}}}}
+            }}}}}}}}
             count = written
         }
         start.removeLast(capacity - written)
@@ -168,26 +179,31 @@ public struct Normalizer: Sendable {
     /// - Complexity: O(n).
     static func scalars(of text: String) -> [Unicode.Scalar] {
         var text = text
-        return text.withUTF8 { u in
-            [Unicode.Scalar](unsafeUninitializedCapacity: u.count) { out, count in
-                var i = 0, k = 0
-                let n = u.count
-                while i < n {
-                    let b = UInt32(u[i])
-                    var v: UInt32
-                    if b < 0x80 { v = b; i += 1 }
-                    else if b < 0xE0 { v = (b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2 }
-                    else if b < 0xF0 {
-                        v = (b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
-                    } else {
-                        v = (b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12
-                            | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F); i += 4
-                    }
-                    (out.baseAddress! + k).initialize(to: Unicode.Scalar(v).unsafelyUnwrapped)
-                    k += 1
+        return text.withUTF8 { scalars(ofUTF8: $0) }
+    }
+
+    /// The scalars of valid UTF-8 bytes.
+    ///
+    /// - Complexity: O(n).
+    static func scalars(ofUTF8 u: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: u.count) { out, count in
+            var i = 0, k = 0
+            let n = u.count
+            while i < n {
+                let b = UInt32(u[i])
+                var v: UInt32
+                if b < 0x80 { v = b; i += 1 }
+                else if b < 0xE0 { v = (b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2 }
+                else if b < 0xF0 {
+                    v = (b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
+                } else {
+                    v = (b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12
+                        | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F); i += 4
                 }
-                count = k
+                (out.baseAddress! + k).initialize(to: Unicode.Scalar(v).unsafelyUnwrapped)
+                k += 1
             }
+            count = k
         }
     }
 

@@ -93,7 +93,7 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
         encodings[d.encoding, default: 0] += 1
         scripts[d.script.rawValue, default: 0] += 1
         keywords.merge(d.keywordCounts)
-        addToTermSample(d.normalizedText)
+        if termSampleScalars < Self.termSampleLimit { addToTermSample(d.normalizedText) }
         var seen = Set<String>()
         for m in d.entityMentions {
             let key = m.type + "\t" + m.name

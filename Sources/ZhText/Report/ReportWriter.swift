@@ -46,11 +46,10 @@ public struct ReportWriter: Sendable {
 
     /// New terms found in the summary's term sample.
     public func newTerms(_ s: CorpusSummary) -> [DiscoveredTerm] {
-        var stats = TermStatistics()
-        for text in s.termSample {
+        let stats = TermStatistics.forDiscovery(s.termSample.map { text in
             let scalars = Array(text.unicodeScalars)
-            stats.add(document: scalars, tokens: segmenter.segment(scalars))
-        }
+            return (scalars, segmenter.spans(scalars))
+        })
         let discoverer = TermDiscoverer(options: TermDiscoverer.Options(minCount: 3),
                                         stopWords: keywords.filter.stopWords, segmenter: segmenter)
         return discoverer.discover(in: stats, top: max(options.top, 100))
@@ -66,10 +65,12 @@ public struct ReportWriter: Sendable {
         }
     }
 
-    public func write(_ s: CorpusSummary, to out: OutputDirectory) throws {
+    /// Writes every corpus-level output of `s`; `newTerms`, when given,
+    /// are `newTerms(s)` computed beforehand.
+    public func write(_ s: CorpusSummary, to out: OutputDirectory, newTerms given: [DiscoveredTerm]? = nil) throws {
         let terms = rankedTerms(s)
         let entities = rankedEntities(s)
-        let found = newTerms(s)
+        let found = given ?? newTerms(s)
 
         var keywordsCSV = CSVWriter.header(["term", "count", "documents", "weight", "pos"])
         for t in terms.prefix(options.keywordRows) {

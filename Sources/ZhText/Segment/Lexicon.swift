@@ -1,11 +1,13 @@
 import Foundation
 
-/// A word list as a compact trie in flat arrays: every dictionary word with
-/// its log probability and part of speech, walked one scalar at a time.
+/// A word list as a double-array trie: every dictionary word with its log
+/// probability and part of speech, walked one scalar at a time.
 ///
-/// Nodes are numbered breadth first, so the children of node `n` are the
-/// nodes `firstChild[n] ..< firstChild[n + 1]`, sorted by their `label`.
-/// The root's children are also indexed directly by BMP scalar.
+/// Scalars are first mapped to dense codes (`code(of:)`), the most common
+/// edge labels first. Node `n`'s child by code `c` is unit `base(n) + c`
+/// when that unit's `check` is `n`; the root is unit 0 with base 0. A unit
+/// also carries the word ending at it (ln P and tag), so one step of a walk
+/// reads one 16-byte unit, and the children of a node sit close together.
 ///
 /// ```swift
 /// let lexicon = Lexicon(entries: [LexiconEntry(word: "长江", frequency: 100, pos: "ns")])
@@ -13,7 +15,7 @@ import Foundation
 /// lexicon.partOfSpeech(of: "长江")  // "ns"
 /// ```
 ///
-/// - Complexity: a lookup is O(length × log(fan-out)).
+/// - Complexity: a lookup is O(length).
 public struct Lexicon: Sendable {
     /// Marks a node that is a prefix only (or a word suppressed by freq 0).
     static let notAWord: UInt16 = .max
@@ -31,13 +33,14 @@ public struct Lexicon: Sendable {
     /// printers can tell it apart without looking at the text.
     public static let whitespacePOSID: UInt16 = 7
 
-    /// Child of the root for each BMP scalar, or -1.
-    var rootIndex: [Int32]
-    /// `firstChild[n] ..< firstChild[n + 1]` are node `n`'s children (count + 1 entries).
-    var firstChild: [Int32]
-    /// The scalar on the edge into each node (the root's is 0).
-    var label: [UInt32]
-    /// ln(freq / total) of the word ending at each node.
+    /// The trie: node ids are unit indices.
+    var units: HugePageTable<Unit>
+    /// Code of each BMP scalar (0: in no word).
+    var bmpCodes: HugePageTable<Int32>
+    /// Codes of scalars above the BMP.
+    var astralCodes: [UInt32: Int32]
+    /// ln(freq / total) of the word ending at each node (what
+    /// `logProbability(of:)` reports; the route reads `Unit.logProb`).
     var logProb: [Float]
     /// Index into `posNames` of the word ending at each node, or `notAWord`.
     var posID: [UInt16]
@@ -47,145 +50,103 @@ public struct Lexicon: Sendable {
     var logTotal: Double
     /// Number of words.
     public internal(set) var wordCount: Int
-    /// Open-addressing hash of the non-root edges: key `parent << 21 | scalar`
-    /// (+1, so 0 marks an empty slot) → child node.
-    var edges: [EdgeSlot] = []
-    var edgeMask: Int = 0
-    /// A 2^22-bit filter of the edges (512 KB, stays in cache): a clear bit
-    /// means the edge does not exist, and the big table is not touched.
-    var edgeFilter: [UInt64] = []
-    static let filterBits = 22
-    /// Child of the root and its word's ln P (`notAWordLogProb` when the
-    /// character is not a word) by BMP scalar: one load per position.
-    var rootSlots: [RootSlot] = []
 
-    /// A hash slot of the edge table: one cache line holds the key, the
-    /// child and the child's word probability.
-    struct EdgeSlot: Sendable {
-        /// Low 48 bits: the key (0 = empty); high 16 bits: the child's tag.
-        var keyAndPOS: UInt64
-        var child: Int32
-        var logProb: Float
-
-        init(key: UInt64, pos: UInt16, child: Int32, logProb: Float) {
-            keyAndPOS = key | UInt64(pos) << 48
-            self.child = child
-            self.logProb = logProb
-        }
-
-        @inline(__always) var key: UInt64 { keyAndPOS & 0xFFFF_FFFF_FFFF }
-        @inline(__always) var pos: UInt16 { UInt16(truncatingIfNeeded: keyAndPOS >> 48) }
-    }
-
-    struct RootSlot: Sendable {
-        var child: Int32
+    /// One trie node, 16 bytes (four to a cache line).
+    struct Unit: Sendable {
+        /// The parent's id, or -1 for a free unit (the root's is -1 too).
+        var check: Int32
+        /// Children's units are `base + code`.
+        var base: Int32
+        /// ln P of the word ending here, `notAWordLogProb` if none.
         var logProb: Float
         var pos: UInt16
+        var spare: UInt16 = 0
+
+        static let free = Unit(check: -1, base: 0, logProb: Lexicon.notAWordLogProb, pos: Lexicon.notAWord)
     }
 
     /// `logProb` of a node that is not a word (word scores are ≤ 0).
     static let notAWordLogProb: Float = 1
 
-    init(rootIndex: [Int32], firstChild: [Int32], label: [UInt32], logProb: [Float],
-         posID: [UInt16], posNames: [String], logTotal: Double, wordCount: Int) {
-        self.rootIndex = rootIndex
-        self.firstChild = firstChild
-        self.label = label
+    /// A lexicon from a breadth-first trie: the children of node `n` are
+    /// nodes `firstChild[n] ..< firstChild[n + 1]`, `label` is the scalar
+    /// into each node (the root's is 0).
+    init(firstChild: [Int32], label: [UInt32], logProb: [Float], posID: [UInt16], posNames: [String],
+         logTotal: Double, wordCount: Int) {
+        let built = DoubleArrayBuilder(firstChild: firstChild, label: label, logProb: logProb, posID: posID).build()
+        self.units = HugePageTable(built.units)
+        self.bmpCodes = HugePageTable(built.bmpCodes)
+        self.astralCodes = built.astralCodes
+        self.logProb = built.logProb
+        self.posID = built.posID
+        self.posNames = posNames
+        self.logTotal = logTotal
+        self.wordCount = wordCount
+    }
+
+    /// A lexicon from its cached tables.
+    init(units: HugePageTable<Unit>, bmpCodes: HugePageTable<Int32>, astralCodes: [UInt32: Int32],
+         logProb: [Float], posID: [UInt16], posNames: [String], logTotal: Double, wordCount: Int) {
+        self.units = units
+        self.bmpCodes = bmpCodes
+        self.astralCodes = astralCodes
         self.logProb = logProb
         self.posID = posID
         self.posNames = posNames
         self.logTotal = logTotal
         self.wordCount = wordCount
-        buildEdgeHash()
     }
 
-    /// A lexicon from its cached tables (no trie arrays: lookups go
-    /// through the edge hash and the root slots).
-    init(edges: [EdgeSlot], edgeFilter: [UInt64], rootSlots: [RootSlot], logProb: [Float],
-         posID: [UInt16], posNames: [String], logTotal: Double, wordCount: Int) {
-        self.rootIndex = rootSlots.map(\.child)
-        self.firstChild = []
-        self.label = []
-        self.logProb = logProb
-        self.posID = posID
-        self.posNames = posNames
-        self.logTotal = logTotal
-        self.wordCount = wordCount
-        self.edges = edges
-        self.edgeMask = edges.count - 1
-        self.edgeFilter = edgeFilter
-        self.rootSlots = rootSlots
-    }
-
+    /// The dense code of `scalar`, 0 when no word has it.
     @inline(__always)
-    static func edgeHash(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 29)
+    func code(of scalar: UInt32) -> Int32 {
+        scalar < 0x10000 ? bmpCodes[Int(scalar)] : (astralCodes[scalar] ?? 0)
     }
 
-    @inline(__always)
-    static func filterIndex(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0xC2B2AE3D27D4EB4F) >> UInt64(64 - filterBits))
-    }
+    /// Unsafe views of the tables for the segmenter's hot loops, valid
+    /// while this lexicon (which owns the tables) lives.
+    var probe: Probe { Probe(units: units.buffer, codes: bmpCodes.buffer, astralCodes: astralCodes) }
 
-    /// Fills the edge hash (load factor ≤ 1/2).
-    mutating func buildEdgeHash() {
-        let edgeCount = max(0, label.count - 1)
-        var size = 1024
-        while size < edgeCount * 2 { size <<= 1 }
-        var slots = [EdgeSlot](repeating: EdgeSlot(key: 0, pos: 0, child: -1, logProb: Lexicon.notAWordLogProb), count: size)
-        let mask = size - 1
-        var filter = [UInt64](repeating: 0, count: 1 << (Lexicon.filterBits - 6))
-        func wordLogProb(_ node: Int) -> Float {
-            posID[node] == Lexicon.notAWord ? Lexicon.notAWordLogProb : logProb[node]
+    /// Steps of a trie walk over raw tables.
+    struct Probe {
+        let units: UnsafeBufferPointer<Unit>
+        let codes: UnsafeBufferPointer<Int32>
+        let astralCodes: [UInt32: Int32]
+
+        /// The code of a scalar above the BMP (0 when no word has it).
+        func astralCode(_ c: UInt32) -> Int32 { astralCodes[c] ?? 0 }
+
+        /// The root's child by the BMP scalar `c`, or -1.
+        @inline(__always)
+        func root(_ c: UInt32) -> Int32 {
+            let t = codes[Int(c)]
+            return t != 0 && units[Int(t)].check == 0 ? t : -1
         }
-        let nodes = label.count
-        if nodes > 0 {
-            for parent in 1..<nodes {
-                let lo = Int(firstChild[parent]), hi = Int(firstChild[parent + 1])
-                for c in lo..<hi {
-                    let key = (UInt64(parent) << 21 | UInt64(label[c])) &+ 1
-                    var h = Lexicon.edgeHash(key) & mask
-                    while slots[h].key != 0 { h = (h + 1) & mask }
-                    slots[h] = EdgeSlot(key: key, pos: posID[c], child: Int32(c), logProb: wordLogProb(c))
-                    let f = Lexicon.filterIndex(key)
-                    filter[f >> 6] |= 1 << UInt64(f & 63)
-                }
-            }
+
+        /// The child of the node whose base is `base` (node id `node`) by
+        /// `scalar`, or -1.
+        @inline(__always)
+        func child(_ node: Int32, base: Int32, _ scalar: UInt32) -> Int32 {
+            let code = scalar < 0x10000 ? codes[Int(scalar)] : (astralCodes[scalar] ?? 0)
+            if code == 0 { return -1 }
+            let t = Int(base &+ code)
+            return t < units.count && units[t].check == node ? Int32(t) : -1
         }
-        edges = slots
-        edgeMask = mask
-        edgeFilter = filter
-        var root = [RootSlot](repeating: RootSlot(child: -1, logProb: Lexicon.notAWordLogProb, pos: Lexicon.notAWord), count: 0x10000)
-        for s in 0..<0x10000 where rootIndex[s] >= 0 {
-            root[s] = RootSlot(child: rootIndex[s], logProb: wordLogProb(Int(rootIndex[s])), pos: posID[Int(rootIndex[s])])
-        }
-        rootSlots = root
     }
 
     /// The node reached from `node` by `scalar`, or -1.
     @inline(__always)
     func child(_ node: Int32, _ scalar: UInt32) -> Int32 {
-        if node == 0 && scalar < 0x10000 { return rootIndex[Int(scalar)] }
-        if node > 0 {
-            let key = (UInt64(node) << 21 | UInt64(scalar)) &+ 1
-            var h = Lexicon.edgeHash(key) & edgeMask
-            while true {
-                let k = edges[h].key
-                if k == key { return edges[h].child }
-                if k == 0 { return -1 }
-                h = (h + 1) & edgeMask
-            }
-        }
-        guard !firstChild.isEmpty else { return -1 }   // cached: no astral root words
-        var lo = Int(firstChild[Int(node)]), hi = Int(firstChild[Int(node) + 1])
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            let l = label[mid]
-            if l == scalar { return Int32(mid) }
-            if l < scalar { lo = mid + 1 } else { hi = mid }
-        }
-        return -1
+        guard node >= 0 else { return -1 }
+        let code = code(of: scalar)
+        if code == 0 { return -1 }
+        let t = Int(units[Int(node)].base &+ code)
+        return t < units.count && units[t].check == node ? Int32(t) : -1
     }
+
+    /// The root's child by `scalar`, or -1.
+    @inline(__always)
+    func rootChild(_ scalar: UInt32) -> Int32 { child(0, scalar) }
 
     /// The node of `word`, or -1 when it is not even a prefix.
     func node(of word: some Sequence<Unicode.Scalar>) -> Int32 {
@@ -217,8 +178,8 @@ public struct Lexicon: Sendable {
         return Double(logProb[Int(n)])
     }
 
-    /// Number of trie nodes (root included).
-    var nodeCount: Int { posID.count }
+    /// Number of trie units (root and free ones included).
+    var unitCount: Int { units.count }
 }
 
 extension Lexicon {

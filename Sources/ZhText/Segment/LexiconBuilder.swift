@@ -167,15 +167,13 @@ struct LexiconBuilder {
             words += 1
             if uSuggest[r] { suggestNodes.append(i) }
         }
-        var rootIndex = [Int32](repeating: -1, count: 0x10000)
-        for c in Int(firstChild[0])..<Int(firstChild[1]) where label[c] < 0x10000 {
-            rootIndex[Int(label[c])] = Int32(c)
-        }
-        var lexicon = Lexicon(rootIndex: rootIndex, firstChild: firstChild, label: label,
+        var lexicon = Lexicon(firstChild: firstChild, label: label,
                               logProb: logProb, posID: posID, posNames: posNames,
                               logTotal: logTotal, wordCount: words)
         // Words given without a frequency: twice as likely as their best
         // split into other words (jieba's suggest_freq), at least 3.
+        // (This sets the probability `logProbability(of:)` reports; the
+        // route keeps the one the trie was built with.)
         for i in suggestNodes {
             let r = Int(nodeWord[i])
             let word = Array(chars[Int(uStart[r])..<Int(uEnd[r])])
@@ -183,7 +181,7 @@ struct LexiconBuilder {
             let existing = uFreq[r] > 0 ? Double(uFreq[r]) : 0
             let needed = (2 * exp(split + logTotal)).rounded(.up) + 1
             let f = max(existing, needed, 3)
-            lexicon.logProb[i] = Float(log(f) - logTotal)
+            lexicon.logProb[Int(lexicon.node(ofScalars: word))] = Float(log(f) - logTotal)
         }
         return lexicon
     }
@@ -196,6 +194,16 @@ extension Lexicon {
         var b = LexiconBuilder()
         for e in entries { b.add(e) }
         self = b.build()
+    }
+
+    /// The node of the scalars `word`, or -1.
+    func node(ofScalars word: [UInt32]) -> Int32 {
+        var n: Int32 = 0
+        for s in word {
+            n = child(n, s)
+            if n < 0 { return -1 }
+        }
+        return n
     }
 
     /// ln P of the most probable split of `word` into at least two pieces

@@ -105,7 +105,7 @@ public final class Segmenter: Sendable {
         tokens.reserveCapacity(spans.count)
         for sp in spans {
             let r = Int(sp.start)..<Int(sp.end)
-            tokens.append(Token(text: String(String.UnicodeScalarView(scalars[r])),
+            tokens.append(Token(text: String(scalars: scalars[r]),
                                 pos: lexicon.posNames[Int(sp.posID)], start: r.lowerBound, end: r.upperBound))
         }
         return tokens
@@ -171,10 +171,12 @@ extension Segmenter {
         let frequent = Float(log(50_000.0) - lexicon.logTotal)
         var chars: [UInt32] = []
         for c in 0..<0x10000 {
-            let slot = lexicon.rootSlots[c]
-            guard slot.child >= 0, slot.logProb <= 0 else { continue }
-            let tag = lexicon.posNames[Int(lexicon.posID[Int(slot.child)])]
-            if functionTags.contains(tag) || slot.logProb >= frequent { chars.append(UInt32(c)) }
+            let node = lexicon.rootChild(UInt32(c))
+            guard node >= 0 else { continue }
+            let logProb = lexicon.units[Int(node)].logProb
+            guard logProb <= 0 else { continue }
+            let tag = lexicon.posNames[Int(lexicon.posID[Int(node)])]
+            if functionTags.contains(tag) || logProb >= frequent { chars.append(UInt32(c)) }
         }
         return ScalarSet(chars)
     }

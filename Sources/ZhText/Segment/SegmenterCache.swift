@@ -11,13 +11,13 @@ import Foundation
 /// if let (lexicon, hmm) = cache.read() { ... }
 /// ```
 struct SegmenterCache {
-    static let magic = Array("ZHSEG007".utf8)
+    static let magic = Array("ZHSEG009".utf8)
     let key: String
     let url: URL?
 
     init(sources: [String]) {
         // The format version and the reserved tags (their ids are baked in).
-        var key = "v7 " + Lexicon.reservedPOS.joined(separator: ",")
+        var key = "v9 " + Lexicon.reservedPOS.joined(separator: ",")
         for path in sources {
             let attrs = try? FileManager.default.attributesOfItem(atPath: path)
             let size = (attrs?[.size] as? NSNumber)?.int64Value ?? -1
@@ -44,18 +44,19 @@ struct SegmenterCache {
             var r = Reader(raw: raw)
             guard r.bytes(SegmenterCache.magic.count) == SegmenterCache.magic,
                   let k = r.string(), k == key,
-                  let edges: [Lexicon.EdgeSlot] = r.array(), let filter: [UInt64] = r.array(),
-                  let rootSlots: [Lexicon.RootSlot] = r.array(),
+                  let units: HugePageTable<Lexicon.Unit> = r.table(), let bmpCodes: HugePageTable<Int32> = r.table(),
+                  let astralKeys: [UInt32] = r.array(), let astralValues: [Int32] = r.array(),
                   let logProb: [Float] = r.array(), let posID: [UInt16] = r.array(),
                   let names = r.string(), let logTotal: [Double] = r.array(), let words: [Int64] = r.array(),
                   let start: [Double] = r.array(), let trans: [Double] = r.array(),
                   let emitChars: [UInt32] = r.array(), let emitTable: [Double] = r.array(),
-                  edges.count.nonzeroBitCount == 1, filter.count == 1 << (Lexicon.filterBits - 6),
-                  rootSlots.count == 0x10000, logProb.count == posID.count,
+                  units.count > 0, bmpCodes.count == 0x10000, astralKeys.count == astralValues.count,
+                  logProb.count == units.count, posID.count == units.count,
                   logTotal.count == 1, words.count == 1, start.count == 4, trans.count == 16,
                   emitTable.count == emitChars.count * 4
             else { return nil }
-            let lexicon = Lexicon(edges: edges, edgeFilter: filter, rootSlots: rootSlots, logProb: logProb,
+            let astral = Dictionary(uniqueKeysWithValues: zip(astralKeys, astralValues))
+            let lexicon = Lexicon(units: units, bmpCodes: bmpCodes, astralCodes: astral, logProb: logProb,
                                   posID: posID, posNames: names.split(separator: "\n").map(String.init),
                                   logTotal: logTotal[0], wordCount: Int(words[0]))
             return (lexicon, HMMModel(start: start, trans: trans, emitChars: emitChars, emitTable: emitTable))
@@ -71,7 +72,10 @@ struct SegmenterCache {
             a.withUnsafeBytes { out.append(contentsOf: $0) }
         }
         put(Array(key.utf8))
-        put(lexicon.edges); put(lexicon.edgeFilter); put(lexicon.rootSlots); put(lexicon.logProb); put(lexicon.posID)
+        put(lexicon.units.array); put(lexicon.bmpCodes.array)
+        let astral = lexicon.astralCodes.sorted { $0.key < $1.key }
+        put(astral.map(\.key)); put(astral.map(\.value))
+        put(lexicon.logProb); put(lexicon.posID)
         put(Array(lexicon.posNames.joined(separator: "\n").utf8))
         put([lexicon.logTotal]); put([Int64(lexicon.wordCount)])
         put(hmm.start); put(hmm.trans); put(hmm.emitChars); put(hmm.emitTable)
@@ -127,6 +131,18 @@ struct SegmenterCache {
             }
             at += size
             return result
+        }
+
+        /// A length-prefixed array read into a `HugePageTable`.
+        mutating func table<T>() -> HugePageTable<T>? {
+            guard at + 8 <= raw.count else { return nil }
+            let n = Int(raw.loadUnaligned(fromByteOffset: at, as: Int64.self))
+            let size = n * MemoryLayout<T>.stride
+            guard n >= 0, at + 8 + size <= raw.count else { return nil }
+            at += 8
+            let from = UnsafeRawBufferPointer(rebasing: raw[at..<(at + size)])
+            at += size
+            return HugePageTable<T>(count: n) { UnsafeMutableRawBufferPointer($0).copyMemory(from: from) }
         }
 
         mutating func string() -> String? {

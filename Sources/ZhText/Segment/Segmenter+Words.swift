@@ -1,0 +1,207 @@
+extension Segmenter {
+    /// Pass 1: the dictionary's one- and two-character steps from every
+    /// position of the block (`scratch.single*`, `scratch.pair*`; the last
+    /// position has no pair). Positions inside an atom and characters above
+    /// the BMP (no root entry) get none.
+    func findPairs(_ s: UnsafeBufferPointer<UInt32>, scratch: Scratch) {
+        let n = s.count
+        let probe = lexicon.probe
+        let unit = scratch.unit.base
+        let pairNode = scratch.pairNode.reserve(n)
+        let pairLogProb = scratch.pairLogProb.reserve(n)
+        let pairPOS = scratch.pairPOS.reserve(n)
+        let pairBase = scratch.pairBase.reserve(n)
+        let singleLogProb = scratch.singleLogProb.reserve(n)
+        let singlePOS = scratch.singlePOS.reserve(n)
+        let units = probe.units, codes = probe.codes
+        var p = 0
+        // Branch-free, so that the probes of successive positions overlap.
+        while p < n {
+            let c1 = s[p], c2 = p + 1 < n ? s[p + 1] : 0
+            // The root's child by code k is unit k; code 0 reads the root
+            // itself, whose check (-1) matches nothing.
+            let code1 = c1 < 0x10000 && unit[p] >= 0 ? codes[Int(c1)] : 0
+            let first = units[Int(code1)]
+            let rooted = first.check == 0
+            singleLogProb[p] = rooted ? first.logProb : Lexicon.notAWordLogProb
+            singlePOS[p] = first.pos
+            let code2 = c2 < 0x10000 ? codes[Int(c2)] : probe.astralCode(c2)
+            let guess = Int(first.base &+ code2)
+            let inRange = rooted && code2 != 0 && guess < units.count
+            let t = inRange ? guess : 0
+            let u = units[t]
+            let found = inRange && u.check == code1
+            pairNode[p] = found ? Int32(t) : -1
+            pairLogProb[p] = found ? u.logProb : Lexicon.notAWordLogProb
+            pairPOS[p] = found ? u.pos : 0
+            pairBase[p] = found ? u.base : 0
+            p += 1
+        }
+    }
+
+    /// Pass 2: every dictionary word of three or more characters in the
+    /// block, found one length at a time, then grouped by start
+    /// (`scratch.longFirst` and `scratch.long*`), shortest first.
+    ///
+    /// A word counts only when it ends where a unit ends (not inside an
+    /// atom); walks go on through atoms, as the route's walk did.
+    func findLongWords(_ s: UnsafeBufferPointer<UInt32>, scratch: Scratch) {
+        let n = s.count
+        let probe = lexicon.probe
+        let unit = scratch.unit.base
+        let pairNode = scratch.pairNode.base
+        // Walks of length 2 that can go on (a node with base 0 has no children).
+        let walkStart = scratch.walkStart.reserve(n)
+        let walkNode = scratch.walkNode.reserve(n)
+        let walkBase = scratch.walkBase.reserve(n)
+        let pairBase = scratch.pairBase.base
+        var walks = 0
+        var p = 0
+        while p + 2 < n {
+            if pairNode[p] > 0 && pairBase[p] != 0 {
+                walkStart[walks] = Int32(p); walkNode[walks] = pairNode[p]; walkBase[walks] = pairBase[p]
+                walks += 1
+            }
+            p += 1
+        }
+        // Each round lengthens every walk by one character (a start has at
+        // most one walk, so a round finds at most `walks` words).
+        var found = 0
+        var length = 3
+        while walks > 0 {
+            let room = found + walks
+            let foundStart = scratch.foundStart.reserve(room, keeping: found)
+            let foundEnd = scratch.foundEnd.reserve(room, keeping: found)
+            let foundLogProb = scratch.foundLogProb.reserve(room, keeping: found)
+            let foundPOS = scratch.foundPOS.reserve(room, keeping: found)
+            var kept = 0
+            let units = probe.units, codes = probe.codes
+            for w in 0..<walks {
+                let start = Int(walkStart[w])
+                let last = start + length - 1
+                if last >= n { break }   // starts ascend: the rest end past the block too
+                // Branch-free step (see `findPairs`); results are kept by
+                // advancing the write index or not.
+                let c = s[last]
+                let code = c < 0x10000 ? codes[Int(c)] : probe.astralCode(c)
+                let guess = Int(walkBase[w] &+ code)
+                let t = code != 0 && guess < units.count ? guess : 0
+                let u = units[t]
+                let step = t != 0 && u.check == walkNode[w]
+                let isWord = step && u.logProb <= 0 && (last + 1 == n || unit[last + 1] >= 0)
+                foundStart[found] = Int32(start); foundEnd[found] = Int32(last + 1)
+                foundLogProb[found] = u.logProb; foundPOS[found] = u.pos
+                found += isWord ? 1 : 0
+                walkStart[kept] = Int32(start); walkNode[kept] = Int32(t); walkBase[kept] = u.base
+                kept += step && u.base != 0 ? 1 : 0
+            }
+            walks = kept
+            length += 1
+        }
+        groupLongWords(count: found, blockLength: n, scratch: scratch)
+    }
+
+    /// Counting sort of the found words by start; stable, so the words of
+    /// one start stay shortest first.
+    private func groupLongWords(count found: Int, blockLength n: Int, scratch: Scratch) {
+        let first = scratch.longFirst.reserve(n + 1)
+        first.initialize(repeating: 0, count: n + 1)
+        let foundStart = scratch.foundStart.base
+        for k in 0..<found { first[Int(foundStart[k]) + 1] += 1 }
+        for i in 0..<n { first[i + 1] += first[i] }
+        let end = scratch.longEnd.reserve(found), logProb = scratch.longLogProb.reserve(found)
+        let pos = scratch.longPOS.reserve(found)
+        let foundEnd = scratch.foundEnd.base, foundLogProb = scratch.foundLogProb.base
+        let foundPOS = scratch.foundPOS.base
+        // `first[i]` serves as the fill cursor of start i, then is restored.
+        for k in 0..<found {
+            let i = Int(foundStart[k])
+            let at = Int(first[i])
+            end[at] = foundEnd[k]; logProb[at] = foundLogProb[k]; pos[at] = foundPOS[k]
+            first[i] += 1
+        }
+        var i = n
+        while i > 0 { first[i] = first[i - 1]; i -= 1 }
+        first[0] = 0
+    }
+
+    /// Pass 3: the best route, right to left (`scratch.score/next/pos`).
+    /// At each position the candidates are tried in this order, a later one
+    /// winning ties: a single character (or the atom), dictionary words by
+    /// length, a Chinese numeral number, 第 + number.
+    func chooseRoute(_ s: UnsafeBufferPointer<UInt32>, scratch: Scratch) {
+        let n = s.count
+        let unknownLogProb = -lexicon.logTotal
+        let numeral = numeralLogProb
+        let unit = scratch.unit.base, atomPOS = scratch.atomPOS.base
+        let score = scratch.score.reserve(n + 1), next = scratch.next.reserve(n), pos = scratch.pos.reserve(n)
+        let pairNode = scratch.pairNode.base, pairLogProb = scratch.pairLogProb.base, pairPOS = scratch.pairPOS.base
+        let singleLogProb = scratch.singleLogProb.base, singlePOS = scratch.singlePOS.base
+        let longFirst = scratch.longFirst.base, longEnd = scratch.longEnd.base
+        let longLogProb = scratch.longLogProb.base, longPOS = scratch.longPOS.base
+        score[n] = 0
+        var i = n - 1
+        while i >= 0 {
+            let u = unit[i]
+            if u < 0 { i -= 1; continue }
+            var best: Double
+            var bestEnd: Int
+            var bestPOS: UInt16
+            if u > 0 {
+                bestEnd = Int(u)
+                best = score[bestEnd]
+                bestPOS = atomPOS[i]
+            } else {
+                best = unknownLogProb + score[i + 1]
+                bestEnd = i + 1
+                bestPOS = Lexicon.posUnknown
+            }
+            // Dictionary words starting at i: one character, two, more.
+            let c = s[i]
+            // (A position whose character starts no word has neither a
+            // one-character word nor a pair.)
+            let single = singleLogProb[i]
+            if single <= 0 && (i + 1 == n || unit[i + 1] >= 0) {
+                let cand = Double(single) + score[i + 1]
+                if cand >= best { best = cand; bestEnd = i + 1; bestPOS = singlePOS[i] }
+            }
+            if i + 1 < n && pairNode[i] >= 0 {
+                let lp = pairLogProb[i]
+                if lp <= 0 && (i + 2 == n || unit[i + 2] >= 0) {
+                    let cand = Double(lp) + score[i + 2]
+                    if cand >= best { best = cand; bestEnd = i + 2; bestPOS = pairPOS[i] }
+                }
+                for k in Int(longFirst[i])..<Int(longFirst[i + 1]) {
+                    let e = Int(longEnd[k])
+                    let cand = Double(longLogProb[k]) + score[e]
+                    if cand >= best { best = cand; bestEnd = e; bestPOS = longPOS[k] }
+                }
+            }
+            // A Chinese numeral number starting at i.
+            if u == 0 && ScalarClass.chineseNumeral(c) != 0 {
+                let e = Segmenter.scanChineseNumber(s, i, n)
+                if e > i && (e == n || unit[e] >= 0) {
+                    let cand = numeral + score[e]
+                    if cand >= best { best = cand; bestEnd = e; bestPOS = Lexicon.posNumber }
+                }
+            }
+            // 第 + a number: 第18, 第二十三.
+            if u == 0 && c == 0x7B2C && i + 1 < n {
+                var e = i + 1
+                if unit[i + 1] > 0 {
+                    if atomPOS[i + 1] == Lexicon.posNumber { e = Int(unit[i + 1]) }
+                } else if unit[i + 1] == 0 && ScalarClass.chineseNumeral(s[i + 1]) != 0 {
+                    e = max(i + 2, Segmenter.scanChineseNumber(s, i + 1, n))
+                }
+                if e > i + 1 && (e == n || unit[e] >= 0) {
+                    let cand = score[e]
+                    if cand >= best { best = cand; bestEnd = e; bestPOS = Lexicon.posNumber }
+                }
+            }
+            score[i] = best
+            next[i] = Int32(bestEnd)
+            pos[i] = bestPOS
+            i -= 1
+        }
+    }
+}
