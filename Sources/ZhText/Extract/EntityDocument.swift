@@ -79,10 +79,6 @@ struct EntityDocument {
         boundaryBits[offset >> 6] & (1 << UInt64(offset & 63)) != 0
     }
 
-    func text(_ start: Int, _ end: Int) -> String {
-        String(scalars: scalars[start..<end])
-    }
-
     /// Whether every scalar of `start..<end` is a Han character.
     @inline(__always)
     func allHan(_ start: Int, _ end: Int) -> Bool {

@@ -122,11 +122,6 @@ public struct EntityRecognizer: Sendable {
         return table
     }
 
-    /// Whether `word` is listed as not being a name of `type`.
-    func isExcluded(_ word: String, as type: EntityType) -> Bool {
-        excluded[word]?.contains(type) ?? false
-    }
-
     /// Whether `s[start..<end]` is listed as not being a name of `type`.
     @inline(__always)
     func isExcluded(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, as type: EntityType) -> Bool {
