@@ -71,7 +71,11 @@ struct DoubleArrayBuilder {
             }
             while firstFree < check.count && check[firstFree] != -1 { firstFree += 1 }
         }
-        ensure(check.count + 1)
+        // Padding: any base plus any code lands inside the table, so hot
+        // loops index without a range check (`Lexicon.isPadded`).
+        let codeCount = bmpCodes.reduce(0) { max($0, Int($1)) }
+        let highestCode = max(codeCount, astralCodes.values.reduce(0) { max($0, Int($1)) })
+        ensure(Int(base.max() ?? 0) + highestCode + 1)
 
         var units = [Lexicon.Unit](repeating: .free, count: check.count)
         var unitLogProb = [Float](repeating: 0, count: check.count)

@@ -97,6 +97,41 @@ public struct Lexicon: Sendable {
         self.wordCount = wordCount
     }
 
+    /// Whether every base plus every code indexes inside `units` (built
+    /// lexicons are; a cache that is not is refused), which the segmenter's
+    /// hot loops rely on.
+    static func isPadded(units: UnsafeBufferPointer<Unit>, bmpCodes: UnsafeBufferPointer<Int32>,
+                         astralCodes: [UInt32: Int32]) -> Bool {
+        var highestBase: Int32 = 0
+        for u in units {
+            if u.base < 0 { return false }
+            highestBase = max(highestBase, u.base)
+        }
+        var highestCode: Int32 = 0
+        for c in bmpCodes {
+            if c < 0 { return false }
+            highestCode = max(highestCode, c)
+        }
+        for c in astralCodes.values {
+            if c < 0 { return false }
+            highestCode = max(highestCode, c)
+        }
+        return Int(highestBase) + Int(highestCode) < units.count
+    }
+
+    /// All ones when `condition` holds, else zero (for branch-free selects).
+    @inline(__always)
+    static func mask(_ condition: Bool) -> Int32 {
+        0 &- Int32(truncatingIfNeeded: unsafeBitCast(condition, to: UInt8.self))
+    }
+
+    /// `a` where `mask` is all ones, `b` where it is zero.
+    @inline(__always)
+    static func select(_ mask: Int32, _ a: Float, _ b: Float) -> Float {
+        let m = UInt32(bitPattern: mask)
+        return Float(bitPattern: (a.bitPattern & m) | (b.bitPattern & ~m))
+    }
+
     /// The dense code of `scalar`, 0 when no word has it.
     @inline(__always)
     func code(of scalar: UInt32) -> Int32 {

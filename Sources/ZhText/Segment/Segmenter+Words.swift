@@ -20,21 +20,23 @@ extension Segmenter {
             let c1 = s[p], c2 = p + 1 < n ? s[p + 1] : 0
             // The root's child by code k is unit k; code 0 reads the root
             // itself, whose check (-1) matches nothing.
-            let code1 = c1 < 0x10000 && unit[p] >= 0 ? codes[Int(c1)] : 0
+            let code1 = c1 < 0x10000 && unit[p] >= 0 ? codes[Int(c1 & 0xFFFF)] : 0
             let first = units[Int(code1)]
-            let rooted = first.check == 0
-            singleLogProb[p] = rooted ? first.logProb : Lexicon.notAWordLogProb
+            // Results are selected with masks, not branches: a branch on
+            // the probe would stall on its cache miss when mispredicted.
+            let rootMask = Lexicon.mask(first.check == 0)
+            singleLogProb[p] = Lexicon.select(rootMask, first.logProb, Lexicon.notAWordLogProb)
             singlePOS[p] = first.pos
-            let code2 = c2 < 0x10000 ? codes[Int(c2)] : probe.astralCode(c2)
-            let guess = Int(first.base &+ code2)
-            let inRange = rooted && code2 != 0 && guess < units.count
-            let t = inRange ? guess : 0
+            // The lexicon is padded (any base + any code is inside), and no
+            // child sits at code 0: index without checks, then compare.
+            let code2 = c2 < 0x10000 ? codes[Int(c2 & 0xFFFF)] : probe.astralCode(c2)
+            let t = Int(first.base &+ code2)
             let u = units[t]
-            let found = inRange && u.check == code1
-            pairNode[p] = found ? Int32(t) : -1
-            pairLogProb[p] = found ? u.logProb : Lexicon.notAWordLogProb
-            pairPOS[p] = found ? u.pos : 0
-            pairBase[p] = found ? u.base : 0
+            let mask = rootMask & Lexicon.mask(u.check == code1)
+            pairNode[p] = Int32(truncatingIfNeeded: t) | ~mask
+            pairLogProb[p] = Lexicon.select(mask, u.logProb, Lexicon.notAWordLogProb)
+            pairPOS[p] = u.pos & UInt16(truncatingIfNeeded: mask)
+            pairBase[p] = u.base & mask
             p += 1
         }
     }
@@ -83,11 +85,10 @@ extension Segmenter {
                 // Branch-free step (see `findPairs`); results are kept by
                 // advancing the write index or not.
                 let c = s[last]
-                let code = c < 0x10000 ? codes[Int(c)] : probe.astralCode(c)
-                let guess = Int(walkBase[w] &+ code)
-                let t = code != 0 && guess < units.count ? guess : 0
+                let code = c < 0x10000 ? codes[Int(c & 0xFFFF)] : probe.astralCode(c)
+                let t = Int(walkBase[w] &+ code)   // inside: the lexicon is padded
                 let u = units[t]
-                let step = t != 0 && u.check == walkNode[w]
+                let step = u.check == walkNode[w]
                 let isWord = step && u.logProb <= 0 && (last + 1 == n || unit[last + 1] >= 0)
                 foundStart[found] = Int32(start); foundEnd[found] = Int32(last + 1)
                 foundLogProb[found] = u.logProb; foundPOS[found] = u.pos

@@ -11,13 +11,13 @@ import Foundation
 /// if let (lexicon, hmm) = cache.read() { ... }
 /// ```
 struct SegmenterCache {
-    static let magic = Array("ZHSEG009".utf8)
+    static let magic = Array("ZHSEG010".utf8)
     let key: String
     let url: URL?
 
     init(sources: [String]) {
         // The format version and the reserved tags (their ids are baked in).
-        var key = "v9 " + Lexicon.reservedPOS.joined(separator: ",")
+        var key = "v10 " + Lexicon.reservedPOS.joined(separator: ",")
         for path in sources {
             let attrs = try? FileManager.default.attributesOfItem(atPath: path)
             let size = (attrs?[.size] as? NSNumber)?.int64Value ?? -1
@@ -55,7 +55,9 @@ struct SegmenterCache {
                   logTotal.count == 1, words.count == 1, start.count == 4, trans.count == 16,
                   emitTable.count == emitChars.count * 4
             else { return nil }
+            guard Set(astralKeys).count == astralKeys.count else { return nil }
             let astral = Dictionary(uniqueKeysWithValues: zip(astralKeys, astralValues))
+            guard Lexicon.isPadded(units: units.buffer, bmpCodes: bmpCodes.buffer, astralCodes: astral) else { return nil }
             let lexicon = Lexicon(units: units, bmpCodes: bmpCodes, astralCodes: astral, logProb: logProb,
                                   posID: posID, posNames: names.split(separator: "\n").map(String.init),
                                   logTotal: logTotal[0], wordCount: Int(words[0]))
