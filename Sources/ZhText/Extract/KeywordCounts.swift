@@ -58,12 +58,19 @@ public struct KeywordCounts: Sendable, Equatable {
     ///
     /// - Complexity: O(*n*) in the number of tokens.
     public mutating func add(document tokens: [Token], filter: KeywordFilter) {
+        // Tokens are counted first and their terms checked once each after:
+        // the term checks do not depend on the part of speech, which is
+        // checked per token.
         var local: [TextKey: Entry] = [:]
-        var accepted = 0
         local.reserveCapacity(tokens.count / 4)
-        for token in tokens where filter.accepts(token) {
-            accepted += 1
+        for token in tokens where !filter.isExcluded(pos: token.pos) {
             local[TextKey(token.text), default: Entry(count: 0, documents: 1, posCounts: [:])].count(pos: token.pos)
+        }
+        var accepted = 0
+        local = local.filter { key, entry in
+            guard filter.accepts(term: key.text) else { return false }
+            accepted += entry.count
+            return true
         }
         let document = KeywordCounts(documentCount: 1, tokenCount: accepted, entries: local)
         if documentCount == 0 && entries.isEmpty { self = document } else { merge(document) }

@@ -77,7 +77,11 @@ public struct KeywordFilter: Sendable {
     ///
     /// - Complexity: O(*n*) in the length of `term`.
     public func accepts(term: String, pos: String) -> Bool {
-        if isExcluded(pos: pos) { return false }
+        !isExcluded(pos: pos) && accepts(term: term)
+    }
+
+    /// Whether `term` may be a keyword, whatever its part of speech.
+    func accepts(term: String) -> Bool {
         var length = 0
         var allNumeric = true
         var first: Unicode.Scalar?
