@@ -67,11 +67,11 @@ public struct KeywordCounts: Sendable, Equatable {
             local[TextKey(token.text), default: Entry(count: 0, documents: 1, posCounts: [:])].count(pos: token.pos)
         }
         var accepted = 0
-        local = local.filter { key, entry in
-            guard filter.accepts(term: key.text) else { return false }
-            accepted += entry.count
-            return true
+        var rejected: [TextKey] = []
+        for (key, entry) in local {
+            if filter.accepts(term: key.text) { accepted += entry.count } else { rejected.append(key) }
         }
+        for key in rejected { local.removeValue(forKey: key) }
         let document = KeywordCounts(documentCount: 1, tokenCount: accepted, entries: local)
         if documentCount == 0 && entries.isEmpty { self = document } else { merge(document) }
     }
