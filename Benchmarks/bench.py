@@ -114,6 +114,7 @@ def row(group, tool, seconds, mb):
 print(f"bench: corpus {size_simp:.1f} MB Simplified, {size_trad:.1f} MB Traditional, batch of 1000 files")
 subprocess.run([a.zhtext, "segment", one_line], stdout=subprocess.DEVNULL)   # warm the dictionary cache
 row("segment", "zhtext segment", best_of([a.zhtext, "segment", simp]), size_simp)
+row("segment", "zhtext segment --jobs 1", best_of([a.zhtext, "segment", "--jobs", "1", simp]), size_simp)
 row("segment", "rjieba cut", best_of([py, os.path.join(a.work, "rjieba_cut.py"), simp]), size_simp)
 row("segment", "jieba cut", best_of([py, os.path.join(a.work, "jieba_cut.py"), simp], runs=1), size_simp)
 row("t2s", "zhtext normalize (Traditional)", best_of([a.zhtext, "normalize", trad]), size_trad)
@@ -147,10 +148,12 @@ print(f"memory         analyze {big_mb:.0f} MB / 2000 files: peak RSS {rss_big:.
 
 get = {(g, t): (s, r) for g, t, s, r in rows}
 seg, rj, jb = get[("segment", "zhtext segment")], get[("segment", "rjieba cut")], get[("segment", "jieba cut")]
+seg1 = get[("segment", "zhtext segment --jobs 1")]
 nz, oc = get[("t2s", "zhtext normalize (Traditional)")], get[("t2s", "OpenCC t2s")]
 j1, j2 = get[("analyze", "zhtext analyze --jobs 1")], get[("analyze", "zhtext analyze --jobs 2")]
 targets = [
     ("zhtext segment vs rjieba", f"{seg[1] / rj[1]:.2f}×", "≥ 1.5× (goal 2×)", seg[1] / rj[1] >= 1.5),
+    ("zhtext segment --jobs 1 vs rjieba", f"{seg1[1] / rj[1]:.2f}×", "(one thread each)", seg1[1] / rj[1] >= 1.5),
     ("zhtext segment vs jieba", f"{seg[1] / jb[1]:.1f}×", "—", True),
     ("zhtext normalize vs OpenCC t2s", f"{nz[1] / oc[1]:.2f}×", "≥ 1×", nz[1] >= oc[1]),
     ("analyze --jobs 1", f"{j1[1]:.2f} MB/s", "≥ 5 MB/s (goal 10)", j1[1] >= 5),

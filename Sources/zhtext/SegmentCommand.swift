@@ -42,7 +42,7 @@ struct SegmentCommand: ParsableCommand {
     @Flag(name: .customLong("timings"), help: ArgumentHelp("Print the time of each phase on standard error.", visibility: .hidden))
     var timings = false
 
-    @Option(help: ArgumentHelp("Threads for the dictionary engine (default: one per core).", visibility: .hidden))
+    @Option(help: "Threads for the dictionary engine (default: one per core); the output is the same for any number.")
     var jobs: Int?
 
     @OptionGroup var input: InputOptions

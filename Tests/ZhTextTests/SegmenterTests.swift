@@ -109,6 +109,23 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
         #expect(words(reweighted, "南京市长江大桥") == ["南京", "市长", "江大桥"])
     }
 
+    @Test func aUserWordWithoutFrequencyStaysWholeEvenAgainstCommonParts() throws {
+        // 我们 and 的 are among the most frequent words: with the frequency
+        // of 1 a missing one would get, 我们的 would be split.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zhtext-nofreq-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let user = dir.appendingPathComponent("user.dict")
+        try "我们的\n".write(to: user, atomically: true, encoding: .utf8)
+        let plain = try Segmenter.load(.init(includeDomain: false, useCache: false))
+        #expect(words(plain, "这是我们的家") == ["这", "是", "我们", "的", "家"])
+        let withUser = try Segmenter.load(.init(userDictionaries: [user.path], includeDomain: false, useCache: false))
+        #expect(words(withUser, "这是我们的家") == ["这", "是", "我们的", "家"])
+        let p = try #require(withUser.lexicon.logProbability(of: "我们的"))
+        let parts = try #require(withUser.lexicon.logProbability(of: "我们")) + #require(withUser.lexicon.logProbability(of: "的"))
+        #expect(p > parts)
+    }
+
     @Test func cacheGivesTheSameSegmenter() throws {
         let cached = try Segmenter.load()      // written by the shared load, or now
         let parsed = try Segmenter.load(.init(useCache: false))

@@ -171,19 +171,22 @@ struct LexiconBuilder {
                               logProb: logProb, posID: posID, posNames: posNames,
                               logTotal: logTotal, wordCount: words)
         // Words given without a frequency: twice as likely as their best
-        // split into other words (jieba's suggest_freq), at least 3.
-        // (This sets the probability `logProbability(of:)` reports; the
-        // route keeps the one the trie was built with.)
+        // split into other words (jieba's suggest_freq), at least 3. The
+        // splits are weighed in a first build; the double array the route
+        // reads is then built again with the chosen probabilities.
+        guard !suggestNodes.isEmpty else { return lexicon }
         for i in suggestNodes {
             let r = Int(nodeWord[i])
             let word = Array(chars[Int(uStart[r])..<Int(uEnd[r])])
             let split = lexicon.bestSplitLogProb(word)
             let existing = uFreq[r] > 0 ? Double(uFreq[r]) : 0
             let needed = (2 * exp(split + logTotal)).rounded(.up) + 1
-            let f = max(existing, needed, 3)
-            lexicon.logProb[Int(lexicon.node(ofScalars: word))] = Float(log(f) - logTotal)
+            let f = Float(log(max(existing, needed, 3)) - logTotal)
+            lexicon.logProb[Int(lexicon.node(ofScalars: word))] = f
+            logProb[i] = f
         }
-        return lexicon
+        return Lexicon(firstChild: firstChild, label: label, logProb: logProb, posID: posID, posNames: posNames,
+                       logTotal: logTotal, wordCount: words)
     }
 }
 
@@ -207,7 +210,8 @@ extension Lexicon {
     }
 
     /// ln P of the most probable split of `word` into at least two pieces
-    /// (dictionary words, or single characters at `-logTotal`).
+    /// (dictionary words, single-character ones included; other single
+    /// characters at `-logTotal`).
     func bestSplitLogProb(_ word: [UInt32]) -> Double {
         let n = word.count
         guard n > 1 else { return -logTotal }
@@ -220,7 +224,7 @@ extension Lexicon {
             while j < n {
                 node = child(node, word[j])
                 if node < 0 { break }
-                if j > i && !(i == 0 && j == n - 1) && posID[Int(node)] != Lexicon.notAWord {
+                if !(i == 0 && j == n - 1) && posID[Int(node)] != Lexicon.notAWord {
                     b = max(b, Double(logProb[Int(node)]) + best[j + 1])
                 }
                 j += 1
