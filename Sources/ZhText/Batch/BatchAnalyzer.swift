@@ -81,7 +81,8 @@ public final class BatchAnalyzer: @unchecked Sendable {
         let pipeline = self.pipeline
         let writer = ReportWriter(options: options.report, keywords: pipeline.keywords, segmenter: pipeline.segmenter)
         // New terms are discovered in the first documents' text: once that
-        // sample is complete, discovery runs beside the rest of the batch.
+        // sample is complete, discovery runs beside the rest of the batch
+        // (when more than one job is allowed).
         var discovery: BackgroundTask<[DiscoveredTerm]>? = nil
         // Keyword counts add up in any order: the workers fold them, so the
         // single consumer that keeps input order has less to do.
@@ -111,7 +112,9 @@ public final class BatchAnalyzer: @unchecked Sendable {
                     summary.add(d)
                     sink.add(d)
                     doneBytes += d.bytes
-                    if out != nil, discovery == nil, summary.termSampleScalars >= CorpusSummary.termSampleLimit {
+                    // (With one job the run keeps to one core: discovery waits for the end.)
+                    if out != nil, discovery == nil, self.options.jobs > 1,
+                       summary.termSampleScalars >= CorpusSummary.termSampleLimit {
                         var sample = CorpusSummary()      // only the sample, not the counts
                         sample.termSample = summary.termSample
                         sample.termSampleScalars = summary.termSampleScalars
