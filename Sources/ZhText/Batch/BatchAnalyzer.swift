@@ -169,7 +169,7 @@ final class BatchSink: @unchecked Sendable {
 
     func add(_ d: DocumentAnalysis) {
         let json = d.serialized ?? d.json.serialized()
-        add(json: json, factRows: d.factRows, stateLines: d.stateLines ?? StateFile.documentLines(json: json, factRows: d.factRows))
+        add(json: json, factRows: d.factRows, stateLines: d.stateLines)
     }
 
     func add(json: String, factRows: String, stateLines: String? = nil) {

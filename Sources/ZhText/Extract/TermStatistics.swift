@@ -77,17 +77,6 @@ public struct TermStatistics: Sendable, Equatable {
         add(document: scalars, boundary: boundary)
     }
 
-    /// Counts one more document segmented into `spans` (the segmenter's
-    /// word spans, without building tokens).
-    public mutating func add(document scalars: [Unicode.Scalar], spans: [Segmenter.Span]) {
-        var boundary = [Bool](repeating: false, count: scalars.count + 1)
-        for t in spans where t.start >= 0 && Int(t.end) <= scalars.count && t.start <= t.end {
-            boundary[Int(t.start)] = true
-            boundary[Int(t.end)] = true
-        }
-        add(document: scalars, boundary: boundary)
-    }
-
     /// Counts one more document; `boundary[i]` says whether a word boundary
     /// falls before scalar `i`. With `repeats`, n-grams of two or more
     /// characters the filter has not seen twice are skipped.
