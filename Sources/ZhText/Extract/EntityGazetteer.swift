@@ -54,7 +54,7 @@ public struct EntityGazetteer: Sendable {
 
     @inline(__always)
     private static func pairIndex(_ a: UInt32, _ b: UInt32) -> Int {
-        Int(truncatingIfNeeded: ((UInt64(a) << 21 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - pairFilterBits))
+        Int(truncatingIfNeeded: BitHash.fibonacci(UInt64(a) << 21 | UInt64(b)) >> UInt64(64 - pairFilterBits))
     }
 
     /// Whether a name of two or more scalars may start at `scalars[start]`.

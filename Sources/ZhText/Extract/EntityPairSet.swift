@@ -21,7 +21,7 @@ struct EntityPairSet: Sendable {
 
     @inline(__always)
     private func slot(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        Int(truncatingIfNeeded: BitHash.fibonacci(key) >> 32) & mask
     }
 
     private mutating func insert(_ pair: UInt64) {

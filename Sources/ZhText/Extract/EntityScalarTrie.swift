@@ -62,7 +62,7 @@ struct EntityScalarTrie: Sendable {
 
     @inline(__always)
     private static func slotIndex(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        Int(truncatingIfNeeded: BitHash.fibonacci(key) >> 32) & mask
     }
 
     @inline(__always)

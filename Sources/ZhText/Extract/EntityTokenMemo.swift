@@ -55,7 +55,7 @@ struct EntityTokenMemo {
 
     @inline(__always)
     private func slot(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        Int(truncatingIfNeeded: BitHash.fibonacci(key) >> 40) & mask
     }
 
     /// The facts stored for `key`, if its slot still holds them.

@@ -164,7 +164,7 @@ extension TermNGram {
     /// A cheap, well-mixed 64-bit hash of the packed scalars.
     @inline(__always)
     var mixedHash: UInt64 {
-        var h = w0 &* 0x9E37_79B9_7F4A_7C15
+        var h = BitHash.fibonacci(w0)
         h ^= (w1 &+ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
         h ^= (w2 &+ (h >> 31)) &* 0x94D0_49BB_1331_11EB
         return h ^ (h >> 32)

@@ -26,8 +26,7 @@ struct SegmenterCache {
             key += "\n\(abs)\t\(size)\t\(mtime)"
         }
         self.key = key
-        var hash: UInt64 = 0xcbf29ce484222325
-        for b in key.utf8 { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
+        let hash = BitHash.fnv1a(key.utf8)
         let env = ProcessInfo.processInfo.environment
         var dir: URL?
         if let x = env["XDG_CACHE_HOME"], !x.isEmpty {

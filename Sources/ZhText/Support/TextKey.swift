@@ -23,12 +23,7 @@ public struct TextKey: Hashable, Sendable, ExpressibleByStringLiteral, CustomStr
         // FNV-1a over the bytes, then one word into the (seeded) hasher:
         // cheaper than feeding the hasher every byte of a short word.
         var t = text
-        let h = t.withUTF8 { p -> UInt64 in
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for b in p { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-            return h
-        }
-        hasher.combine(h)
+        hasher.combine(t.withUTF8 { BitHash.fnv1a($0) })
     }
 
     public static func == (a: TextKey, b: TextKey) -> Bool {
