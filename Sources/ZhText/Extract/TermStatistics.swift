@@ -83,11 +83,42 @@ public struct TermStatistics: Sendable, Equatable {
     mutating func add(document scalars: [Unicode.Scalar], boundary: [Bool], repeats: NGramRepeatFilter? = nil) {
         let document = Int32(truncatingIfNeeded: documentCount)
         documentCount += 1
-        Self.forEachNGram(in: scalars, longest: maxLength + 1) { gram, start, end, runStart, runEnd in
-            if end == start + 1 { characterCount += 1 }
-            else if let repeats, !repeats.mayRepeat(gram) { return }
-            grams.countOccurrence(gram, document: document, left: start == runStart ? 1 : 0, right: end == runEnd ? 1 : 0,
-                                  aligned: boundary[start] && boundary[end] ? 1 : 0)
+        // The n-grams starting at a few positions are gathered first and
+        // their slots loaded together (`NGramTable.warm`): the table is far
+        // larger than the cache, and one lookup after another would wait
+        // for memory each time.
+        let longest = maxLength + 1, positionsPerBatch = 8
+        var batch = [TermNGram](repeating: TermNGram(), count: longest * positionsPerBatch)
+        var batchStart = [Int](repeating: 0, count: longest * positionsPerBatch)
+        var i = 0
+        while i < scalars.count {
+            guard Self.isHan(scalars[i]) else { i += 1; continue }
+            var end = i
+            while end < scalars.count && Self.isHan(scalars[end]) { end += 1 }
+            characterCount += end - i
+            var first = i
+            while first < end {
+                let last = min(end, first + positionsPerBatch)
+                var n = 0
+                for start in first..<last {
+                    var gram = TermNGram()
+                    for j in start..<min(end, start + longest) {
+                        gram.append(scalars[j].value)
+                        if j > start, let repeats, !repeats.mayRepeat(gram) { continue }
+                        batch[n] = gram
+                        batchStart[n] = start
+                        n += 1
+                    }
+                }
+                batch.withUnsafeBufferPointer { grams.warm(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+                for k in 0..<n {
+                    let gram = batch[k], start = batchStart[k], gramEnd = start + gram.count
+                    grams.countOccurrence(gram, document: document, left: start == i ? 1 : 0, right: gramEnd == end ? 1 : 0,
+                                          aligned: boundary[start] && boundary[gramEnd] ? 1 : 0)
+                }
+                first = last
+            }
+            i = end
         }
     }
 
