@@ -151,6 +151,21 @@ struct NGramTable: Sendable {
         for s in old where s.key.count != 0 { slots[find(s.key)] = s }
     }
 
+    /// Number of slots (filled or not); slot numbers are below it.
+    var slotCount: Int { slots.count }
+
+    /// The slot number of `key`, if it is held. Stable until the table grows.
+    func slotNumber(of key: TermNGram) -> Int? {
+        let i = find(key)
+        return slots[i].key.count == 0 ? nil : i
+    }
+
+    /// Calls `body` with the slot number, n-gram and counts of every n-gram
+    /// held, in table order.
+    func forEachSlot(_ body: (Int, TermNGram, TermStatistics.Counts) throws -> Void) rethrows {
+        for i in slots.indices where slots[i].key.count != 0 { try body(i, slots[i].key, slots[i].value.counts) }
+    }
+
     /// The n-grams held, in table order.
     var entries: [(key: TermNGram, value: TermStatistics.Counts)] {
         var out: [(key: TermNGram, value: TermStatistics.Counts)] = []

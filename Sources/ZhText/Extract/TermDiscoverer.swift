@@ -99,29 +99,41 @@ public struct TermDiscoverer: Sendable {
         guard minLength <= maxLength, stats.characterCount > 0 else { return [] }
         let total = Double(stats.characterCount)
 
-        // Candidates by frequency and length.
-        var index: [TermNGram: Int] = [:]
+        // Candidates by frequency and length, numbered; `candidateAt` maps
+        // the table's slot numbers to them (cheaper than a dictionary).
+        var candidateAt = [Int32](repeating: -1, count: stats.grams.slotCount)
         var grams: [TermNGram] = []
         var counts: [TermStatistics.Counts] = []
-        for (gram, c) in stats.grams.entries where gram.count >= minLength && gram.count <= maxLength && c.count >= options.minCount {
-            index[gram] = grams.count
+        stats.grams.forEachSlot { slot, gram, c in
+            guard gram.count >= minLength && gram.count <= maxLength && c.count >= options.minCount else { return }
+            candidateAt[slot] = Int32(grams.count)
             grams.append(gram)
             counts.append(c)
         }
+        func candidate(_ gram: TermNGram) -> Int? {
+            guard let slot = stats.grams.slotNumber(of: gram), candidateAt[slot] >= 0 else { return nil }
+            return Int(candidateAt[slot])
+        }
         // Counts of the neighbours, from the n-grams one longer (a neighbour
-        // seen once adds 1 · ln 1 = 0 to Σ n ln n, so it is skipped). The
-        // sums run over sorted counts so they do not depend on hash order.
-        var leftCounts = [[Int]](repeating: [], count: grams.count)
-        var rightCounts = [[Int]](repeating: [], count: grams.count)
-        for (gram, c) in stats.grams.entries where gram.count > minLength && gram.count <= maxLength + 1 && c.count > 1 {
-            if let i = index[gram.dropFirst()] { leftCounts[i].append(c.count) }
-            if let i = index[gram.dropLast()] { rightCounts[i].append(c.count) }
+        // seen once adds 1 · ln 1 = 0 to Σ n ln n, so it is skipped), as
+        // (candidate, count) pairs. The sums run over sorted counts so they
+        // do not depend on hash order.
+        var leftPairs: [(candidate: Int32, count: Int)] = []
+        var rightPairs: [(candidate: Int32, count: Int)] = []
+        stats.grams.forEachSlot { _, gram, c in
+            guard gram.count > minLength && gram.count <= maxLength + 1 && c.count > 1 else { return }
+            if let i = candidate(gram.dropFirst()) { leftPairs.append((Int32(i), c.count)) }
+            if let i = candidate(gram.dropLast()) { rightPairs.append((Int32(i), c.count)) }
         }
-        func entropySum(_ counts: [Int]) -> Double {
-            counts.sorted().reduce(0.0) { $0 + Double($1) * log(Double($1)) }
+        func entropySums(_ pairs: [(candidate: Int32, count: Int)]) -> [Double] {
+            var sums = [Double](repeating: 0, count: grams.count)
+            for p in pairs.sorted(by: { ($0.candidate, $0.count) < ($1.candidate, $1.count) }) {
+                sums[Int(p.candidate)] += Double(p.count) * log(Double(p.count))
+            }
+            return sums
         }
-        let leftSum = leftCounts.map(entropySum)
-        let rightSum = rightCounts.map(entropySum)
+        let leftSum = entropySums(leftPairs)
+        let rightSum = entropySums(rightPairs)
 
         var found: [(gram: TermNGram, term: DiscoveredTerm)] = []
         var edgeCache: [Unicode.Scalar: Bool] = [:]
