@@ -36,14 +36,19 @@ public struct FactExtractor: Sendable {
         let meta = metadata ?? DocumentMetadata(text)
         let lines = LineIndex(text.original)
         let s = text.scalars
+        // Facts often share a sentence: its string is made once.
+        var last: (range: Range<Int>, text: String)? = nil
         return candidates(in: s, documentDate: meta.date, script: text.script).map { c in
             let orig = text.originalRange(of: c.range)
             let loc = lines.location(of: orig.lowerBound)
+            let bounds = sentenceBounds(around: c.range, in: s)
+            let sentence = last?.range == bounds ? last!.text : FactLexicon.string(s, DocumentMetadata.trimmed(s, bounds))
+            last = (bounds, sentence)
             return Fact(kind: c.kind, value: c.value, unit: c.unit, qualifier: c.qualifier, rangeTo: c.rangeTo,
                         change: c.change, subject: c.subject, yearInferred: c.yearInferred,
                         text: text.text(in: c.range), original: text.originalText(of: c.range),
                         line: loc.line, column: loc.column, start: orig.lowerBound, end: orig.upperBound,
-                        sentence: sentence(around: c.range, in: s))
+                        sentence: sentence)
         }
     }
 
@@ -450,14 +455,20 @@ public struct FactExtractor: Sendable {
         return nil
     }
 
-    /// The normalized sentence around `range`: split at 。！？；!?; and line breaks.
-    func sentence(around range: Range<Int>, in s: [Unicode.Scalar]) -> String {
-        func isEnd(_ c: Unicode.Scalar) -> Bool { ["。", "！", "？", "；", "!", "?", ";", "\n"].contains(c) }
+    /// Where the sentence around `range` begins and ends (untrimmed): it is
+    /// split at 。！？；!?; and line breaks.
+    func sentenceBounds(around range: Range<Int>, in s: [Unicode.Scalar]) -> Range<Int> {
+        func isEnd(_ c: Unicode.Scalar) -> Bool {
+            switch c {
+            case "。", "！", "？", "；", "!", "?", ";", "\n": true
+            default: false
+            }
+        }
         var lo = range.lowerBound
         while lo > 0, !isEnd(s[lo - 1]) { lo -= 1 }
         var hi = range.upperBound
         while hi < s.count, !isEnd(s[hi]) { hi += 1 }
         if hi < s.count, s[hi] != "\n" { hi += 1 }
-        return FactLexicon.string(s, DocumentMetadata.trimmed(s, lo..<hi))
+        return lo..<hi
     }
 }
