@@ -97,6 +97,7 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
         // Mentions are counted per document first, so each distinct entity
         // of the document costs one key string and one lookup here.
         var mentions: [DocumentEntity: (count: Int, firstLine: Int)] = [:]
+        mentions.reserveCapacity(d.entities.count)
         for e in d.entities {
             mentions[DocumentEntity(type: e.type, name: e.text), default: (0, e.line)].count += 1
         }

@@ -37,17 +37,15 @@ struct DocumentRecord: Sendable {
     }
 
     /// `json` (the documents.jsonl line) followed by `rows` and the state's `F` line.
-    private init(json: ByteBuffer, rows: ByteBuffer) {
+    private init(json: consuming ByteBuffer, rows: borrowing ByteBuffer) {
         var out = json
-        jsonEnd = json.count
-        rowsEnd = json.count + rows.count
-        rows.bytes.withUnsafeBufferPointer { p in
-            out.append(p)
-            out.append("F\t")
-            out.appendJSON(string: p)
-        }
+        jsonEnd = out.count
+        rowsEnd = out.count + rows.count
+        out.append(rows.bytes)
+        out.append("F\t")
+        out.appendJSON(string: rows.bytes)
         out.append("\n")
-        bytes = out.bytes
+        bytes = Array(out.bytes)
     }
 }
 
@@ -56,38 +54,38 @@ extension DocumentAnalysis {
     /// keywords, facts and entities. Without `lists`, the metadata object
     /// alone (the HTML report's sample documents).
     func writeJSON(to out: inout ByteBuffer, lists: Bool = true) {
-        out.append("{"); out.appendJSON(key: "id"); out.appendJSON(string: id)
-        out.append(","); out.appendJSON(key: "path"); out.appendJSON(string: path)
-        out.append(","); out.appendJSON(key: "title"); out.appendJSON(optional: title)
-        out.append(","); out.appendJSON(key: "date"); out.appendJSON(optional: date)
-        out.append(","); out.appendJSON(key: "time"); out.appendJSON(optional: time)
-        out.append(","); out.appendJSON(key: "source"); out.appendJSON(optional: source)
-        out.append(","); out.appendJSON(key: "author"); out.appendJSON(optional: author)
-        out.append(","); out.appendJSON(key: "url"); out.appendJSON(optional: url)
-        out.append(","); out.appendJSON(key: "encoding"); out.appendJSON(string: encoding)
-        out.append(","); out.appendJSON(key: "script"); out.appendJSON(string: script.rawValue)
-        out.append(","); out.appendJSON(key: "characters"); out.appendDecimal(characters)
-        out.append(","); out.appendJSON(key: "bytes"); out.appendDecimal(bytes)
-        out.append(","); out.appendJSON(key: "invalid_sequences"); out.appendDecimal(substitutions)
-        out.append(","); out.appendJSON(key: "fact_count"); out.appendDecimal(facts.count)
-        out.append(","); out.appendJSON(key: "entity_count"); out.appendDecimal(entities.count)
+        out.append(#"{"id":"#); out.appendJSON(string: id)
+        out.append(#","path":"#); out.appendJSON(string: path)
+        out.append(#","title":"#); out.appendJSON(optional: title)
+        out.append(#","date":"#); out.appendJSON(optional: date)
+        out.append(#","time":"#); out.appendJSON(optional: time)
+        out.append(#","source":"#); out.appendJSON(optional: source)
+        out.append(#","author":"#); out.appendJSON(optional: author)
+        out.append(#","url":"#); out.appendJSON(optional: url)
+        out.append(#","encoding":"#); out.appendJSON(string: encoding)
+        out.append(#","script":"#); out.appendJSON(string: script.rawValue)
+        out.append(#","characters":"#); out.appendDecimal(characters)
+        out.append(#","bytes":"#); out.appendDecimal(bytes)
+        out.append(#","invalid_sequences":"#); out.appendDecimal(substitutions)
+        out.append(#","fact_count":"#); out.appendDecimal(facts.count)
+        out.append(#","entity_count":"#); out.appendDecimal(entities.count)
         if lists {
-            out.append(","); out.appendJSON(key: "keywords"); out.append("[")
+            out.append(#","keywords":["#)
             for (i, k) in keywords.enumerated() {
                 if i > 0 { out.append(",") }
-                out.append("{"); out.appendJSON(key: "term"); out.appendJSON(string: k.term)
+                out.append(#"{"term":"#); out.appendJSON(string: k.term)
                 // Weights are rounded to six decimals in documents.jsonl.
-                out.append(","); out.appendJSON(key: "weight"); out.appendJSON(number: (k.weight * 1e6).rounded() / 1e6)
-                out.append(","); out.appendJSON(key: "count"); out.appendDecimal(k.count)
-                out.append(","); out.appendJSON(key: "pos"); out.appendJSON(string: k.pos)
+                out.append(#","weight":"#); out.appendJSON(number: (k.weight * 1e6).rounded() / 1e6)
+                out.append(#","count":"#); out.appendDecimal(k.count)
+                out.append(#","pos":"#); out.appendJSON(string: k.pos)
                 out.append("}")
             }
-            out.append("],"); out.appendJSON(key: "facts"); out.append("[")
+            out.append(#"],"facts":["#)
             for (i, f) in facts.enumerated() {
                 if i > 0 { out.append(",") }
                 f.writeJSON(to: &out)
             }
-            out.append("],"); out.appendJSON(key: "entities"); out.append("[")
+            out.append(#"],"entities":["#)
             for (i, e) in entities.enumerated() {
                 if i > 0 { out.append(",") }
                 DocumentAnalysis.writeJSON(e, to: &out)
@@ -100,13 +98,13 @@ extension DocumentAnalysis {
     /// An entity as `Entity.jsonLine` prints it (type, text, original, line,
     /// column, start, end), written without building its `JSONValue`.
     static func writeJSON(_ e: Entity, to out: inout ByteBuffer) {
-        out.append("{"); out.appendJSON(key: "type"); out.appendJSON(string: e.type.rawValue)
-        out.append(","); out.appendJSON(key: "text"); out.appendJSON(string: e.text)
-        out.append(","); out.appendJSON(key: "original"); out.appendJSON(string: e.original)
-        out.append(","); out.appendJSON(key: "line"); out.appendDecimal(e.line)
-        out.append(","); out.appendJSON(key: "column"); out.appendDecimal(e.column)
-        out.append(","); out.appendJSON(key: "start"); out.appendDecimal(e.start)
-        out.append(","); out.appendJSON(key: "end"); out.appendDecimal(e.end)
+        out.append(#"{"type":"#); out.appendJSON(string: e.type.rawValue)
+        out.append(#","text":"#); out.appendJSON(string: e.text)
+        out.append(#","original":"#); out.appendJSON(string: e.original)
+        out.append(#","line":"#); out.appendDecimal(e.line)
+        out.append(#","column":"#); out.appendDecimal(e.column)
+        out.append(#","start":"#); out.appendDecimal(e.start)
+        out.append(#","end":"#); out.appendDecimal(e.end)
         out.append("}")
     }
 }

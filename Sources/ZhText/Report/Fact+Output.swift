@@ -3,32 +3,33 @@ extension Fact {
     /// `null`), in `fieldNames` order; with `document`, a first field
     /// naming it (the HTML report's sample facts).
     func writeJSON(to out: inout ByteBuffer, document: String? = nil) {
-        out.append("{")
         if let document {
-            out.appendJSON(key: "document")
+            out.append(#"{"document":"#)
             out.appendJSON(string: document)
-            out.append(",")
+            out.append(#","kind":"#)
+        } else {
+            out.append(#"{"kind":"#)
         }
-        out.appendJSON(key: "kind"); out.appendJSON(string: kind.rawValue)
-        out.append(","); out.appendJSON(key: "value"); Fact.writeJSON(value, to: &out)
-        out.append(","); out.appendJSON(key: "unit"); out.appendJSON(string: unit)
-        out.append(","); out.appendJSON(key: "qualifier"); out.appendJSON(optional: qualifier?.rawValue)
-        out.append(","); out.appendJSON(key: "range_to"); Fact.writeJSON(rangeTo, to: &out)
-        out.append(","); out.appendJSON(key: "change"); out.appendJSON(optional: change?.rawValue)
-        out.append(","); out.appendJSON(key: "subject"); out.appendJSON(optional: subject)
-        out.append(","); out.appendJSON(key: "year_inferred")
+        out.appendJSON(string: kind.rawValue)
+        out.append(#","value":"#); Fact.writeJSON(value, to: &out)
+        out.append(#","unit":"#); out.appendJSON(string: unit)
+        out.append(#","qualifier":"#); out.appendJSON(optional: qualifier?.rawValue)
+        out.append(#","range_to":"#); Fact.writeJSON(rangeTo, to: &out)
+        out.append(#","change":"#); out.appendJSON(optional: change?.rawValue)
+        out.append(#","subject":"#); out.appendJSON(optional: subject)
+        out.append(#","year_inferred":"#)
         switch yearInferred {
         case nil: out.append("null")
         case true?: out.append("true")
         case false?: out.append("false")
         }
-        out.append(","); out.appendJSON(key: "text"); out.appendJSON(string: text)
-        out.append(","); out.appendJSON(key: "original"); out.appendJSON(string: original)
-        out.append(","); out.appendJSON(key: "line"); out.appendDecimal(line)
-        out.append(","); out.appendJSON(key: "column"); out.appendDecimal(column)
-        out.append(","); out.appendJSON(key: "start"); out.appendDecimal(start)
-        out.append(","); out.appendJSON(key: "end"); out.appendDecimal(end)
-        out.append(","); out.appendJSON(key: "sentence"); out.appendJSON(string: sentence)
+        out.append(#","text":"#); out.appendJSON(string: text)
+        out.append(#","original":"#); out.appendJSON(string: original)
+        out.append(#","line":"#); out.appendDecimal(line)
+        out.append(#","column":"#); out.appendDecimal(column)
+        out.append(#","start":"#); out.appendDecimal(start)
+        out.append(#","end":"#); out.appendDecimal(end)
+        out.append(#","sentence":"#); out.appendJSON(string: sentence)
         out.append("}")
     }
 
