@@ -1,7 +1,8 @@
 import Foundation
 
 /// One document's results, ready to be folded into a `CorpusSummary` and
-/// written as a line of documents.jsonl and rows of facts.csv.
+/// written as a line of documents.jsonl and rows of facts.csv (see
+/// `DocumentRecord`).
 public struct DocumentAnalysis: Sendable {
     public var id: String
     public var path: String
@@ -26,40 +27,10 @@ public struct DocumentAnalysis: Sendable {
     public var bodyScalars: ArraySlice<Unicode.Scalar>
     /// The normalized body text.
     public var normalizedText: String { String(scalars: bodyScalars) }
-    public var keywords: [JSONValue]
-    public var facts: [JSONValue]
-    public var factKinds: [String]
-    /// facts.csv rows of this document (without header), each ending in CRLF.
-    public var factRows: String
-    public var entities: [JSONValue]
-    /// (type, name, line) of each entity mention.
-    public var entityMentions: [(type: String, name: String, line: Int)]
-    /// The documents.jsonl line, once serialized (by the worker thread, so
-    /// the single consumer that writes outputs in order does less).
-    public var serialized: String? = nil
-    /// The corpus.state lines of this document, once serialized (also by
-    /// the worker thread).
-    public var stateLines: String? = nil
-
-    /// The documents.jsonl object.
-    public var json: JSONValue {
-        guard case .object(var fields) = metadataJSON else { return metadataJSON }
-        fields += [("keywords", .array(keywords)), ("facts", .array(facts)), ("entities", .array(entities))]
-        return .object(fields)
-    }
-
-    /// The document's metadata and sizes, without its lists.
-    public var metadataJSON: JSONValue {
-        .object([
-            ("id", .string(id)), ("path", .string(path)), ("title", .optional(title)),
-            ("date", .optional(date)), ("time", .optional(time)), ("source", .optional(source)),
-            ("author", .optional(author)), ("url", .optional(url)),
-            ("encoding", .string(encoding)), ("script", .string(script.rawValue)),
-            ("characters", .int(characters)), ("bytes", .int(bytes)),
-            ("invalid_sequences", .int(substitutions)),
-            ("fact_count", .int(facts.count)), ("entity_count", .int(entities.count)),
-        ])
-    }
+    /// The document's keywords, most weighty first.
+    public var keywords: [Keyword]
+    public var facts: [Fact]
+    public var entities: [Entity]
 }
 
 /// Why a document could not be analyzed.
@@ -166,20 +137,13 @@ public struct Pipeline: Sendable {
         let ranked = keywords.options.method == .tfidf
             ? keywords.tfidf(counts, top: options.keywordsPerDocument)
             : keywords.extract(from: bodyTokens, top: options.keywordsPerDocument)
-        let top = ranked.map { k -> JSONValue in
-            .object([("term", .string(k.term)), ("weight", .double((k.weight * 1e6).rounded() / 1e6)),
-                     ("count", .int(k.count)), ("pos", .string(k.pos))])
-        }
         return DocumentAnalysis(
             id: id, path: path, title: metadata.title, date: metadata.date?.iso, time: metadata.time,
             source: metadata.source, author: metadata.author, url: nil,
             encoding: encoding, script: normalized.script, characters: normalized.original.count,
             bytes: text.utf8.count, substitutions: 0,
             keywordCounts: counts, bodyScalars: normalized.scalars[min(metadata.bodyStart, normalized.scalars.count)...],
-            keywords: top, facts: found.map(\.jsonValue), factKinds: found.map(\.kind.rawValue),
-            factRows: found.map { $0.batchCSVRow(document: id) }.joined(),
-            entities: named.map(\.jsonValue),
-            entityMentions: named.map { (type: $0.type.rawValue, name: $0.text, line: $0.line) })
+            keywords: ranked, facts: found, entities: named)
     }
 
     private func readFile(_ path: String) throws -> [UInt8] {

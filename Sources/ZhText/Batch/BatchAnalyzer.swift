@@ -25,7 +25,7 @@ public final class BatchAnalyzer: @unchecked Sendable {
 
     public let pipeline: Pipeline
     public let options: Options
-    private let map: OrderedParallelMap<Result<DocumentSource, InputFailure>, Result<DocumentAnalysis, DocumentFailure>>
+    private let map: OrderedParallelMap<Result<DocumentSource, InputFailure>, Result<WrittenDocument, DocumentFailure>>
 
     public init(pipeline: Pipeline, options: Options) {
         self.pipeline = pipeline
@@ -97,21 +97,18 @@ public final class BatchAnalyzer: @unchecked Sendable {
                 case .success(let source):
                     return pipeline.analyze(source).map { d in
                         var d = d
-                        let json = d.json.serialized()
-                        d.serialized = json
-                        d.stateLines = StateFile.documentLines(json: json, factRows: d.factRows)
                         keywordCounts.fold(&d.keywordCounts)
-                        return d
+                        return WrittenDocument(analysis: d, record: DocumentRecord(d))
                     }
                 case .failure(let f): return .failure(DocumentFailure(path: f.path, reason: f.reason))
                 }
             },
             consume: { _, result in
                 switch result {
-                case .success(let d):
-                    summary.add(d)
-                    sink.add(d)
-                    doneBytes += d.bytes
+                case .success(let written):
+                    summary.add(written.analysis)
+                    sink.add(written.record)
+                    doneBytes += written.analysis.bytes
                     // (With one job the run keeps to one core: discovery waits for the end.)
                     if out != nil, discovery == nil, self.options.jobs > 1,
                        summary.termSampleScalars >= CorpusSummary.termSampleLimit {
@@ -144,6 +141,12 @@ public final class BatchAnalyzer: @unchecked Sendable {
     }
 }
 
+/// A document's analysis with its output bytes, made by a worker thread.
+struct WrittenDocument: Sendable {
+    var analysis: DocumentAnalysis
+    var record: DocumentRecord
+}
+
 /// Streams per-document outputs to the temporaries of documents.jsonl,
 /// facts.csv and corpus.state.
 final class BatchSink: @unchecked Sendable {
@@ -167,15 +170,12 @@ final class BatchSink: @unchecked Sendable {
         state.write(StateFile.header)
     }
 
-    func add(_ d: DocumentAnalysis) {
-        let json = d.serialized ?? d.json.serialized()
-        add(json: json, factRows: d.factRows, stateLines: d.stateLines)
-    }
-
-    func add(json: String, factRows: String, stateLines: String? = nil) {
-        documents?.write(json + "\n")
-        facts?.write(factRows)
-        state.write(stateLines ?? StateFile.documentLines(json: json, factRows: factRows))
+    func add(_ record: DocumentRecord) {
+        documents?.write(record.jsonLine)
+        facts?.write(record.factRows)
+        state.write("D\t")
+        state.write(record.jsonLine)
+        state.write(record.stateFactsLine)
     }
 
     func finish(summary: CorpusSummary) throws {
@@ -198,7 +198,9 @@ public enum StateMerger {
             var isDirectory: ObjCBool = false
             let path = FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory) && !isDirectory.boolValue
                 ? dir : (dir as NSString).appendingPathComponent(StateFile.name)
-            let part = try StateFile.read(path) { json, rows in sink.add(json: json, factRows: rows) }
+            let part = try StateFile.read(path) { json, rows in
+                sink.add(DocumentRecord(json: json, factRows: rows))
+            }
             summary.merge(part)
         }
         try sink.finish(summary: summary)

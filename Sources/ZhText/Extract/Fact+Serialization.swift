@@ -8,7 +8,11 @@ extension Fact {
 
     /// One JSON object on one line, every field present (absent ones `null`):
     /// `{"kind":"money","value":1700000000,"unit":"元",...}`.
-    public var jsonLine: String { jsonValue.serialized() }
+    public var jsonLine: String {
+        var out = ByteBuffer()
+        writeJSON(to: &out)
+        return out.string
+    }
 
     /// The CSV cells in `fieldNames` order, each marked text or not (so
     /// `CSVWriter` neutralizes formulas in text cells only).

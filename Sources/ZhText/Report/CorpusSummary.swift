@@ -94,30 +94,43 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
         scripts[d.script.rawValue, default: 0] += 1
         keywords.merge(d.keywordCounts)
         if termSampleScalars < Self.termSampleLimit { addToTermSample(d.normalizedText) }
-        var seen = Set<String>()
-        for m in d.entityMentions {
-            let key = m.type + "\t" + m.name
-            let first = seen.insert(key).inserted
-            if var mine = entities[key] {
-                mine.count += 1
-                if first { mine.documents += 1 }
-                entities[key] = mine
+        // Mentions are counted per document first, so each distinct entity
+        // of the document costs one key string and one lookup here.
+        var mentions: [DocumentEntity: (count: Int, firstLine: Int)] = [:]
+        mentions.reserveCapacity(d.entities.count)
+        for e in d.entities {
+            mentions[DocumentEntity(type: e.type, name: e.text), default: (0, e.line)].count += 1
+        }
+        for (entity, m) in mentions {
+            let key = entity.type.rawValue + "\t" + entity.name
+            if let i = entities.index(forKey: key) {
+                entities.values[i].count += m.count
+                entities.values[i].documents += 1
             } else {
-                entities[key] = EntityCount(type: m.type, name: m.name, count: 1, documents: 1,
-                                            firstIndex: index, firstDocument: d.id, firstLine: m.line)
+                entities[key] = EntityCount(type: entity.type.rawValue, name: entity.name, count: m.count, documents: 1,
+                                            firstIndex: index, firstDocument: d.id, firstLine: m.firstLine)
             }
         }
-        for (kind, fact) in zip(d.factKinds, d.facts) {
+        for fact in d.facts {
+            let kind = fact.kind.rawValue
             factsByKind[kind, default: 0] += 1
             if sampleFacts[kind, default: []].count < Self.sampleFactLimit {
-                var pairs: [(String, JSONValue)] = [("document", .string(d.id))]
-                if case .object(let fields) = fact { pairs += fields }
-                sampleFacts[kind, default: []].append(JSONValue.object(pairs).serialized())
+                var out = ByteBuffer()
+                fact.writeJSON(to: &out, document: d.id)
+                sampleFacts[kind, default: []].append(out.string)
             }
         }
         if sampleDocuments.count < Self.sampleDocumentLimit {
-            sampleDocuments.append(d.metadataJSON.serialized())
+            var out = ByteBuffer()
+            d.writeJSON(to: &out, lists: false)
+            sampleDocuments.append(out.string)
         }
+    }
+
+    /// An entity of one document, before it is counted under its key.
+    private struct DocumentEntity: Hashable {
+        var type: EntityType
+        var name: String
     }
 
     private mutating func addToTermSample(_ text: String) {

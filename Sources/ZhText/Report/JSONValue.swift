@@ -20,34 +20,34 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Compact UTF-8 JSON; non-ASCII characters are written as they are.
     public func serialized() -> String {
-        var out = ""
+        var out = ByteBuffer()
         write(to: &out)
-        return out
+        return out.string
     }
 
-    public func write(to out: inout String) {
+    func write(to out: inout ByteBuffer) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += JSONValue.format(d)
-        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .int(let i): out.appendDecimal(i)
+        case .double(let d): out.appendJSON(number: d)
+        case .string(let s): out.appendJSON(string: s)
         case .array(let items):
-            out += "["
+            out.append("[")
             for (i, v) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(",") }
                 v.write(to: &out)
             }
-            out += "]"
+            out.append("]")
         case .object(let pairs):
-            out += "{"
+            out.append("{")
             for (i, (k, v)) in pairs.enumerated() {
-                if i > 0 { out += "," }
-                JSONValue.writeString(k, to: &out)
-                out += ":"
+                if i > 0 { out.append(",") }
+                out.appendJSON(string: k)
+                out.append(":")
                 v.write(to: &out)
             }
-            out += "}"
+            out.append("}")
         }
     }
 
@@ -57,61 +57,6 @@ public indirect enum JSONValue: Sendable, Hashable {
         guard d.isFinite else { return "null" }
         if d == d.rounded(), abs(d) < 1e18 { return String(Int64(d)) }
         return "\(d)"
-    }
-
-    static func writeString(_ s: String, to out: inout String) {
-        var bytes = s
-        let plain = bytes.withUTF8 { p in !p.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) }
-        // Most strings need no escape: append them whole.
-        if plain {
-            out += "\""
-            out += s
-            out += "\""
-            return
-        }
-        out += bytes.withUTF8 { JSONValue.escaped($0) }
-    }
-
-    /// The JSON string literal of UTF-8 `p`: quotes, backslashes, control
-    /// characters and U+2028/U+2029 escaped; everything else copied in runs.
-    static func escaped(_ p: UnsafeBufferPointer<UInt8>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(p.count + p.count / 8 + 2)
-        bytes.append(0x22)
-        var run = 0, i = 0
-        func flush(_ end: Int) {
-            if end > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<end])) }
-        }
-        func append(_ text: StaticString) {
-            text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        }
-        while i < p.count {
-            let b = p[i]
-            var width = 1
-            switch b {
-            case 0x22: flush(i); append("\\\"")
-            case 0x5C: flush(i); append("\\\\")
-            case 0x0A: flush(i); append("\\n")
-            case 0x0D: flush(i); append("\\r")
-            case 0x09: flush(i); append("\\t")
-            case 0..<0x20:
-                flush(i)
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
-            case 0xE2 where i + 2 < p.count && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9):
-                flush(i)
-                append(p[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-                width = 3
-            default:
-                i += 1
-                continue
-            }
-            i += width
-            run = i
-        }
-        flush(p.count)
-        bytes.append(0x22)
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -77,6 +77,10 @@ public final class FileWriter: @unchecked Sendable {
         t.withUTF8 { buf in _ = fwrite(buf.baseAddress, 1, buf.count, handle) }
     }
 
+    public func write(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBufferPointer { buf in _ = fwrite(buf.baseAddress, 1, buf.count, handle) }
+    }
+
     public func close() throws {
         guard !closed else { return }
         closed = true

@@ -3,7 +3,8 @@ import Foundation
 /// The mergeable state of a batch, `corpus.state` in an output directory:
 /// a header line (JSON naming the format and version); per document, in
 /// input order, a `D<TAB>` line holding its documents.jsonl line verbatim and
-/// an `F<TAB>` line holding its facts.csv rows as a JSON string; and a last
+/// an `F<TAB>` line holding its facts.csv rows as a JSON string (both built
+/// by `DocumentRecord`); and a last
 /// line with the `CorpusSummary` as JSON.
 ///
 /// `zhtext merge` reads states back; one from another format version is
@@ -36,11 +37,6 @@ public enum StateFile {
     static var header: String {
         JSONValue.object([("format", .string(format)), ("version", .int(version)),
                           ("zhtext", .string(ZhTextVersion.string))]).serialized() + "\n"
-    }
-
-    /// One document's lines.
-    static func documentLines(json: String, factRows: String) -> String {
-        "D\t" + json + "\nF\t" + JSONValue.string(factRows).serialized() + "\n"
     }
 
     /// The summary line.
