@@ -17,8 +17,8 @@ struct HanFrequency: Sendable {
     init(contentsOf url: URL) {
         var ranks = [UInt16](repeating: .max, count: 0x10000)
         if let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) {
-            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-                let f = line.split(separator: "\t")
+            for line in text.dataLines() where !line.isEmpty && !line.hasPrefix("#") {
+                let f = line.dataFields(omittingEmpty: true)
                 guard f.count == 2, let s = f[0].unicodeScalars.first, s.value < 0x10000,
                       let rank = UInt16(f[1]) else { continue }
                 ranks[Int(s.value)] = rank

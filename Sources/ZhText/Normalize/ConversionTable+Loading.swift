@@ -21,10 +21,10 @@ extension ConversionTable {
         }
         var entries: [(key: [Unicode.Scalar], value: [Unicode.Scalar])] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.dataLines() {
             lineNumber += 1
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = line.dataFields()
             guard fields.count == 2, !fields[0].isEmpty,
                   let first = fields[1].split(separator: " ").first, !first.isEmpty else {
                 throw NormalizationDataError.malformedEntry(file: url.lastPathComponent, line: lineNumber, text: String(line))

@@ -34,7 +34,7 @@ struct PinyinMatcher: Sendable {
         }
         var set = Set<String>()
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.dataLines() {
             number += 1
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard line.allSatisfy({ $0.isASCII && $0.isLowercase }) else {

@@ -24,10 +24,10 @@ struct ScriptClassifier: Sendable {
             throw NormalizationDataError.unreadable(file: url.path)
         }
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.dataLines() {
             number += 1
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let f = line.split(separator: "\t")
+            let f = line.dataFields(omittingEmpty: true)
             guard f.count == 2, f[0].unicodeScalars.count == 1,
                   f[1] == "traditional" || f[1] == "simplified" else {
                 throw NormalizationDataError.malformedEntry(file: url.lastPathComponent, line: number, text: String(line))
