@@ -14,41 +14,50 @@ extension EntityRecognizer {
     func document(_ s: [Unicode.Scalar], refining tokens: [Token]) -> EntityDocument {
         // room for the words refine splits in two, so the token records are not copied
         var doc = EntityDocument(scalars: s, expectedTokens: tokens.count + tokens.count / 8 + 16)
-        var memo = EntityTokenMemo(tokens: tokens.count)
+        var memo = memos.borrow()
+        defer { memos.giveBack(memo) }
         for k in tokens.indices {
             let start = tokens[k].start, end = tokens[k].end
-            var tag = EntityTag(tokens[k].pos)
-            // 5月7日电: a date piece, not a name (日电 is also NEC's short name)
-            if start > 0, start < s.count, s[start] == "日" || s[start] == "月", Self.isNumeral(s[start - 1]) {
-                tag = .t
-            }
             let key = EntityTokenMemo.key(s, start, end)
+            let outcome: EntityTokenMemo.Outcome
             if let key, let known = memo.lookup(key) {
-                doc.append(start: start, end: end, tag: tag, kinds: known.kinds, inLexicon: known.inLexicon)
-            } else if let split = refinedSplit(start, end, s) {
-                appendSplit(&doc, start, split, end)
+                outcome = known
             } else {
-                let facts = wordFacts(s, start, end)
-                doc.append(start: start, end: end, tag: tag, kinds: facts.kinds, inLexicon: facts.inLexicon)
-                if let key { memo.store(key, facts) }
+                outcome = wordOutcome(s, start, end)
+                if let key { memo.store(key, outcome) }
+            }
+            if outcome.split == 0 {
+                var tag = EntityTag(tokens[k].pos)
+                // 5月7日电: a date piece, not a name (日电 is also NEC's short name)
+                if start > 0, start < s.count, s[start] == "日" || s[start] == "月", Self.isNumeral(s[start - 1]) {
+                    tag = .t
+                }
+                doc.append(start: start, end: end, tag: tag, kinds: outcome.first.kinds,
+                           inLexicon: outcome.first.inLexicon)
+            } else {
+                let split = start + Int(outcome.split)
+                doc.append(start: start, end: split, tag: outcome.firstTag, kinds: outcome.first.kinds,
+                           inLexicon: outcome.first.inLexicon)
+                doc.append(start: split, end: end, tag: outcome.secondTag, kinds: outcome.second.kinds,
+                           inLexicon: outcome.second.inLexicon)
             }
         }
         return doc
     }
 
-    /// Adds `s[start..<end]` split at `split` as two tokens, tagged as `refine` tags them.
-    func appendSplit(_ doc: inout EntityDocument, _ start: Int, _ split: Int, _ end: Int) {
-        let s = doc.scalars
+    /// What `document(_:refining:)` makes of the word `s[start..<end]`: its
+    /// facts, or where `refine` splits it and the tags and facts of the parts.
+    /// It depends on the word's text only, so it can be remembered.
+    func wordOutcome(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityTokenMemo.Outcome {
+        guard let split = refinedSplit(start, end, s) else { return .init(whole: wordFacts(s, start, end)) }
         let leftTag: EntityTag
         if split - start == 1 {
             leftTag = placeAbbreviationChars.contains(s[start].value) ? .ns : .v
         } else {
             leftTag = gazetteer.entry(for: s, start..<split)?.type == .person ? .nr : .ns
         }
-        for (a, b, tag) in [(start, split, leftTag), (split, end, lexiconTag(s, split, end) ?? .n)] {
-            let facts = wordFacts(s, a, b)
-            doc.append(start: a, end: b, tag: tag, kinds: facts.kinds, inLexicon: facts.inLexicon)
-        }
+        return .init(split: split - start, wordFacts(s, start, split), leftTag,
+                     wordFacts(s, split, end), lexiconTag(s, split, end) ?? .n)
     }
 
     /// The word lists and dictionary membership of the word `s[start..<end]`.

@@ -46,7 +46,11 @@ public struct EntityRecognizer: Sendable {
     /// its unknown-word model made up (封晓春); without it every word of two
     /// or more characters not tagged as a name counts as a common word.
     public var segmenter: Segmenter? {
-        didSet { lexicon = segmenter?.lexicon; lexiconTags = lexicon?.posNames.map(EntityTag.init) ?? [] }
+        didSet {
+            lexicon = segmenter?.lexicon
+            lexiconTags = lexicon?.posNames.map(EntityTag.init) ?? []
+            memos = EntityMemoPool()
+        }
     }
     /// The segmenter's dictionary, looked up by scalar ranges.
     private(set) var lexicon: Lexicon?
@@ -62,8 +66,15 @@ public struct EntityRecognizer: Sendable {
     public var joinsNestedPlaces = true
     /// Frequent two-character common words, as `first << 32 | second`.
     var commonPairs: Set<UInt64> = [] {
-        didSet { commonPairTable = EntityPairSet(commonPairs) }
+        didSet {
+            commonPairTable = EntityPairSet(commonPairs)
+            memos = EntityMemoPool()
+        }
     }
+    /// Memos of what `document(_:refining:)` made of each word, kept from
+    /// one document to the next; they hold answers that depend on the
+    /// segmenter and `commonPairs`, so setting either starts a new pool.
+    private(set) var memos = EntityMemoPool()
     /// `commonPairs` for the hot loops.
     private(set) var commonPairTable = EntityPairSet([])
     /// The dictionary frequency from which a two-character word counts as common.
