@@ -94,10 +94,10 @@ import Testing
         #expect(memo.lookup(key)?.split == 0)
         #expect(memo.lookup(EntityTokenMemo.key(s, 0, 4)!) == nil)
         let split = EntityTokenMemo.key(s, 0, 2)!
-        memo.store(split, .init(split: 1, .init(kinds: [], inLexicon: false), .ns,
-                                .init(kinds: [.cueAfter], inLexicon: true), .n))
+        memo.store(split, .init(split: 1, .init(kinds: [], inLexicon: false, tag: .ns),
+                                .init(kinds: [.cueAfter], inLexicon: true, tag: .n)))
         #expect(memo.lookup(split)?.split == 1)
-        #expect(memo.lookup(split)?.secondTag == .n)
+        #expect(memo.lookup(split)?.second.tag == .n)
         #expect(memo.lookup(split)?.second.kinds == [.cueAfter])
     }
 

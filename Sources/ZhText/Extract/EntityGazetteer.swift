@@ -135,6 +135,8 @@ public struct EntityGazetteer: Sendable {
         /// The end of the last name found (the scalars walked so far).
         fileprivate(set) var end: Int
         fileprivate var node: Int32
+        /// A name found before the walk started, to give first (`EntityScalarTrie.none` if none).
+        fileprivate var pending = EntityScalarTrie.none
 
         fileprivate init(start: Int, walking: Bool) {
             self.start = start
@@ -155,9 +157,41 @@ public struct EntityGazetteer: Sendable {
         MatchCursor(start: start, walking: mayStartLongName(scalars, at: start))
     }
 
+    /// Where the names' trie stands after the word `scalars[start..<end]`
+    /// (two or more scalars): whether names go on from there, and which
+    /// name the word is. Its node is -1 when no name begins with the word.
+    @inline(__always)
+    func prefix(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityScalarTrie.Step {
+        guard mayStartLongName(scalars, at: start) else { return .init(node: -1, value: EntityScalarTrie.none) }
+        return trie.walk(scalars, start, end)
+    }
+
+    /// The entry of the word whose `prefix` is `step`, if it is a name.
+    @inline(__always)
+    func entry(at step: EntityScalarTrie.Step) -> Entry? {
+        step.node >= 0 && step.value != EntityScalarTrie.none ? entries[Int(step.value)] : nil
+    }
+
+    /// The walk of `longMatches(in:from:)` already past the word
+    /// `start..<end` (two or more scalars) whose `prefix` is `step`: it
+    /// gives the word itself if it is a name, then the longer names.
+    @inline(__always)
+    func longMatches(from start: Int, after end: Int, at step: EntityScalarTrie.Step) -> MatchCursor {
+        var cursor = MatchCursor(start: start, walking: step.node >= 0)
+        guard step.node >= 0 else { return cursor }
+        cursor.end = end
+        cursor.node = step.node
+        cursor.pending = step.value
+        return cursor
+    }
+
     /// The next name of the walk `cursor` (its end is then `cursor.end`), or nil.
     @inline(__always)
     func nextMatch(_ cursor: inout MatchCursor, in scalars: [Unicode.Scalar]) -> Entry? {
+        if cursor.pending != EntityScalarTrie.none {
+            defer { cursor.pending = EntityScalarTrie.none }
+            return entries[Int(cursor.pending)]
+        }
         while cursor.node >= 0 && cursor.end < scalars.count {
             let c = scalars[cursor.end].value
             let at = cursor.end == cursor.start ? trie.first(c) : trie.step(cursor.node, c)

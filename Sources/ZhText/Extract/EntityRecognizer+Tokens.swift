@@ -32,14 +32,11 @@ extension EntityRecognizer {
                 if start > 0, start < s.count, s[start] == "日" || s[start] == "月", Self.isNumeral(s[start - 1]) {
                     tag = .t
                 }
-                doc.append(start: start, end: end, tag: tag, kinds: outcome.first.kinds,
-                           inLexicon: outcome.first.inLexicon)
+                doc.append(start: start, end: end, tag: tag, outcome.first)
             } else {
                 let split = start + Int(outcome.split)
-                doc.append(start: start, end: split, tag: outcome.firstTag, kinds: outcome.first.kinds,
-                           inLexicon: outcome.first.inLexicon)
-                doc.append(start: split, end: end, tag: outcome.secondTag, kinds: outcome.second.kinds,
-                           inLexicon: outcome.second.inLexicon)
+                doc.append(start: start, end: split, tag: outcome.first.tag, outcome.first)
+                doc.append(start: split, end: end, tag: outcome.second.tag, outcome.second)
             }
         }
         return doc
@@ -50,20 +47,22 @@ extension EntityRecognizer {
     /// It depends on the word's text only, so it can be remembered.
     func wordOutcome(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityTokenMemo.Outcome {
         guard let split = refinedSplit(start, end, s) else { return .init(whole: wordFacts(s, start, end)) }
-        let leftTag: EntityTag
+        var left = wordFacts(s, start, split), right = wordFacts(s, split, end)
         if split - start == 1 {
-            leftTag = placeAbbreviationChars.contains(s[start].value) ? .ns : .v
+            left.tag = placeAbbreviationChars.contains(s[start].value) ? .ns : .v
         } else {
-            leftTag = gazetteer.entry(for: s, start..<split)?.type == .person ? .nr : .ns
+            left.tag = gazetteer.entry(at: left.names)?.type == .person ? .nr : .ns
         }
-        return .init(split: split - start, wordFacts(s, start, split), leftTag,
-                     wordFacts(s, split, end), lexiconTag(s, split, end) ?? .n)
+        right.tag = lexiconTag(s, split, end) ?? .n
+        return .init(split: split - start, left, right)
     }
 
-    /// The word lists and dictionary membership of the word `s[start..<end]`.
+    /// The word lists, dictionary membership and gazetteer prefix of the word `s[start..<end]`.
     func wordFacts(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityTokenMemo.Facts {
         guard start >= 0, end <= s.count, start <= end else { return .init(kinds: [], inLexicon: false) }
-        return .init(kinds: words.kinds(of: s, start, end), inLexicon: isInLexicon(s, start, end))
+        var facts = EntityTokenMemo.Facts(kinds: words.kinds(of: s, start, end), inLexicon: isInLexicon(s, start, end))
+        if end - start >= 2 { facts.names = gazetteer.prefix(s, start, end) }
+        return facts
     }
 
     /// Where `refine` splits the word `s[start..<end]`, if it does.

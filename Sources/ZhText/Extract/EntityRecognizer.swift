@@ -223,7 +223,7 @@ public struct EntityRecognizer: Sendable {
             default: continue
             }
             if isExcluded(doc, token: k, as: type) || !doc.allHan(start, end) { continue }
-            let entry = gazetteer.entry(for: s, start..<end)
+            let entry = gazetteer.entry(at: doc.names(k))
             if let e = entry, e.source > .dictionary, e.type != type {
                 continue    // a listed place the tagger took for a name
             }
@@ -233,14 +233,19 @@ public struct EntityRecognizer: Sendable {
             out.append(.init(start: start, end: end, type: type, rank: .tagged))
         }
         for k in 0..<doc.tokenCount {
-            addListedNames(doc, from: doc.start(k), &out)
+            addListedNames(doc, token: k, &out)
         }
     }
 
-    /// The gazetteer's names that start at `start` and end on a word boundary.
-    func addListedNames(_ doc: EntityDocument, from start: Int, _ out: inout [EntityCandidate]) {
+    /// The gazetteer's names that start where token `k` starts and end on a word boundary.
+    func addListedNames(_ doc: EntityDocument, token k: Int, _ out: inout [EntityCandidate]) {
         let s = doc.scalars
-        var match = gazetteer.longMatches(in: s, from: start)
+        let start = doc.start(k), wordEnd = doc.end(k)
+        // A name ending inside a word ends on no boundary: the walk can start
+        // from the word's prefix, worked out once per word, and most words begin no name.
+        var match = wordEnd - start >= 2 && !doc.hasBoundary(inside: start, wordEnd)
+            ? gazetteer.longMatches(from: start, after: wordEnd, at: doc.names(k))
+            : gazetteer.longMatches(in: s, from: start)
         while let entry = gazetteer.nextMatch(&match, in: s) {
             let end = match.end
             guard doc.isBoundary(end) else { continue }

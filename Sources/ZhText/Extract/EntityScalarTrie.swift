@@ -96,14 +96,22 @@ struct EntityScalarTrie: Sendable {
     @inline(__always)
     func value(of scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int32 {
         guard start < end else { return rootValue }
+        let at = walk(scalars, start, end)
+        return at.node >= 0 ? at.value : Self.none
+    }
+
+    /// Where a walk from the root over the non-empty `scalars[start..<end]`
+    /// ends: node -1 when no word begins with them.
+    @inline(__always)
+    func walk(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Step {
         var at = first(scalars[start].value)
         var i = start + 1
         while i < end {
-            guard at.node >= 0 else { return Self.none }
+            guard at.node >= 0 else { return at }
             at = step(at.node, scalars[i].value)
             i += 1
         }
-        return at.node >= 0 ? at.value : Self.none
+        return at
     }
 
     /// Sets the value of `word` (added with its prefixes when missing) to

@@ -19,13 +19,21 @@ import Foundation
 /// memo.lookup(key)?.first.inLexicon   // true
 /// ```
 struct EntityTokenMemo {
-    /// The word lists and dictionary membership of a word.
+    /// What the recognizer knows about one token's text.
     struct Facts {
+        /// The word lists it is in.
         var kinds: EntityWordKinds
+        /// Whether the segmenter's dictionary has it.
         var inLexicon: Bool
+        /// The tag `refine` gives it when it is part of a split word (a
+        /// whole word keeps the segmenter's tag).
+        var tag = EntityTag.other
+        /// Where the gazetteer's trie stands after it (`EntityGazetteer.prefix`),
+        /// for words of two or more scalars; node -1 otherwise.
+        var names = EntityScalarTrie.Step(node: -1, value: EntityScalarTrie.none)
     }
 
-    /// What `document(_:refining:)` makes of a word: kept whole, or split in two tagged parts.
+    /// What `document(_:refining:)` makes of a word: kept whole, or split in two parts.
     struct Outcome {
         /// The facts of the whole word, or of its left part when split.
         var first: Facts
@@ -33,20 +41,15 @@ struct EntityTokenMemo {
         var second = Facts(kinds: [], inLexicon: false)
         /// Where the word splits, in scalars from its start; 0 when it stays whole.
         var split: Int32 = 0
-        /// The tags `refine` gives the two parts when split.
-        var firstTag = EntityTag.other
-        var secondTag = EntityTag.other
 
-        /// A word kept whole (it keeps the segmenter's tag).
+        /// A word kept whole.
         init(whole facts: Facts) { first = facts }
 
         /// A word split `split` scalars from its start.
-        init(split: Int, _ first: Facts, _ firstTag: EntityTag, _ second: Facts, _ secondTag: EntityTag) {
+        init(split: Int, _ first: Facts, _ second: Facts) {
             self.first = first
             self.second = second
             self.split = Int32(split)
-            self.firstTag = firstTag
-            self.secondTag = secondTag
         }
     }
 
@@ -57,7 +60,7 @@ struct EntityTokenMemo {
         var high: UInt64
     }
 
-    /// A key and its outcome, in 32 bytes (two to a cache line).
+    /// A key and its outcome, in 48 bytes.
     private struct Slot {
         var key: Key
         var outcome: Outcome
@@ -69,7 +72,7 @@ struct EntityTokenMemo {
     private var slots: [Slot]
     private let mask: Int
 
-    /// An empty memo of `2^sizeBits` slots; 2^14 (512 KB) holds the
+    /// An empty memo of `2^sizeBits` slots; 2^14 (768 KB) holds the
     /// frequent words of a batch of news without crowding the caches out.
     init(sizeBits: Int = 14) {
         let empty = Slot(key: Key(low: 0, high: 0), outcome: Outcome(whole: Facts(kinds: [], inLexicon: false)))
