@@ -49,6 +49,10 @@ public struct EntityGazetteer: Sendable {
     /// starts there, and the trie is not touched. Most words start none.
     private var pairFilter = [UInt64](repeating: 0, count: 1 << (pairFilterBits - 6))
     private static let pairFilterBits = 20
+    /// The first BMP scalar of every name of two or more, as a bitmap
+    /// (8 KB, stays in the nearest cache): asked before `pairFilter`, it
+    /// turns away punctuation, digits and many one-character words.
+    private var firstScalars = [UInt64](repeating: 0, count: 0x10000 / 64)
 
     public init() {}
 
@@ -61,7 +65,9 @@ public struct EntityGazetteer: Sendable {
     @inline(__always)
     func mayStartLongName(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
         guard start + 1 < scalars.count else { return false }
-        let p = Self.pairIndex(scalars[start].value, scalars[start + 1].value)
+        let first = scalars[start].value
+        if first < 0x10000 && firstScalars[Int(first) >> 6] & (1 << UInt64(first & 63)) == 0 { return false }
+        let p = Self.pairIndex(first, scalars[start + 1].value)
         return pairFilter[p >> 6] & (1 << UInt64(p & 63)) != 0
     }
 
@@ -85,6 +91,7 @@ public struct EntityGazetteer: Sendable {
         if let a = pair.next(), let b = pair.next() {
             let p = Self.pairIndex(a.value, b.value)
             pairFilter[p >> 6] |= 1 << UInt64(p & 63)
+            if a.value < 0x10000 { firstScalars[Int(a.value) >> 6] |= 1 << UInt64(a.value & 63) }
         }
         let next = Int32(entries.count)
         var old = EntityScalarTrie.none

@@ -16,15 +16,19 @@ extension EntityRecognizer {
         var doc = EntityDocument(scalars: s, expectedTokens: tokens.count + tokens.count / 8 + 16)
         var memo = memos.borrow()
         defer { memos.giveBack(memo) }
+        memo.recallAll(s, tokens)
         for k in tokens.indices {
             let start = tokens[k].start, end = tokens[k].end
-            let key = EntityTokenMemo.key(s, start, end)
-            let outcome: EntityTokenMemo.Outcome
-            if let key, let known = memo.lookup(key) {
-                outcome = known
-            } else {
-                outcome = wordOutcome(s, start, end)
-                if let key { memo.store(key, outcome) }
+            var outcome = memo.recalled[k]
+            if outcome.split < 0 {
+                // new to the memo, or met earlier in this document
+                let key = EntityTokenMemo.key(s, start, end)
+                if let key, let known = memo.lookup(key) {
+                    outcome = known
+                } else {
+                    outcome = wordOutcome(s, start, end)
+                    if let key { memo.store(key, outcome) }
+                }
             }
             if outcome.split == 0 {
                 var tag = EntityTag(tokens[k].pos)

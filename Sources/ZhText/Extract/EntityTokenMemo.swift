@@ -105,6 +105,28 @@ struct EntityTokenMemo {
         Int(truncatingIfNeeded: BitHash.fibonacci(key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)) >> 40) & mask
     }
 
+    /// `recallAll` outcomes of the current document's tokens, by token;
+    /// split -1 for the words not remembered. Kept with the memo so the
+    /// array is allocated once.
+    private(set) var recalled: [Outcome] = []
+
+    /// Looks up every token's word at once, into `recalled`: each lookup
+    /// misses the cache, and a loop doing nothing else lets the processor
+    /// overlap the misses.
+    mutating func recallAll(_ s: [Unicode.Scalar], _ tokens: [Token]) {
+        var unknown = Outcome(whole: Facts(kinds: [], inLexicon: false))
+        unknown.split = -1
+        recalled.removeAll(keepingCapacity: true)
+        recalled.reserveCapacity(tokens.count)
+        for token in tokens {
+            if let key = Self.key(s, token.start, token.end), let outcome = lookup(key) {
+                recalled.append(outcome)
+            } else {
+                recalled.append(unknown)
+            }
+        }
+    }
+
     /// The outcome stored for `key`, if its slot still holds it.
     @inline(__always)
     func lookup(_ key: Key) -> Outcome? {
