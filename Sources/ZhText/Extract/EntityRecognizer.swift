@@ -232,7 +232,15 @@ public struct EntityRecognizer: Sendable {
             if type == .organization, !looksLikeOrganization(s, start, end) { continue }
             out.append(.init(start: start, end: end, type: type, rank: .tagged))
         }
-        for k in 0..<doc.tokenCount {
+        // Whether a name may start at each one-character word, for all of
+        // them first: the gazetteer's filter misses the cache, and a loop
+        // doing nothing else lets the processor overlap the misses. Longer
+        // words know it from their prefix.
+        var mayStartName = [Bool](repeating: true, count: doc.tokenCount)
+        for k in 0..<doc.tokenCount where doc.length(k) == 1 {
+            mayStartName[k] = gazetteer.mayStartLongName(s, at: doc.start(k))
+        }
+        for k in 0..<doc.tokenCount where mayStartName[k] {
             addListedNames(doc, token: k, &out)
         }
     }

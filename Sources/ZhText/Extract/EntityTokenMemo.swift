@@ -72,9 +72,10 @@ struct EntityTokenMemo {
     private var slots: [Slot]
     private let mask: Int
 
-    /// An empty memo of `2^sizeBits` slots; 2^14 (768 KB) holds the
-    /// frequent words of a batch of news without crowding the caches out.
-    init(sizeBits: Int = 14) {
+    /// An empty memo of `2^sizeBits` slots. A lookup misses the nearer
+    /// caches at any size worth having, so 2^16 (3 MB): few words of a
+    /// batch of news then lose their slot to another.
+    init(sizeBits: Int = 16) {
         let empty = Slot(key: Key(low: 0, high: 0), outcome: Outcome(whole: Facts(kinds: [], inLexicon: false)))
         slots = [Slot](repeating: empty, count: 1 << sizeBits)
         mask = (1 << sizeBits) - 1
