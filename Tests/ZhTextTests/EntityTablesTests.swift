@@ -46,6 +46,22 @@ import Testing
         #expect(g.entry(for: s, 0..<1)?.type == .place)
     }
 
+    @Test func gazetteerRebuiltFromItsStorageAnswersTheSame() throws {
+        let g = EntityFixtures.recognizer.gazetteer
+        let copy = try #require(EntityGazetteer(g.storage))
+        let s = scalars("江苏省委书记信长星在南京市栖霞区和宜兴调研，新华社记者报道")
+        for start in 0..<s.count {
+            for end in (start + 1)...min(s.count, start + 6) {
+                #expect(copy.entry(for: s, start..<end) == g.entry(for: s, start..<end))
+            }
+        }
+        #expect(copy.count == g.count)
+        // arrays that do not fit together are refused
+        var broken = g.storage
+        broken.entries.removeAll()
+        #expect(EntityGazetteer(broken) == nil)
+    }
+
     @Test func wordTableCombinesTheListsAWordIsIn() {
         var table = EntityWordTable()
         table.add("书记", .title)

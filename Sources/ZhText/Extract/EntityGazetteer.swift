@@ -71,6 +71,29 @@ public struct EntityGazetteer: Sendable {
         return pairFilter[p >> 6] & (1 << UInt64(p & 63)) != 0
     }
 
+    /// The gazetteer's arrays, for `EntityTableCache`.
+    struct Storage {
+        var trie: EntityScalarTrie.Storage
+        var entries: [Entry]
+        var pairFilter: [UInt64]
+        var firstScalars: [UInt64]
+    }
+
+    var storage: Storage {
+        Storage(trie: trie.storage, entries: entries, pairFilter: pairFilter, firstScalars: firstScalars)
+    }
+
+    /// The gazetteer `storage` was taken from, or nil when the arrays do not fit together.
+    init?(_ storage: Storage) {
+        guard let trie = EntityScalarTrie(storage.trie), trie.valuesAreBelow(Int32(clamping: storage.entries.count)),
+              storage.pairFilter.count == pairFilter.count, storage.firstScalars.count == firstScalars.count
+        else { return nil }
+        self.trie = trie
+        entries = storage.entries
+        pairFilter = storage.pairFilter
+        firstScalars = storage.firstScalars
+    }
+
     /// The number of names.
     public var count: Int { entries.count }
 
