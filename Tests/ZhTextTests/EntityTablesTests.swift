@@ -46,6 +46,22 @@ import Testing
         #expect(g.entry(for: s, 0..<1)?.type == .place)
     }
 
+    @Test func gazetteerRebuiltFromItsStorageAnswersTheSame() throws {
+        let g = EntityFixtures.recognizer.gazetteer
+        let copy = try #require(EntityGazetteer(g.storage))
+        let s = scalars("江苏省委书记信长星在南京市栖霞区和宜兴调研，新华社记者报道")
+        for start in 0..<s.count {
+            for end in (start + 1)...min(s.count, start + 6) {
+                #expect(copy.entry(for: s, start..<end) == g.entry(for: s, start..<end))
+            }
+        }
+        #expect(copy.count == g.count)
+        // arrays that do not fit together are refused
+        var broken = g.storage
+        broken.entries.removeAll()
+        #expect(EntityGazetteer(broken) == nil)
+    }
+
     @Test func wordTableCombinesTheListsAWordIsIn() {
         var table = EntityWordTable()
         table.add("书记", .title)
@@ -77,16 +93,48 @@ import Testing
     }
 
     @Test func tokenMemoKeysOnlyShortWords() {
-        let s = scalars("新华社记者")
+        let s = scalars("中华人民共和国国务院")
         #expect(EntityTokenMemo.key(s, 0, 3) != nil)
-        #expect(EntityTokenMemo.key(s, 0, 4) == nil)
+        #expect(EntityTokenMemo.key(s, 0, 6) != nil)
+        #expect(EntityTokenMemo.key(s, 0, 7) == nil)
         #expect(EntityTokenMemo.key(s, 2, 2) == nil)
         #expect(EntityTokenMemo.key(s, 0, 2) != EntityTokenMemo.key(s, 1, 3))
-        var memo = EntityTokenMemo(tokens: 10)
-        let key = EntityTokenMemo.key(s, 0, 3)!
+        // words that share their first three scalars differ by the rest, or by length
+        #expect(EntityTokenMemo.key(s, 0, 4) != EntityTokenMemo.key(s, 0, 5))
+        #expect(EntityTokenMemo.key(s, 0, 3) != EntityTokenMemo.key(s, 0, 4))
+        var memo = EntityTokenMemo(sizeBits: 4)
+        let key = EntityTokenMemo.key(s, 0, 5)!
         #expect(memo.lookup(key) == nil)
-        memo.store(key, .init(kinds: [.title], inLexicon: true))
-        #expect(memo.lookup(key)?.inLexicon == true)
+        memo.store(key, .init(whole: .init(kinds: [.title], inLexicon: true)))
+        #expect(memo.lookup(key)?.first.inLexicon == true)
+        #expect(memo.lookup(key)?.split == 0)
+        #expect(memo.lookup(EntityTokenMemo.key(s, 0, 4)!) == nil)
+        let split = EntityTokenMemo.key(s, 0, 2)!
+        memo.store(split, .init(split: 1, .init(kinds: [], inLexicon: false, tag: .ns),
+                                .init(kinds: [.cueAfter], inLexicon: true, tag: .n)))
+        #expect(memo.lookup(split)?.split == 1)
+        #expect(memo.lookup(split)?.second.tag == .n)
+        #expect(memo.lookup(split)?.second.kinds == [.cueAfter])
+    }
+
+    @Test func recognizerAnswersTheSameWithWarmMemos() {
+        /// A copy of the shared recognizer with memos of its own, all empty.
+        func fresh() -> EntityRecognizer {
+            var r = EntityFixtures.recognizer
+            r.segmenter = EntityFixtures.segmenter
+            return r
+        }
+        func entities(_ r: EntityRecognizer, _ text: String) -> [String] {
+            let n = NormalizedText(unchanged: text)
+            return r.recognize(n, tokens: EntityFixtures.segmenter.segment(n.scalars)).map { "\($0.type) \($0.text) \($0.start)" }
+        }
+        let warmUp = "德国总理默克尔访华，中美关系。司法部长说，中方表示，新华社记者封晓春报道。"
+        let text = "新华社记者封晓春报道，德国总理在宜兴调研，访华的司法部长和中美两国。"
+        let warm = fresh()
+        _ = entities(warm, warmUp)
+        let cold = entities(fresh(), text)
+        #expect(!cold.isEmpty)
+        #expect(entities(warm, text) == cold)
     }
 
     @Test func lexiconTagsByScalarRangeMatchStringLookups() {

@@ -9,10 +9,13 @@
 /// doc.token(startingAt: 3)       // index of 说
 /// ```
 struct EntityDocument {
-    /// One token, in 16 bytes.
+    /// One token, in 20 bytes.
     struct TokenInfo {
         var start: Int32
         var end: Int32
+        /// Where the gazetteer's trie stands after the token's text (node -1
+        /// when no name begins with it, or it is one scalar long).
+        var names: EntityScalarTrie.Step
         /// The word lists the token's text is in.
         var kinds: EntityWordKinds
         var tag: EntityTag
@@ -45,10 +48,11 @@ struct EntityDocument {
         tokens.reserveCapacity(expectedTokens)
     }
 
-    /// Adds the next token.
-    mutating func append(start: Int, end: Int, tag: EntityTag, kinds: EntityWordKinds, inLexicon: Bool) {
+    /// Adds the next token, whose text has `facts`.
+    mutating func append(start: Int, end: Int, tag: EntityTag, _ facts: EntityTokenMemo.Facts) {
         let k = Int32(tokens.count)
-        tokens.append(TokenInfo(start: Int32(start), end: Int32(end), kinds: kinds, tag: tag, inLexicon: inLexicon))
+        tokens.append(TokenInfo(start: Int32(start), end: Int32(end), names: facts.names, kinds: facts.kinds,
+                                tag: tag, inLexicon: facts.inLexicon))
         if start >= 0 && end <= scalars.count && start < end {
             tokensAt[start].starting = k
             tokensAt[end].ending = k
@@ -68,6 +72,8 @@ struct EntityDocument {
     @inline(__always) func tag(_ k: Int) -> EntityTag { tokens[k].tag }
     @inline(__always) func kinds(_ k: Int) -> EntityWordKinds { tokens[k].kinds }
     @inline(__always) func isInLexicon(_ k: Int) -> Bool { tokens[k].inLexicon }
+    /// `EntityGazetteer.prefix` of token `k`'s text, when it has two or more scalars.
+    @inline(__always) func names(_ k: Int) -> EntityScalarTrie.Step { tokens[k].names }
 
     /// The number of scalars of token `k`.
     @inline(__always)
@@ -77,6 +83,17 @@ struct EntityDocument {
     @inline(__always)
     func isBoundary(_ offset: Int) -> Bool {
         boundaryBits[offset >> 6] & (1 << UInt64(offset & 63)) != 0
+    }
+
+    /// Whether a word starts or ends strictly between `start` and `end`.
+    @inline(__always)
+    func hasBoundary(inside start: Int, _ end: Int) -> Bool {
+        var i = start + 1
+        while i < end {
+            if isBoundary(i) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Whether every scalar of `start..<end` is a Han character.

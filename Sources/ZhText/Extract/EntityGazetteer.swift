@@ -49,6 +49,10 @@ public struct EntityGazetteer: Sendable {
     /// starts there, and the trie is not touched. Most words start none.
     private var pairFilter = [UInt64](repeating: 0, count: 1 << (pairFilterBits - 6))
     private static let pairFilterBits = 20
+    /// The first BMP scalar of every name of two or more, as a bitmap
+    /// (8 KB, stays in the nearest cache): asked before `pairFilter`, it
+    /// turns away punctuation, digits and many one-character words.
+    private var firstScalars = [UInt64](repeating: 0, count: 0x10000 / 64)
 
     public init() {}
 
@@ -61,8 +65,33 @@ public struct EntityGazetteer: Sendable {
     @inline(__always)
     func mayStartLongName(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
         guard start + 1 < scalars.count else { return false }
-        let p = Self.pairIndex(scalars[start].value, scalars[start + 1].value)
+        let first = scalars[start].value
+        if first < 0x10000 && firstScalars[Int(first) >> 6] & (1 << UInt64(first & 63)) == 0 { return false }
+        let p = Self.pairIndex(first, scalars[start + 1].value)
         return pairFilter[p >> 6] & (1 << UInt64(p & 63)) != 0
+    }
+
+    /// The gazetteer's arrays, for `EntityTableCache`.
+    struct Storage {
+        var trie: EntityScalarTrie.Storage
+        var entries: [Entry]
+        var pairFilter: [UInt64]
+        var firstScalars: [UInt64]
+    }
+
+    var storage: Storage {
+        Storage(trie: trie.storage, entries: entries, pairFilter: pairFilter, firstScalars: firstScalars)
+    }
+
+    /// The gazetteer `storage` was taken from, or nil when the arrays do not fit together.
+    init?(_ storage: Storage) {
+        guard let trie = EntityScalarTrie(storage.trie), trie.valuesAreBelow(Int32(clamping: storage.entries.count)),
+              storage.pairFilter.count == pairFilter.count, storage.firstScalars.count == firstScalars.count
+        else { return nil }
+        self.trie = trie
+        entries = storage.entries
+        pairFilter = storage.pairFilter
+        firstScalars = storage.firstScalars
     }
 
     /// The number of names.
@@ -85,6 +114,7 @@ public struct EntityGazetteer: Sendable {
         if let a = pair.next(), let b = pair.next() {
             let p = Self.pairIndex(a.value, b.value)
             pairFilter[p >> 6] |= 1 << UInt64(p & 63)
+            if a.value < 0x10000 { firstScalars[Int(a.value) >> 6] |= 1 << UInt64(a.value & 63) }
         }
         let next = Int32(entries.count)
         var old = EntityScalarTrie.none
@@ -135,6 +165,8 @@ public struct EntityGazetteer: Sendable {
         /// The end of the last name found (the scalars walked so far).
         fileprivate(set) var end: Int
         fileprivate var node: Int32
+        /// A name found before the walk started, to give first (`EntityScalarTrie.none` if none).
+        fileprivate var pending = EntityScalarTrie.none
 
         fileprivate init(start: Int, walking: Bool) {
             self.start = start
@@ -155,9 +187,41 @@ public struct EntityGazetteer: Sendable {
         MatchCursor(start: start, walking: mayStartLongName(scalars, at: start))
     }
 
+    /// Where the names' trie stands after the word `scalars[start..<end]`
+    /// (two or more scalars): whether names go on from there, and which
+    /// name the word is. Its node is -1 when no name begins with the word.
+    @inline(__always)
+    func prefix(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityScalarTrie.Step {
+        guard mayStartLongName(scalars, at: start) else { return .init(node: -1, value: EntityScalarTrie.none) }
+        return trie.walk(scalars, start, end)
+    }
+
+    /// The entry of the word whose `prefix` is `step`, if it is a name.
+    @inline(__always)
+    func entry(at step: EntityScalarTrie.Step) -> Entry? {
+        step.node >= 0 && step.value != EntityScalarTrie.none ? entries[Int(step.value)] : nil
+    }
+
+    /// The walk of `longMatches(in:from:)` already past the word
+    /// `start..<end` (two or more scalars) whose `prefix` is `step`: it
+    /// gives the word itself if it is a name, then the longer names.
+    @inline(__always)
+    func longMatches(from start: Int, after end: Int, at step: EntityScalarTrie.Step) -> MatchCursor {
+        var cursor = MatchCursor(start: start, walking: step.node >= 0)
+        guard step.node >= 0 else { return cursor }
+        cursor.end = end
+        cursor.node = step.node
+        cursor.pending = step.value
+        return cursor
+    }
+
     /// The next name of the walk `cursor` (its end is then `cursor.end`), or nil.
     @inline(__always)
     func nextMatch(_ cursor: inout MatchCursor, in scalars: [Unicode.Scalar]) -> Entry? {
+        if cursor.pending != EntityScalarTrie.none {
+            defer { cursor.pending = EntityScalarTrie.none }
+            return entries[Int(cursor.pending)]
+        }
         while cursor.node >= 0 && cursor.end < scalars.count {
             let c = scalars[cursor.end].value
             let at = cursor.end == cursor.start ? trie.first(c) : trie.step(cursor.node, c)

@@ -48,16 +48,15 @@ extension EntityRecognizer {
     /// ```
     /// - Throws: `EntityDataError` naming the file and line that is wrong.
     public static func load(_ files: Files = .shipped, segmenter: Segmenter? = nil) throws -> EntityRecognizer {
-        var gazetteer = EntityGazetteer()
-        var commonPairs: Set<UInt64> = []
-        for (i, url) in files.taggedDictionaries.enumerated() {
-            try scanDictionary(url, into: &gazetteer, commonPairs: &commonPairs, collectPairs: i == 0)
-        }
-        for (url, source) in [(files.worldPlaces, EntityGazetteer.Entry.Source.world),
-                              (files.chinaPlaces, .china), (files.extraPlaces, .known)] {
-            try readTable(url, columns: 2...2) { f, _ in
-                gazetteer.insert(f[0], .init(type: .place, source: source))
-            }
+        let cache = EntityTableCache(sources: files.taggedDictionaries + [files.worldPlaces, files.chinaPlaces,
+                                                                          files.extraPlaces, files.persons,
+                                                                          files.organizations])
+        let gazetteer: EntityGazetteer, commonPairs: Set<UInt64>
+        if let cached = cache.read() {
+            (gazetteer, commonPairs) = cached
+        } else {
+            (gazetteer, commonPairs) = try readGazetteer(files)
+            cache.write(gazetteer, commonPairs)
         }
         var placeSuffixes: [String: String] = [:]
         try readTable(files.placeSuffixes, columns: 2...2) { f, _ in placeSuffixes[f[0]] = f[1] }
@@ -110,12 +109,6 @@ extension EntityRecognizer {
                                                     text: f.joined(separator: "\t"))
             }
         }
-        try readTable(files.persons, columns: 1...1) { f, _ in
-            gazetteer.insert(f[0], .init(type: .person, source: .known))
-        }
-        try readTable(files.organizations, columns: 1...1) { f, _ in
-            gazetteer.insert(f[0], .init(type: .organization, source: .known))
-        }
         var abbreviations: Set<UInt32> = [], aloneAbbreviations: Set<UInt32> = [], alwaysAbbreviations: Set<UInt32> = []
         try readTable(files.placeAbbreviations, columns: 3...3) { f, line in
             let s = Array(f[0].unicodeScalars)
@@ -137,6 +130,29 @@ extension EntityRecognizer {
         recognizer.alwaysAbbreviations = alwaysAbbreviations
         recognizer.commonPairs = commonPairs
         return recognizer
+    }
+
+    /// The gazetteer of the tagged dictionaries, the place lists and the
+    /// lists of well-known people and organizations, and the common pairs.
+    static func readGazetteer(_ files: Files) throws -> (EntityGazetteer, Set<UInt64>) {
+        var gazetteer = EntityGazetteer()
+        var commonPairs: Set<UInt64> = []
+        for (i, url) in files.taggedDictionaries.enumerated() {
+            try scanDictionary(url, into: &gazetteer, commonPairs: &commonPairs, collectPairs: i == 0)
+        }
+        for (url, source) in [(files.worldPlaces, EntityGazetteer.Entry.Source.world),
+                              (files.chinaPlaces, .china), (files.extraPlaces, .known)] {
+            try readTable(url, columns: 2...2) { f, _ in
+                gazetteer.insert(f[0], .init(type: .place, source: source))
+            }
+        }
+        try readTable(files.persons, columns: 1...1) { f, _ in
+            gazetteer.insert(f[0], .init(type: .person, source: .known))
+        }
+        try readTable(files.organizations, columns: 1...1) { f, _ in
+            gazetteer.insert(f[0], .init(type: .organization, source: .known))
+        }
+        return (gazetteer, commonPairs)
     }
 
     static func contents(of url: URL) throws -> String {

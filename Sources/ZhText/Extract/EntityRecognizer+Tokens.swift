@@ -14,47 +14,59 @@ extension EntityRecognizer {
     func document(_ s: [Unicode.Scalar], refining tokens: [Token]) -> EntityDocument {
         // room for the words refine splits in two, so the token records are not copied
         var doc = EntityDocument(scalars: s, expectedTokens: tokens.count + tokens.count / 8 + 16)
-        var memo = EntityTokenMemo(tokens: tokens.count)
+        var memo = memos.borrow()
+        defer { memos.giveBack(memo) }
+        memo.recallAll(s, tokens)
         for k in tokens.indices {
             let start = tokens[k].start, end = tokens[k].end
-            var tag = EntityTag(tokens[k].pos)
-            // 5月7日电: a date piece, not a name (日电 is also NEC's short name)
-            if start > 0, start < s.count, s[start] == "日" || s[start] == "月", Self.isNumeral(s[start - 1]) {
-                tag = .t
+            var outcome = memo.recalled[k]
+            if outcome.split < 0 {
+                // new to the memo, or met earlier in this document
+                let key = EntityTokenMemo.key(s, start, end)
+                if let key, let known = memo.lookup(key) {
+                    outcome = known
+                } else {
+                    outcome = wordOutcome(s, start, end)
+                    if let key { memo.store(key, outcome) }
+                }
             }
-            let key = EntityTokenMemo.key(s, start, end)
-            if let key, let known = memo.lookup(key) {
-                doc.append(start: start, end: end, tag: tag, kinds: known.kinds, inLexicon: known.inLexicon)
-            } else if let split = refinedSplit(start, end, s) {
-                appendSplit(&doc, start, split, end)
+            if outcome.split == 0 {
+                var tag = EntityTag(tokens[k].pos)
+                // 5月7日电: a date piece, not a name (日电 is also NEC's short name)
+                if start > 0, start < s.count, s[start] == "日" || s[start] == "月", Self.isNumeral(s[start - 1]) {
+                    tag = .t
+                }
+                doc.append(start: start, end: end, tag: tag, outcome.first)
             } else {
-                let facts = wordFacts(s, start, end)
-                doc.append(start: start, end: end, tag: tag, kinds: facts.kinds, inLexicon: facts.inLexicon)
-                if let key { memo.store(key, facts) }
+                let split = start + Int(outcome.split)
+                doc.append(start: start, end: split, tag: outcome.first.tag, outcome.first)
+                doc.append(start: split, end: end, tag: outcome.second.tag, outcome.second)
             }
         }
         return doc
     }
 
-    /// Adds `s[start..<end]` split at `split` as two tokens, tagged as `refine` tags them.
-    func appendSplit(_ doc: inout EntityDocument, _ start: Int, _ split: Int, _ end: Int) {
-        let s = doc.scalars
-        let leftTag: EntityTag
+    /// What `document(_:refining:)` makes of the word `s[start..<end]`: its
+    /// facts, or where `refine` splits it and the tags and facts of the parts.
+    /// It depends on the word's text only, so it can be remembered.
+    func wordOutcome(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityTokenMemo.Outcome {
+        guard let split = refinedSplit(start, end, s) else { return .init(whole: wordFacts(s, start, end)) }
+        var left = wordFacts(s, start, split), right = wordFacts(s, split, end)
         if split - start == 1 {
-            leftTag = placeAbbreviationChars.contains(s[start].value) ? .ns : .v
+            left.tag = placeAbbreviationChars.contains(s[start].value) ? .ns : .v
         } else {
-            leftTag = gazetteer.entry(for: s, start..<split)?.type == .person ? .nr : .ns
+            left.tag = gazetteer.entry(at: left.names)?.type == .person ? .nr : .ns
         }
-        for (a, b, tag) in [(start, split, leftTag), (split, end, lexiconTag(s, split, end) ?? .n)] {
-            let facts = wordFacts(s, a, b)
-            doc.append(start: a, end: b, tag: tag, kinds: facts.kinds, inLexicon: facts.inLexicon)
-        }
+        right.tag = lexiconTag(s, split, end) ?? .n
+        return .init(split: split - start, left, right)
     }
 
-    /// The word lists and dictionary membership of the word `s[start..<end]`.
+    /// The word lists, dictionary membership and gazetteer prefix of the word `s[start..<end]`.
     func wordFacts(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityTokenMemo.Facts {
         guard start >= 0, end <= s.count, start <= end else { return .init(kinds: [], inLexicon: false) }
-        return .init(kinds: words.kinds(of: s, start, end), inLexicon: isInLexicon(s, start, end))
+        var facts = EntityTokenMemo.Facts(kinds: words.kinds(of: s, start, end), inLexicon: isInLexicon(s, start, end))
+        if end - start >= 2 { facts.names = gazetteer.prefix(s, start, end) }
+        return facts
     }
 
     /// Where `refine` splits the word `s[start..<end]`, if it does.

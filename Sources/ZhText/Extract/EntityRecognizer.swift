@@ -46,7 +46,11 @@ public struct EntityRecognizer: Sendable {
     /// its unknown-word model made up (封晓春); without it every word of two
     /// or more characters not tagged as a name counts as a common word.
     public var segmenter: Segmenter? {
-        didSet { lexicon = segmenter?.lexicon; lexiconTags = lexicon?.posNames.map(EntityTag.init) ?? [] }
+        didSet {
+            lexicon = segmenter?.lexicon
+            lexiconTags = lexicon?.posNames.map(EntityTag.init) ?? []
+            memos = EntityMemoPool()
+        }
     }
     /// The segmenter's dictionary, looked up by scalar ranges.
     private(set) var lexicon: Lexicon?
@@ -62,8 +66,15 @@ public struct EntityRecognizer: Sendable {
     public var joinsNestedPlaces = true
     /// Frequent two-character common words, as `first << 32 | second`.
     var commonPairs: Set<UInt64> = [] {
-        didSet { commonPairTable = EntityPairSet(commonPairs) }
+        didSet {
+            commonPairTable = EntityPairSet(commonPairs)
+            memos = EntityMemoPool()
+        }
     }
+    /// Memos of what `document(_:refining:)` made of each word, kept from
+    /// one document to the next; they hold answers that depend on the
+    /// segmenter and `commonPairs`, so setting either starts a new pool.
+    private(set) var memos = EntityMemoPool()
     /// `commonPairs` for the hot loops.
     private(set) var commonPairTable = EntityPairSet([])
     /// The dictionary frequency from which a two-character word counts as common.
@@ -212,7 +223,7 @@ public struct EntityRecognizer: Sendable {
             default: continue
             }
             if isExcluded(doc, token: k, as: type) || !doc.allHan(start, end) { continue }
-            let entry = gazetteer.entry(for: s, start..<end)
+            let entry = gazetteer.entry(at: doc.names(k))
             if let e = entry, e.source > .dictionary, e.type != type {
                 continue    // a listed place the tagger took for a name
             }
@@ -221,15 +232,28 @@ public struct EntityRecognizer: Sendable {
             if type == .organization, !looksLikeOrganization(s, start, end) { continue }
             out.append(.init(start: start, end: end, type: type, rank: .tagged))
         }
-        for k in 0..<doc.tokenCount {
-            addListedNames(doc, from: doc.start(k), &out)
+        // Whether a name may start at each one-character word, for all of
+        // them first: the gazetteer's filter misses the cache, and a loop
+        // doing nothing else lets the processor overlap the misses. Longer
+        // words know it from their prefix.
+        var mayStartName = [Bool](repeating: true, count: doc.tokenCount)
+        for k in 0..<doc.tokenCount where doc.length(k) == 1 {
+            mayStartName[k] = gazetteer.mayStartLongName(s, at: doc.start(k))
+        }
+        for k in 0..<doc.tokenCount where mayStartName[k] {
+            addListedNames(doc, token: k, &out)
         }
     }
 
-    /// The gazetteer's names that start at `start` and end on a word boundary.
-    func addListedNames(_ doc: EntityDocument, from start: Int, _ out: inout [EntityCandidate]) {
+    /// The gazetteer's names that start where token `k` starts and end on a word boundary.
+    func addListedNames(_ doc: EntityDocument, token k: Int, _ out: inout [EntityCandidate]) {
         let s = doc.scalars
-        var match = gazetteer.longMatches(in: s, from: start)
+        let start = doc.start(k), wordEnd = doc.end(k)
+        // A name ending inside a word ends on no boundary: the walk can start
+        // from the word's prefix, worked out once per word, and most words begin no name.
+        var match = wordEnd - start >= 2 && !doc.hasBoundary(inside: start, wordEnd)
+            ? gazetteer.longMatches(from: start, after: wordEnd, at: doc.names(k))
+            : gazetteer.longMatches(in: s, from: start)
         while let entry = gazetteer.nextMatch(&match, in: s) {
             let end = match.end
             guard doc.isBoundary(end) else { continue }

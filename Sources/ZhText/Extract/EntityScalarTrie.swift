@@ -26,7 +26,7 @@ struct EntityScalarTrie: Sendable {
 
     /// A hash slot: the edge key plus one (0 marks an empty slot), the
     /// child, and the value of the word ending at the child.
-    private struct Slot: Sendable {
+    struct Slot: Sendable {
         var key: UInt64
         var child: Int32
         var value: Int32
@@ -96,14 +96,22 @@ struct EntityScalarTrie: Sendable {
     @inline(__always)
     func value(of scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int32 {
         guard start < end else { return rootValue }
+        let at = walk(scalars, start, end)
+        return at.node >= 0 ? at.value : Self.none
+    }
+
+    /// Where a walk from the root over the non-empty `scalars[start..<end]`
+    /// ends: node -1 when no word begins with them.
+    @inline(__always)
+    func walk(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Step {
         var at = first(scalars[start].value)
         var i = start + 1
         while i < end {
-            guard at.node >= 0 else { return Self.none }
+            guard at.node >= 0 else { return at }
             at = step(at.node, scalars[i].value)
             i += 1
         }
-        return at.node >= 0 ? at.value : Self.none
+        return at
     }
 
     /// Sets the value of `word` (added with its prefixes when missing) to
@@ -167,6 +175,47 @@ struct EntityScalarTrie: Sendable {
         slots = [Slot](repeating: Self.emptySlot, count: size)
         mask = size - 1
         for slot in old where slot.key != 0 { place(slot) }
+    }
+
+    /// The trie's arrays and counts, for `EntityTableCache`.
+    struct Storage {
+        var rootSteps: [Step]
+        var slots: [Slot]
+        var edgeCount: Int
+        var filter: [UInt64]
+        var filterBits: Int
+        var rootValue: Int32
+        var nodeCount: Int
+    }
+
+    var storage: Storage {
+        Storage(rootSteps: rootSteps, slots: slots, edgeCount: edgeCount,
+                filter: filter, filterBits: filterBits, rootValue: rootValue, nodeCount: nodeCount)
+    }
+
+    /// The trie `storage` was taken from, or nil when the arrays do not fit together.
+    init?(_ storage: Storage) {
+        let size = storage.slots.count
+        guard storage.rootSteps.count == 0x10000, size >= 1, size & (size - 1) == 0,
+              storage.edgeCount * 2 <= size, storage.filterBits >= 6, storage.filterBits < 40,
+              storage.filter.count == 1 << (storage.filterBits - 6), storage.nodeCount >= 1 else { return nil }
+        rootSteps = storage.rootSteps
+        slots = storage.slots
+        mask = size - 1
+        edgeCount = storage.edgeCount
+        filter = storage.filter
+        filterBits = storage.filterBits
+        rootValue = storage.rootValue
+        nodeCount = storage.nodeCount
+        let nodes = Int32(truncatingIfNeeded: nodeCount)
+        let inRange = { (node: Int32) in node >= -1 && node < nodes }
+        guard rootSteps.allSatisfy({ inRange($0.node) }), slots.allSatisfy({ inRange($0.child) }) else { return nil }
+    }
+
+    /// Whether every value is `none` or below `limit`.
+    func valuesAreBelow(_ limit: Int32) -> Bool {
+        let fits = { (v: Int32) in v == Self.none || (v >= 0 && v < limit) }
+        return fits(rootValue) && rootSteps.allSatisfy { fits($0.value) } && slots.allSatisfy { fits($0.value) }
     }
 
     /// Makes room for `edges` more edges at once, so loading a big list

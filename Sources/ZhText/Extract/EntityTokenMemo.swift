@@ -1,72 +1,165 @@
-/// What the recognizer worked out about a short word's text, remembered for
-/// the rest of a document: news text repeats its words, and the answers
-/// (word lists, dictionary membership, whether `refine` keeps it whole)
-/// otherwise cost lookups in big tables that miss the cache.
+import Foundation
+
+/// What the recognizer made of a word's text (whether `refine` splits it,
+/// the tags, word lists and dictionary membership of its parts),
+/// remembered from one document to the next: news text repeats its words,
+/// and working them out costs lookups in big tables that miss the cache
+/// (the gazetteer, the dictionary, the word lists).
 ///
-/// A direct-mapped table keyed by the word's scalars packed into 63 bits,
-/// so words of one to three non-zero scalars only; a newer word takes the
-/// slot of an older one.
+/// A direct-mapped table keyed by the word's scalars packed into two
+/// 63-bit keys, so words of one to six non-zero scalars only; a newer word
+/// takes the slot of an older one. The answers depend only on the word's
+/// text and the recognizer's tables, so a memo belongs to one recognizer
+/// (`EntityMemoPool`).
 ///
 /// ```swift
-/// var memo = EntityTokenMemo(tokens: 1000)
+/// var memo = EntityTokenMemo()
 /// let key = EntityTokenMemo.key(s, 0, 2)!
-/// memo.store(key, .init(kinds: [.title], inLexicon: true))
-/// memo.lookup(key)?.inLexicon   // true
+/// memo.store(key, .init(whole: .init(kinds: [.title], inLexicon: true)))
+/// memo.lookup(key)?.first.inLexicon   // true
 /// ```
 struct EntityTokenMemo {
-    /// The facts kept about a word that `refine` keeps whole.
+    /// What the recognizer knows about one token's text.
     struct Facts {
+        /// The word lists it is in.
         var kinds: EntityWordKinds
+        /// Whether the segmenter's dictionary has it.
         var inLexicon: Bool
+        /// The tag `refine` gives it when it is part of a split word (a
+        /// whole word keeps the segmenter's tag).
+        var tag = EntityTag.other
+        /// Where the gazetteer's trie stands after it (`EntityGazetteer.prefix`),
+        /// for words of two or more scalars; node -1 otherwise.
+        var names = EntityScalarTrie.Step(node: -1, value: EntityScalarTrie.none)
     }
 
-    /// A word's key (0 when empty) and facts, side by side in 16 bytes.
-    private struct Slot {
-        var key: UInt64
-        var facts: Facts
+    /// What `document(_:refining:)` makes of a word: kept whole, or split in two parts.
+    struct Outcome {
+        /// The facts of the whole word, or of its left part when split.
+        var first: Facts
+        /// The facts of the right part when split.
+        var second = Facts(kinds: [], inLexicon: false)
+        /// Where the word splits, in scalars from its start; 0 when it stays whole.
+        var split: Int32 = 0
+
+        /// A word kept whole.
+        init(whole facts: Facts) { first = facts }
+
+        /// A word split `split` scalars from its start.
+        init(split: Int, _ first: Facts, _ second: Facts) {
+            self.first = first
+            self.second = second
+            self.split = Int32(split)
+        }
     }
+
+    /// A word's scalars packed 21 bits apiece: the first three in `low`, the
+    /// next three in `high`. `low` is 0 only for the empty slot.
+    struct Key: Equatable {
+        var low: UInt64
+        var high: UInt64
+    }
+
+    /// A key and its outcome, in 48 bytes.
+    private struct Slot {
+        var key: Key
+        var outcome: Outcome
+    }
+
+    /// The longest word that has a key.
+    static let longestWord = 6
 
     private var slots: [Slot]
     private let mask: Int
 
-    /// A memo sized for a document of about `tokens` tokens.
-    init(tokens: Int) {
-        var size = 256
-        while size < tokens && size < 16384 { size <<= 1 }
-        slots = [Slot](repeating: Slot(key: 0, facts: Facts(kinds: [], inLexicon: false)), count: size)
-        mask = size - 1
+    /// An empty memo of `2^sizeBits` slots. A lookup misses the nearer
+    /// caches at any size worth having, so 2^16 (3 MB): few words of a
+    /// batch of news then lose their slot to another.
+    init(sizeBits: Int = 16) {
+        let empty = Slot(key: Key(low: 0, high: 0), outcome: Outcome(whole: Facts(kinds: [], inLexicon: false)))
+        slots = [Slot](repeating: empty, count: 1 << sizeBits)
+        mask = (1 << sizeBits) - 1
     }
 
     /// The key of the word `s[start..<end]`, or nil when it cannot have one
-    /// (empty, longer than three scalars, or holding U+0000).
+    /// (empty, longer than `longestWord` scalars, or holding U+0000).
     @inline(__always)
-    static func key(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> UInt64? {
-        guard start >= 0, start < end, end - start <= 3, end <= s.count else { return nil }
-        var key: UInt64 = 0
+    static func key(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Key? {
+        guard start >= 0, start < end, end - start <= longestWord, end <= s.count else { return nil }
+        var packed: (UInt64, UInt64) = (0, 0)
         var shift: UInt64 = 0
         for i in start..<end {
             let c = s[i].value
             guard c != 0 else { return nil }
-            key |= UInt64(c) << shift
+            if i - start < 3 {
+                packed.0 |= UInt64(c) << shift
+            } else {
+                packed.1 |= UInt64(c) << (shift - 63)
+            }
             shift += 21
         }
-        return key
+        return Key(low: packed.0, high: packed.1)
     }
 
     @inline(__always)
-    private func slot(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: BitHash.fibonacci(key) >> 40) & mask
+    private func slot(_ key: Key) -> Int {
+        Int(truncatingIfNeeded: BitHash.fibonacci(key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)) >> 40) & mask
     }
 
-    /// The facts stored for `key`, if its slot still holds them.
+    /// `recallAll` outcomes of the current document's tokens, by token;
+    /// split -1 for the words not remembered. Kept with the memo so the
+    /// array is allocated once.
+    private(set) var recalled: [Outcome] = []
+
+    /// Looks up every token's word at once, into `recalled`: each lookup
+    /// misses the cache, and a loop doing nothing else lets the processor
+    /// overlap the misses.
+    mutating func recallAll(_ s: [Unicode.Scalar], _ tokens: [Token]) {
+        var unknown = Outcome(whole: Facts(kinds: [], inLexicon: false))
+        unknown.split = -1
+        recalled.removeAll(keepingCapacity: true)
+        recalled.reserveCapacity(tokens.count)
+        for token in tokens {
+            if let key = Self.key(s, token.start, token.end), let outcome = lookup(key) {
+                recalled.append(outcome)
+            } else {
+                recalled.append(unknown)
+            }
+        }
+    }
+
+    /// The outcome stored for `key`, if its slot still holds it.
     @inline(__always)
-    func lookup(_ key: UInt64) -> Facts? {
+    func lookup(_ key: Key) -> Outcome? {
         let slot = slots[slot(key)]
-        return slot.key == key ? slot.facts : nil
+        return slot.key == key ? slot.outcome : nil
     }
 
     @inline(__always)
-    mutating func store(_ key: UInt64, _ value: Facts) {
-        slots[slot(key)] = Slot(key: key, facts: value)
+    mutating func store(_ key: Key, _ outcome: Outcome) {
+        slots[slot(key)] = Slot(key: key, outcome: outcome)
+    }
+}
+
+/// The word memos of one recognizer, lent out one per `document(_:refining:)`
+/// call so that a memo outlives its document without being shared by two
+/// threads at once. Changing what the answers depend on (the segmenter, the
+/// common pairs) gives the recognizer a new pool.
+final class EntityMemoPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [EntityTokenMemo] = []
+
+    /// An idle memo, or a new one when all are lent out.
+    func borrow() -> EntityTokenMemo {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast() ?? EntityTokenMemo()
+    }
+
+    /// Takes back a memo lent out by `borrow()`.
+    func giveBack(_ memo: EntityTokenMemo) {
+        lock.lock()
+        defer { lock.unlock() }
+        idle.append(memo)
     }
 }

@@ -5,7 +5,8 @@
 /// kinds.contains(.title)   // true
 /// ```
 struct EntityWordKinds: OptionSet, Sendable, Hashable {
-    let rawValue: UInt32
+    /// Two bytes, so a word's facts fit in four (`EntityTokenMemo`).
+    let rawValue: UInt16
 
     /// A person's title or role (书记, 总理).
     static let title = EntityWordKinds(rawValue: 1 << 0)
@@ -70,7 +71,7 @@ struct EntityWordTable: Sendable {
             firstScalars[Int(first) >> 6] |= 1 << UInt64(first & 63)
         }
         trie.update(word.unicodeScalars) { old in
-            Int32(bitPattern: (old == EntityScalarTrie.none ? 0 : UInt32(bitPattern: old)) | kinds.rawValue)
+            Int32(bitPattern: (old == EntityScalarTrie.none ? 0 : UInt32(bitPattern: old)) | UInt32(kinds.rawValue))
         }
     }
 
@@ -85,6 +86,6 @@ struct EntityWordTable: Sendable {
     func kinds(of scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityWordKinds {
         guard start < end, mayBeginWord(scalars[start].value) else { return [] }
         let value = trie.value(of: scalars, start, end)
-        return value == EntityScalarTrie.none ? [] : EntityWordKinds(rawValue: UInt32(bitPattern: value))
+        return value == EntityScalarTrie.none ? [] : EntityWordKinds(rawValue: UInt16(truncatingIfNeeded: value))
     }
 }
