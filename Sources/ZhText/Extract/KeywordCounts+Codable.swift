@@ -8,7 +8,7 @@
 extension KeywordCounts: Codable {
     enum CodingKeys: String, CodingKey { case documents, tokens, terms }
 
-    struct Row: Codable {
+    struct JSONRow: Codable {
         var term: String
         var count: Int
         var documents: Int
@@ -19,9 +19,8 @@ extension KeywordCounts: Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         documentCount = try c.decode(Int.self, forKey: .documents)
         tokenCount = try c.decode(Int.self, forKey: .tokens)
-        entries = [:]
-        for row in try c.decode([Row].self, forKey: .terms) {
-            entries[TextKey(row.term)] = Entry(count: row.count, documents: row.documents, posCounts: row.pos)
+        for row in try c.decode([JSONRow].self, forKey: .terms) {
+            set(Entry(count: row.count, documents: row.documents, posCounts: row.pos), for: row.term)
         }
     }
 
@@ -29,8 +28,10 @@ extension KeywordCounts: Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(documentCount, forKey: .documents)
         try c.encode(tokenCount, forKey: .tokens)
-        let rows = entries.sorted { KeywordOrder.termPrecedes($0.key.text, $1.key.text) }.map { term, e in
-            Row(term: term.text, count: e.count, documents: e.documents, pos: e.posCounts)
+        let terms = self.rows.indices.map { (term: term(ofRow: $0), row: $0) }
+        let rows = terms.sorted { KeywordOrder.termPrecedes($0.term, $1.term) }.map { term, r in
+            let e = entry(ofRow: r)
+            return JSONRow(term: term, count: e.count, documents: e.documents, pos: e.posCounts)
         }
         try c.encode(rows, forKey: .terms)
     }
