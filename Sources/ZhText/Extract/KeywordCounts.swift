@@ -144,8 +144,12 @@ public struct KeywordCounts: Sendable {
         documentCount += other.documentCount
         tokenCount += other.tokenCount
         let tagMap = other.tags.map { tagIndex($0) }
-        for row in other.rows {
-            let r = other.withLongBytes(of: row) { findOrInsert(row.key, bytes: $0, documents: 0).row }
+        // All the terms are looked up before any is updated. The running
+        // totals are large and a document's terms land anywhere in them:
+        // independent lookups let the processor overlap their cache misses.
+        let found = other.rows.map { row in other.withLongBytes(of: row) { self.row(of: row.key, bytes: $0) } }
+        for (row, known) in zip(other.rows, found) {
+            let r = known ?? other.withLongBytes(of: row) { findOrInsert(row.key, bytes: $0, documents: 0).row }
             rows[r].count += row.count
             rows[r].documents += row.documents
             if row.firstTag >= 0 { tally(row.firstTagCount, tag: tagMap[Int(row.firstTag)], row: r) }

@@ -110,13 +110,15 @@ public struct KeywordExtractor: Sendable {
         let documents = Double(counts.documentCount)
         var result: [Keyword] = []
         result.reserveCapacity(top.map { min($0, rows.count) } ?? rows.count)
+        // The table lookups first, all of them (keys already hashed): they
+        // are independent, so the processor overlaps their cache misses,
+        // which one at a time between the logarithms were most of the work.
+        let backgroundIDFs = rows.map { row in counts.withLongBytes(of: row) { idf.value(for: row.key, bytes: $0) } }
         for r in rows.indices {
             let row = rows[r]
             let tf = (1 + log(Double(row.count))) / norm
-            // inverseDocumentFrequency(of:in:), with the row at hand (its
-            // key already hashed for the table).
-            let backgroundIDF = counts.withLongBytes(of: row) { idf.value(for: row.key, bytes: $0) }
-            let inverse = log((background + documents) / (background * exp(-backgroundIDF) + Double(row.documents)))
+            // inverseDocumentFrequency(of:in:), with the row at hand.
+            let inverse = log((background + documents) / (background * exp(-backgroundIDFs[r]) + Double(row.documents)))
             let weight = tf * inverse
             if let top {
                 // The term and its tag are made into strings only for a

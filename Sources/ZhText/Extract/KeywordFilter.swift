@@ -180,9 +180,9 @@ public struct KeywordFilter: Sendable {
 
     /// Stop words as a byte-keyed set.
     private static func keys(_ words: Set<String>) -> KeywordTermMap {
-        var keys = KeywordTermMap(capacity: words.count)
-        for word in words { keys.set(0, for: word) }
-        return keys
+        KeywordTermMap(capacity: words.count) { keys in
+            for word in words { keys.set(0, for: word) }
+        }
     }
 
     func isExcluded(pos: String) -> Bool {

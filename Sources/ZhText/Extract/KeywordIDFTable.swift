@@ -18,9 +18,9 @@ public struct KeywordIDFTable: Sendable {
     public let maximum: Double
 
     public init(_ values: [String: Double]) {
-        var map = KeywordTermMap(capacity: values.count)
-        for (word, value) in values { map.set(value, for: word) }
-        self.init(map)
+        self.init(KeywordTermMap(capacity: values.count) { map in
+            for (word, value) in values { map.set(value, for: word) }
+        })
     }
 
     init(_ values: KeywordTermMap) {
@@ -88,61 +88,69 @@ public struct KeywordIDFTable: Sendable {
             throw KeywordDataError.unreadable(file: url.path, reason: error.localizedDescription)
         }
         // Parsed on the UTF-8 bytes (no per-line Strings but the word):
-        // the table has ~277,000 lines and is read at every start.
-        let lines = data.withUnsafeBytes { $0.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
-        var values = KeywordTermMap(capacity: lines)
-        var lineNumber = 0
+        // the table has ~270,000 lines and is read at every start.
         var failure: (line: Int, text: String)? = nil
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+        let values = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            let n = bytes.count
-            var lineStart = 0
-            var number: [CChar] = []
-            number.reserveCapacity(32)
-            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
-            while lineStart < n, failure == nil {
-                var lineEnd = lineStart
-                while lineEnd < n && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                lineNumber += 1
-                var lo = lineStart, hi = lineEnd
-                while lo < hi && isSpace(bytes[lo]) { lo += 1 }
-                while hi > lo && isSpace(bytes[hi - 1]) { hi -= 1 }
-                defer { lineStart = lineEnd + 1 }
-                if lo == hi || bytes[lo] == 0x23 { continue }     // blank or # comment
-                var space = hi - 1
-                while space > lo && !(bytes[space] == 0x20 || bytes[space] == 0x09) { space -= 1 }
-                var wordEnd = space
-                while wordEnd > lo && isSpace(bytes[wordEnd - 1]) { wordEnd -= 1 }
-                var parsed = 0.0
-                var ok = space > lo && wordEnd > lo
-                if ok {
-                    let field = UnsafeBufferPointer(rebasing: bytes[(space + 1)..<hi])
-                    if let fast = Self.decimal(field) {
-                        parsed = fast
-                    } else {
-                        number.removeAll(keepingCapacity: true)
-                        for b in field { number.append(CChar(bitPattern: b)) }
-                        number.append(0)
-                        ok = number.withUnsafeBufferPointer { buf -> Bool in
-                            var endPointer: UnsafeMutablePointer<CChar>? = nil
-                            parsed = strtod(buf.baseAddress!, &endPointer)
-                            return endPointer.map { $0 == UnsafeMutablePointer(mutating: buf.baseAddress!) + buf.count - 1 } ?? false
-                                && buf.count > 1
-                        }
-                    }
-                }
-                guard ok, parsed.isFinite else {
-                    failure = (lineNumber, String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self))
-                    continue
-                }
-                values.set(parsed, for: UnsafeBufferPointer(rebasing: bytes[lo..<wordEnd]))
-            }
+            let lines = bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            return KeywordTermMap(capacity: lines) { map in failure = parse(bytes, into: &map) }
         }
         if let failure {
             throw KeywordDataError.malformedEntry(file: url.path, line: failure.line, text: failure.text)
         }
         if values.count == 0 { throw KeywordDataError.empty(file: url.path) }
         return KeywordIDFTable(values)
+    }
+
+    /// Sets the `word idf` lines of `bytes` in `map`; the first malformed
+    /// line, if any, stops it.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>,
+                              into map: inout KeywordTermMap.Filler) -> (line: Int, text: String)? {
+        var lineNumber = 0
+        var failure: (line: Int, text: String)? = nil
+        let n = bytes.count
+        var lineStart = 0
+        var number: [CChar] = []
+        number.reserveCapacity(32)
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+        while lineStart < n, failure == nil {
+            var lineEnd = lineStart
+            while lineEnd < n && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            lineNumber += 1
+            var lo = lineStart, hi = lineEnd
+            while lo < hi && isSpace(bytes[lo]) { lo += 1 }
+            while hi > lo && isSpace(bytes[hi - 1]) { hi -= 1 }
+            defer { lineStart = lineEnd + 1 }
+            if lo == hi || bytes[lo] == 0x23 { continue }     // blank or # comment
+            var space = hi - 1
+            while space > lo && !(bytes[space] == 0x20 || bytes[space] == 0x09) { space -= 1 }
+            var wordEnd = space
+            while wordEnd > lo && isSpace(bytes[wordEnd - 1]) { wordEnd -= 1 }
+            var parsed = 0.0
+            var ok = space > lo && wordEnd > lo
+            if ok {
+                let field = UnsafeBufferPointer(rebasing: bytes[(space + 1)..<hi])
+                if let fast = Self.decimal(field) {
+                    parsed = fast
+                } else {
+                    number.removeAll(keepingCapacity: true)
+                    for b in field { number.append(CChar(bitPattern: b)) }
+                    number.append(0)
+                    ok = number.withUnsafeBufferPointer { buf -> Bool in
+                        var endPointer: UnsafeMutablePointer<CChar>? = nil
+                        parsed = strtod(buf.baseAddress!, &endPointer)
+                        return endPointer.map { $0 == UnsafeMutablePointer(mutating: buf.baseAddress!) + buf.count - 1 } ?? false
+                            && buf.count > 1
+                    }
+                }
+            }
+            guard ok, parsed.isFinite else {
+                failure = (lineNumber, String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self))
+                continue
+            }
+            map.set(parsed, for: UnsafeBufferPointer(rebasing: bytes[lo..<wordEnd]))
+        }
+        return failure
     }
 
     /// The value of a plain decimal (`13.900677652`: digits, at most one
