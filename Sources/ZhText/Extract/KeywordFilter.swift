@@ -11,9 +11,9 @@ import Foundation
 /// ```
 public struct KeywordFilter: Sendable {
     /// Stop words, compared after lower-casing Latin letters.
-    public var stopWords: Set<String> { didSet { stopKeys = Self.keys(stopWords) } }
+    public var stopWords: Set<String> { didSet { stopKeys = StopKeys(stopWords) } }
     /// `stopWords`, as byte-compared keys for the per-term check.
-    private var stopKeys: KeywordTermMap
+    private var stopKeys: StopKeys
     /// Keep one-character terms.
     public var allowSingleCharacters: Bool
     /// Parts of speech never kept. A tag is excluded when it equals one of
@@ -31,7 +31,7 @@ public struct KeywordFilter: Sendable {
     public init(stopWords: Set<String>, allowSingleCharacters: Bool = false,
                 excludedPOS: [String] = KeywordFilter.functionWordPOS) {
         self.stopWords = stopWords
-        stopKeys = Self.keys(stopWords)
+        stopKeys = StopKeys(stopWords)
         self.allowSingleCharacters = allowSingleCharacters
         self.excludedPOS = excludedPOS
     }
@@ -134,9 +134,9 @@ public struct KeywordFilter: Sendable {
         if length == 1 && !allowSingleCharacters { return false }
         if hasUpper {
             var lower = String(decoding: term, as: UTF8.self).lowercased()
-            return lower.withUTF8 { stopKeys.value(for: KeywordTermKey($0), bytes: $0) } == nil
+            return lower.withUTF8 { !stopKeys.contains($0) }
         }
-        return stopKeys.value(for: KeywordTermKey(term), bytes: term) == nil
+        return !stopKeys.contains(term)
     }
 
     /// The scalar of the valid UTF-8 `bytes` at `i`, moving `i` past it.
@@ -178,10 +178,31 @@ public struct KeywordFilter: Sendable {
         return hanNumerals[i / 64] & (1 << UInt64(i % 64)) != 0
     }
 
-    /// Stop words as a byte-keyed set.
-    private static func keys(_ words: Set<String>) -> KeywordTermMap {
-        KeywordTermMap(capacity: words.count) { keys in
-            for word in words { keys.set(0, for: word) }
+    /// Stop words as a byte-keyed set, with one bit per hash in front.
+    private struct StopKeys: Sendable {
+        let words: KeywordTermMap
+        /// 8,192 bits, set for the stop words' hashes: most terms are not
+        /// stop words and a clear bit in 1 KB says so, where a probe of
+        /// the table missed the cache for nearly every term.
+        let bits: [UInt64]
+
+        init(_ stopWords: Set<String>) {
+            var bits = [UInt64](repeating: 0, count: 128)
+            words = KeywordTermMap(capacity: stopWords.count) { keys in
+                for word in stopWords {
+                    keys.set(0, for: word)
+                    let bit = Int(truncatingIfNeeded: KeywordTermKey.of(word).hash & 8191)
+                    bits[bit / 64] |= 1 << UInt64(bit % 64)
+                }
+            }
+            self.bits = bits
+        }
+
+        func contains(_ term: UnsafeBufferPointer<UInt8>) -> Bool {
+            let key = KeywordTermKey(term)
+            let bit = Int(truncatingIfNeeded: key.hash & 8191)
+            guard bits[bit / 64] & (1 << UInt64(bit % 64)) != 0 else { return false }
+            return words.value(for: key, bytes: term) != nil
         }
     }
 

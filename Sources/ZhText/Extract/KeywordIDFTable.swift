@@ -23,6 +23,12 @@ public struct KeywordIDFTable: Sendable {
         })
     }
 
+    init(_ values: KeywordTermMap, median: Double, maximum: Double) {
+        self.values = values
+        self.median = median
+        self.maximum = maximum
+    }
+
     init(_ values: KeywordTermMap) {
         self.values = values
         var all = values.values
@@ -79,8 +85,18 @@ public struct KeywordIDFTable: Sendable {
     /// Whether the table has `word`.
     public func contains(_ word: String) -> Bool { values.value(for: word) != nil }
 
-    /// Loads `jieba.idf.txt` from `DataDirectory` (or `url`).
+    /// Loads `jieba.idf.txt` from `DataDirectory` (or `url`): from the
+    /// binary cache when it is current, else parsed (and cached).
     public static func load(_ url: URL = DataDirectory.file("jieba.idf.txt")) throws -> KeywordIDFTable {
+        let cache = KeywordIDFCache(source: url)
+        if let table = cache.read() { return table }
+        let table = try parse(url)
+        cache.write(table)
+        return table
+    }
+
+    /// Parses an IDF file.
+    static func parse(_ url: URL) throws -> KeywordIDFTable {
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -93,7 +109,7 @@ public struct KeywordIDFTable: Sendable {
         let values = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             let lines = bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            return KeywordTermMap(capacity: lines) { map in failure = parse(bytes, into: &map) }
+            return KeywordTermMap(capacity: lines) { map in failure = parseLines(bytes, into: &map) }
         }
         if let failure {
             throw KeywordDataError.malformedEntry(file: url.path, line: failure.line, text: failure.text)
@@ -104,8 +120,8 @@ public struct KeywordIDFTable: Sendable {
 
     /// Sets the `word idf` lines of `bytes` in `map`; the first malformed
     /// line, if any, stops it.
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>,
-                              into map: inout KeywordTermMap.Filler) -> (line: Int, text: String)? {
+    private static func parseLines(_ bytes: UnsafeBufferPointer<UInt8>,
+                                   into map: inout KeywordTermMap.Filler) -> (line: Int, text: String)? {
         var lineNumber = 0
         var failure: (line: Int, text: String)? = nil
         let n = bytes.count

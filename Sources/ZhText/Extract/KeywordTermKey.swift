@@ -77,6 +77,8 @@ struct KeywordTermKey {
 struct KeywordTermArena: Sendable, Equatable {
     private(set) var bytes: [UInt8] = []
 
+    init(bytes: [UInt8] = []) { self.bytes = bytes }
+
     /// Appends `term` and returns its offset.
     mutating func append(_ term: UnsafeBufferPointer<UInt8>) -> Int {
         let offset = bytes.count

@@ -104,3 +104,32 @@ struct KeywordTermMap: Sendable {
         return key.isLong ? arena.matches(bytes, at: Int(slot.head)) : slot.head == key.head && slot.tail == key.tail
     }
 }
+
+extension KeywordTermMap {
+    /// A map from the parts `write(to:)` put out, or nil if they are not a
+    /// valid map (wrong sizes, a long key beyond the arena).
+    init?(slots: HugePageTable<Slot>, arena: [UInt8], count: Int) {
+        let size = slots.count
+        guard size >= 8, size & (size - 1) == 0, count >= 0, count < size else { return nil }
+        let valid = slots.withUnsafeBufferPointer { slots in
+            slots.reduce(0) { $0 + ($1.stored == 0 ? 0 : 1) } == count && slots.allSatisfy { slot in
+                slot.stored <= 17 || UInt64(slot.stored - 1) <= UInt64(arena.count) && slot.head <= UInt64(arena.count) - UInt64(slot.stored - 1)
+            }
+        }
+        guard valid else { return nil }
+        self.slots = slots
+        self.arena = KeywordTermArena(bytes: arena)
+        self.count = count
+    }
+
+    /// Appends the slots (as they lie in memory) and the arena to `out`,
+    /// each after its length, in the form `SegmenterCache.Reader` reads.
+    func write(to out: inout [UInt8]) {
+        var n = Int64(slots.count)
+        withUnsafeBytes(of: &n) { out.append(contentsOf: $0) }
+        slots.withUnsafeBufferPointer { out.append(contentsOf: UnsafeRawBufferPointer($0)) }
+        n = Int64(arena.bytes.count)
+        withUnsafeBytes(of: &n) { out.append(contentsOf: $0) }
+        out.append(contentsOf: arena.bytes)
+    }
+}
