@@ -17,7 +17,8 @@ struct KeywordIDFCache {
     let key: String
     let url: URL?
 
-    init(source: URL) {
+    /// The cache of `source`, in `directory`.
+    init(source: URL, directory: URL? = KeywordIDFCache.directory) {
         // The format: the slot layout and the key hash are baked in.
         var key = "v1 slot \(MemoryLayout<KeywordTermMap.Slot>.stride)"
         let path = source.standardizedFileURL.path
@@ -26,14 +27,15 @@ struct KeywordIDFCache {
         let mtime = (attrs?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
         key += "\n\(path)\t\(size)\t\(mtime)"
         self.key = key
+        url = directory?.appendingPathComponent("idf-" + String(BitHash.fnv1a(key.utf8), radix: 16) + ".bin")
+    }
+
+    /// `$XDG_CACHE_HOME/zhtext` or `~/.cache/zhtext`, as the segmenter's cache.
+    static var directory: URL? {
         let env = ProcessInfo.processInfo.environment
-        var dir: URL?
-        if let x = env["XDG_CACHE_HOME"], !x.isEmpty {
-            dir = URL(fileURLWithPath: x).appendingPathComponent("zhtext")
-        } else if let home = env["HOME"], !home.isEmpty {
-            dir = URL(fileURLWithPath: home).appendingPathComponent(".cache/zhtext")
-        }
-        url = dir?.appendingPathComponent("idf-" + String(BitHash.fnv1a(key.utf8), radix: 16) + ".bin")
+        if let x = env["XDG_CACHE_HOME"], !x.isEmpty { return URL(fileURLWithPath: x).appendingPathComponent("zhtext") }
+        if let home = env["HOME"], !home.isEmpty { return URL(fileURLWithPath: home).appendingPathComponent(".cache/zhtext") }
+        return nil
     }
 
     func read() -> KeywordIDFTable? {
