@@ -1,3 +1,5 @@
+import Foundation
+
 /// Term and document frequencies of keyword candidates over a set of
 /// documents: the state TF-IDF needs, mergeable across threads and machines.
 ///
@@ -184,44 +186,60 @@ public struct KeywordCounts: Sendable {
 
     /// The term of row `r`.
     func term(ofRow r: Int) -> String {
-        withLongBytes(of: rows[r]) { bytes in
-            rows[r].key.isLong ? String(decoding: bytes, as: UTF8.self)
-                : rows[r].key.withShortBytes { String(decoding: $0, as: UTF8.self) }
+        withTermBytes(ofRow: r) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of row `r`'s term.
+    func withTermBytes<R>(ofRow r: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let key = rows[r].key
+        return key.isLong ? arena.withBytes(at: rows[r].spill, length: key.length, body) : key.withShortBytes(body)
+    }
+
+    /// Whether row `a`'s term comes before row `b`'s in code-point order
+    /// (`KeywordOrder.termPrecedes`): UTF-8 bytes compare in that order.
+    func termPrecedes(row a: Int, row b: Int) -> Bool {
+        withTermBytes(ofRow: a) { x in
+            withTermBytes(ofRow: b) { y in
+                let common = Swift.min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+    }
+
+    /// Calls `body` with each part of speech of row `r` and its count, the
+    /// first counted first.
+    func forEachTag(ofRow r: Int, _ body: (String, Int) throws -> Void) rethrows {
+        let row = rows[r]
+        guard row.firstTag >= 0 else { return }
+        try body(tags[Int(row.firstTag)], row.firstTagCount)
+        var next = row.otherTags
+        while next >= 0 {
+            let more = otherTags[Int(next)]
+            try body(tags[Int(more.tag)], more.count)
+            next = more.next
         }
     }
 
     /// The most frequent part of speech of row `r` (ties: the smaller tag),
     /// as `Entry.pos`.
     func pos(ofRow r: Int) -> String {
-        let row = rows[r]
-        guard row.firstTag >= 0 else { return "" }
-        var best = tags[Int(row.firstTag)]
-        var bestCount = row.firstTagCount
-        var next = row.otherTags
-        while next >= 0 {
-            let more = otherTags[Int(next)]
-            let tag = tags[Int(more.tag)]
-            if more.count > bestCount || (more.count == bestCount && tag < best) {
+        var best = ""
+        var bestCount = -1
+        forEachTag(ofRow: r) { tag, n in
+            if n > bestCount || (n == bestCount && tag < best) {
                 best = tag
-                bestCount = more.count
+                bestCount = n
             }
-            next = more.next
         }
         return best
     }
 
     /// Row `r` as an `Entry`.
     func entry(ofRow r: Int) -> Entry {
-        let row = rows[r]
         var posCounts: [String: Int] = [:]
-        if row.firstTag >= 0 { posCounts[tags[Int(row.firstTag)]] = row.firstTagCount }
-        var next = row.otherTags
-        while next >= 0 {
-            let more = otherTags[Int(next)]
-            posCounts[tags[Int(more.tag)]] = more.count
-            next = more.next
-        }
-        return Entry(count: row.count, documents: row.documents, posCounts: posCounts)
+        forEachTag(ofRow: r) { tag, n in posCounts[tag] = n }
+        return Entry(count: rows[r].count, documents: rows[r].documents, posCounts: posCounts)
     }
 
     /// Calls `body` with the bytes of `row`'s term if it is long (they are
