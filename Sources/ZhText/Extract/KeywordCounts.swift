@@ -110,7 +110,7 @@ public struct KeywordCounts: Sendable {
         accepted.reserveCapacity(tokens.count / 4)
         for token in tokens {
             let packed = Self.packedTag(token.pos)
-            var tag: Int32
+            let tag: Int32
             if packed != Self.unpackedTag, let i = document.packedTags.firstIndex(of: packed) {
                 tag = Int32(i)
             } else if packed != Self.unpackedTag && excludedTags.contains(packed) {

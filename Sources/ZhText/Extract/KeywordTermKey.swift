@@ -74,7 +74,7 @@ struct KeywordTermKey {
 }
 
 /// Term bytes that do not fit in a `KeywordTermKey`, stored end to end.
-struct KeywordTermArena: Sendable, Equatable {
+struct KeywordTermArena: Sendable {
     private(set) var bytes: [UInt8] = []
 
     init(bytes: [UInt8] = []) { self.bytes = bytes }
