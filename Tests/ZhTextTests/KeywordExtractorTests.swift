@@ -65,7 +65,7 @@ func keywordTokens(_ spec: String) -> [Token] {
         right.add(document: b, filter: filter)
         #expect(left.merging(right) == whole)
         #expect(right.merging(left) == whole)
-        #expect(whole.entries["苹果"] == KeywordCounts.Entry(count: 3, documents: 2, posCounts: ["n": 2, "vn": 1]))
+        #expect(whole["苹果"] == KeywordCounts.Entry(count: 3, documents: 2, posCounts: ["n": 2, "vn": 1]))
         let data = try JSONEncoder().encode(whole)
         #expect(try JSONDecoder().decode(KeywordCounts.self, from: data) == whole)
     }

@@ -8,7 +8,9 @@
 extension KeywordCounts: Codable {
     enum CodingKeys: String, CodingKey { case documents, tokens, terms }
 
-    struct Row: Codable {
+    /// A term as read.
+    struct JSONRow: Decodable {
+        enum CodingKeys: String, CodingKey { case term, count, documents, pos }
         var term: String
         var count: Int
         var documents: Int
@@ -19,9 +21,8 @@ extension KeywordCounts: Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         documentCount = try c.decode(Int.self, forKey: .documents)
         tokenCount = try c.decode(Int.self, forKey: .tokens)
-        entries = [:]
-        for row in try c.decode([Row].self, forKey: .terms) {
-            entries[TextKey(row.term)] = Entry(count: row.count, documents: row.documents, posCounts: row.pos)
+        for row in try c.decode([JSONRow].self, forKey: .terms) {
+            set(Entry(count: row.count, documents: row.documents, posCounts: row.pos), for: row.term)
         }
     }
 
@@ -29,9 +30,31 @@ extension KeywordCounts: Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(documentCount, forKey: .documents)
         try c.encode(tokenCount, forKey: .tokens)
-        let rows = entries.sorted { KeywordOrder.termPrecedes($0.key.text, $1.key.text) }.map { term, e in
-            Row(term: term.text, count: e.count, documents: e.documents, pos: e.posCounts)
-        }
+        let order = self.rows.indices.sorted { termPrecedes(row: $0, row: $1) }
+        let rows = order.map { EncodedRow(counts: self, row: $0) }
         try c.encode(rows, forKey: .terms)
+    }
+}
+
+/// A term written in the form `JSONRow` reads, straight from the table:
+/// no dictionary of parts of speech per term.
+private struct EncodedRow: Encodable {
+    let counts: KeywordCounts
+    let row: Int
+
+    struct Tag: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Swift.Encoder) throws {
+        var c = encoder.container(keyedBy: KeywordCounts.JSONRow.CodingKeys.self)
+        try c.encode(counts.term(ofRow: row), forKey: .term)
+        try c.encode(counts.rows[row].count, forKey: .count)
+        try c.encode(counts.rows[row].documents, forKey: .documents)
+        var pos = c.nestedContainer(keyedBy: Tag.self, forKey: .pos)
+        try counts.forEachTag(ofRow: row) { tag, n in try pos.encode(n, forKey: Tag(stringValue: tag)) }
     }
 }

@@ -96,50 +96,58 @@ public struct KeywordExtractor: Sendable {
     /// The IDF of `term` given the corpus counts (formula in the type's doc).
     public func inverseDocumentFrequency(of term: String, in counts: KeywordCounts) -> Double {
         let background = exp(idf.maximum)
-        let df = Double(counts.entries[TextKey(term)]?.documents ?? 0)
+        let df = Double(counts[term]?.documents ?? 0)
         return log((background + Double(counts.documentCount)) / (background * exp(-idf[term]) + df))
     }
 
     /// TF-IDF keywords of accumulated counts.
     public func tfidf(_ counts: KeywordCounts, top: Int? = nil) -> [Keyword] {
-        guard let largest = counts.entries.values.map(\.count).max(), largest > 0 else { return [] }
+        let rows = counts.rows
+        let largest = rows.reduce(0) { max($0, $1.count) }
+        guard largest > 0 else { return [] }
         let norm = 1 + log(Double(largest))
         let background = exp(idf.maximum)
         let documents = Double(counts.documentCount)
         var result: [Keyword] = []
-        result.reserveCapacity(top.map { min($0, counts.entries.count) } ?? counts.entries.count)
-        for (key, entry) in counts.entries {
-            let term = key.text
-            let tf = (1 + log(Double(entry.count))) / norm
-            // inverseDocumentFrequency(of:in:), with the entry at hand.
-            let inverse = log((background + documents) / (background * exp(-idf[key]) + Double(entry.documents)))
+        result.reserveCapacity(top.map { min($0, rows.count) } ?? rows.count)
+        // The table lookups first, all of them (keys already hashed): they
+        // are independent, so the processor overlaps their cache misses,
+        // which one at a time between the logarithms were most of the work.
+        let backgroundIDFs = rows.map { row in counts.withLongBytes(of: row) { idf.value(for: row.key, bytes: $0) } }
+        for r in rows.indices {
+            let row = rows[r]
+            let tf = (1 + log(Double(row.count))) / norm
+            // inverseDocumentFrequency(of:in:), with the row at hand.
+            let inverse = log((background + documents) / (background * exp(-backgroundIDFs[r]) + Double(row.documents)))
             let weight = tf * inverse
             if let top {
-                Self.insert(term: term, weight: weight, entry: entry, into: &result, keeping: top)
+                // The term and its tag are made into strings only for a
+                // keyword that may enter the list.
+                if result.count == top, let last = result.last,
+                   weight < last.weight || (weight == last.weight && row.count < last.count) { continue }
+                Self.insert(Keyword(term: counts.term(ofRow: r), weight: weight, count: row.count,
+                                    documents: row.documents, pos: counts.pos(ofRow: r)),
+                            into: &result, keeping: top)
             } else {
-                result.append(Keyword(term: term, weight: weight, count: entry.count, documents: entry.documents, pos: entry.pos))
+                result.append(Keyword(term: counts.term(ofRow: r), weight: weight, count: row.count,
+                                      documents: row.documents, pos: counts.pos(ofRow: r)))
             }
         }
         return top == nil ? Self.top(result, nil) : result
     }
 
-    /// Puts a keyword into `best`, which holds at most `limit` keywords in
+    /// Puts `keyword` into `best`, which holds at most `limit` keywords in
     /// result order, if it belongs there (the top of a long list without
     /// sorting all of it).
-    static func insert(term: String, weight: Double, entry: KeywordCounts.Entry, into best: inout [Keyword], keeping limit: Int) {
+    static func insert(_ keyword: Keyword, into best: inout [Keyword], keeping limit: Int) {
         guard limit > 0 else { return }
-        func before(_ k: Keyword) -> Bool {
-            if weight != k.weight { return weight > k.weight }
-            if entry.count != k.count { return entry.count > k.count }
-            return KeywordOrder.termPrecedes(term, k.term)
-        }
-        if best.count == limit, let last = best.last, !before(last) { return }
+        if best.count == limit, let last = best.last, !KeywordOrder.precedes(keyword, last) { return }
         var lo = 0, hi = best.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if before(best[mid]) { hi = mid } else { lo = mid + 1 }
+            if KeywordOrder.precedes(keyword, best[mid]) { hi = mid } else { lo = mid + 1 }
         }
-        best.insert(Keyword(term: term, weight: weight, count: entry.count, documents: entry.documents, pos: entry.pos), at: lo)
+        best.insert(keyword, at: lo)
         if best.count > limit { best.removeLast() }
     }
 
@@ -150,7 +158,7 @@ public struct KeywordExtractor: Sendable {
         var result: [Keyword] = []
         result.reserveCapacity(ranks.count)
         for (term, weight) in ranks {
-            let entry = counts.entries[TextKey(term)]
+            let entry = counts[term]
             result.append(Keyword(term: term, weight: weight, count: entry?.count ?? 0,
                                   documents: entry?.documents ?? 0, pos: entry?.pos ?? ""))
         }

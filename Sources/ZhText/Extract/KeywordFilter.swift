@@ -11,9 +11,9 @@ import Foundation
 /// ```
 public struct KeywordFilter: Sendable {
     /// Stop words, compared after lower-casing Latin letters.
-    public var stopWords: Set<String> { didSet { stopKeys = Set(stopWords.map { TextKey($0) }) } }
-    /// `stopWords`, as byte-compared keys for the per-token check.
-    private var stopKeys: Set<TextKey>
+    public var stopWords: Set<String> { didSet { stopKeys = StopKeys(stopWords) } }
+    /// `stopWords`, as byte-compared keys for the per-term check.
+    private var stopKeys: StopKeys
     /// Keep one-character terms.
     public var allowSingleCharacters: Bool
     /// Parts of speech never kept. A tag is excluded when it equals one of
@@ -31,7 +31,7 @@ public struct KeywordFilter: Sendable {
     public init(stopWords: Set<String>, allowSingleCharacters: Bool = false,
                 excludedPOS: [String] = KeywordFilter.functionWordPOS) {
         self.stopWords = stopWords
-        stopKeys = Set(stopWords.map { TextKey($0) })
+        stopKeys = StopKeys(stopWords)
         self.allowSingleCharacters = allowSingleCharacters
         self.excludedPOS = excludedPOS
     }
@@ -82,19 +82,36 @@ public struct KeywordFilter: Sendable {
 
     /// Whether `term` may be a keyword, whatever its part of speech.
     func accepts(term: String) -> Bool {
+        var term = term
+        return term.withUTF8 { accepts(utf8: $0) }
+    }
+
+    /// Whether the term with UTF-8 bytes `term` may be a keyword, whatever
+    /// its part of speech. Decodes the bytes itself: ASCII and CJK Unified
+    /// Ideographs, nearly every scalar of a term, are decided without
+    /// looking up Unicode properties.
+    func accepts(utf8 term: UnsafeBufferPointer<UInt8>) -> Bool {
         var length = 0
         var allNumeric = true
         var first: Unicode.Scalar?
         var last: Unicode.Scalar?
         var hasUpper = false
-        for s in term.unicodeScalars {
+        var i = 0
+        while i < term.count {
+            let s = Self.scalar(in: term, at: &i)
             if s.value >= 0x4E00 && s.value <= 0x9FFF {
                 // CJK Unified Ideographs: letters, never digits or spaces;
                 // only a few (一, 万, 两 ...) are numerals.
-                if allNumeric && s.properties.numericType == nil { allNumeric = false }
+                if allNumeric && !Self.isHanNumeral(s) { allNumeric = false }
+            } else if s.isASCII {
+                // Digits anywhere make it a number (17亿, 5G is kept out too).
+                if s.value >= 0x30 && s.value <= 0x39 { return false }
+                // Spaces and controls.
+                if s.value <= 0x20 || s.value == 0x7F { return false }
+                allNumeric = false
+                if s.value >= 0x41 && s.value <= 0x5A { hasUpper = true }
             } else {
                 let p = s.properties
-                // Digits anywhere make it a number (17亿, 5G is kept out too).
                 if p.generalCategory == .decimalNumber { return false }
                 if p.isWhitespace || p.generalCategory == .control || p.generalCategory == .format { return false }
                 if allNumeric && p.numericType == nil { allNumeric = false }
@@ -108,11 +125,85 @@ public struct KeywordFilter: Sendable {
         // Han numerals (三十, 两万) are numbers too.
         if allNumeric { return false }
         // Punctuation and symbols: a term must begin and end with a letter.
-        func isLetter(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x4E00 && c.value <= 0x9FFF) || c.properties.isAlphabetic }
+        func isLetter(_ c: Unicode.Scalar) -> Bool {
+            if c.value >= 0x4E00 && c.value <= 0x9FFF { return true }
+            if c.isASCII { return (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A }
+            return c.properties.isAlphabetic
+        }
         if !isLetter(first) || !isLetter(last) { return false }
         if length == 1 && !allowSingleCharacters { return false }
-        if stopKeys.contains(TextKey(hasUpper ? term.lowercased() : term)) { return false }
-        return true
+        if hasUpper {
+            var lower = String(decoding: term, as: UTF8.self).lowercased()
+            return lower.withUTF8 { !stopKeys.contains($0) }
+        }
+        return !stopKeys.contains(term)
+    }
+
+    /// The scalar of the valid UTF-8 `bytes` at `i`, moving `i` past it.
+    @inline(__always)
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> Unicode.Scalar {
+        let b0 = UInt32(bytes[i])
+        var value: UInt32
+        if b0 < 0x80 {
+            value = b0
+            i += 1
+        } else if b0 < 0xE0 {
+            value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            i += 2
+        } else if b0 < 0xF0 {
+            value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            i += 3
+        } else {
+            value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                | UInt32(bytes[i + 3] & 0x3F)
+            i += 4
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// Which CJK Unified Ideographs (U+4E00...U+9FFF) have a numeric value,
+    /// one bit each: asked of the Unicode tables once, not per character.
+    private static let hanNumerals: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (0x9FFF - 0x4E00) / 64 + 1)
+        for value in UInt32(0x4E00)...0x9FFF where Unicode.Scalar(value)!.properties.numericType != nil {
+            let i = Int(value - 0x4E00)
+            bits[i / 64] |= 1 << UInt64(i % 64)
+        }
+        return bits
+    }()
+
+    @inline(__always)
+    private static func isHanNumeral(_ s: Unicode.Scalar) -> Bool {
+        let i = Int(s.value - 0x4E00)
+        return hanNumerals[i / 64] & (1 << UInt64(i % 64)) != 0
+    }
+
+    /// Stop words as a byte-keyed set, with one bit per hash in front.
+    private struct StopKeys: Sendable {
+        let words: KeywordTermMap
+        /// 8,192 bits, set for the stop words' hashes: most terms are not
+        /// stop words and a clear bit in 1 KB says so, where a probe of
+        /// the table missed the cache for nearly every term.
+        let bits: [UInt64]
+
+        init(_ stopWords: Set<String>) {
+            var bits = [UInt64](repeating: 0, count: 128)
+            words = KeywordTermMap(capacity: stopWords.count) { keys in
+                for word in stopWords {
+                    keys.set(0, for: word)
+                    let bit = Int(truncatingIfNeeded: KeywordTermKey.of(word).hash & 8191)
+                    bits[bit / 64] |= 1 << UInt64(bit % 64)
+                }
+            }
+            self.bits = bits
+        }
+
+        func contains(_ term: UnsafeBufferPointer<UInt8>) -> Bool {
+            let key = KeywordTermKey(term)
+            let bit = Int(truncatingIfNeeded: key.hash & 8191)
+            guard bits[bit / 64] & (1 << UInt64(bit % 64)) != 0 else { return false }
+            return words.value(for: key, bytes: term) != nil
+        }
     }
 
     func isExcluded(pos: String) -> Bool {
