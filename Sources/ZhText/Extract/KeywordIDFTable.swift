@@ -71,11 +71,6 @@ public struct KeywordIDFTable: Sendable {
         values.value(for: word) ?? median
     }
 
-    /// The IDF of `word`, or the median.
-    public subscript(word: TextKey) -> Double {
-        self[word.text]
-    }
-
     /// The IDF of the term with key `key` and bytes `bytes` (read only for
     /// a long key), or the median.
     func value(for key: KeywordTermKey, bytes: UnsafeBufferPointer<UInt8>) -> Double {
