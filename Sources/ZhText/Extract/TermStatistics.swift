@@ -79,7 +79,8 @@ public struct TermStatistics: Sendable, Equatable {
 
     /// Counts one more document; `boundary[i]` says whether a word boundary
     /// falls before scalar `i`. With `repeats`, n-grams of two or more
-    /// characters the filter has not seen twice are skipped.
+    /// characters the filter has not seen twice are skipped, and so are the
+    /// longer n-grams that begin with them.
     mutating func add(document scalars: [Unicode.Scalar], boundary: [Bool], repeats: NGramRepeatFilter? = nil) {
         let document = Int32(truncatingIfNeeded: documentCount)
         documentCount += 1
@@ -104,7 +105,9 @@ public struct TermStatistics: Sendable, Equatable {
                     var gram = TermNGram()
                     for j in start..<min(end, start + longest) {
                         gram.append(scalars[j].value)
-                        if j > start, let repeats, !repeats.mayRepeat(gram) { continue }
+                        // Seen once, so every longer n-gram from here is
+                        // seen once at most: none is counted.
+                        if j > start, let repeats, !repeats.mayRepeat(gram) { break }
                         batch[n] = gram
                         batchStart[n] = start
                         n += 1
