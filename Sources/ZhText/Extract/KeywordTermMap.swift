@@ -123,7 +123,7 @@ extension KeywordTermMap {
     }
 
     /// Appends the slots (as they lie in memory) and the arena to `out`,
-    /// each after its length, in the form `SegmenterCache.Reader` reads.
+    /// each after its length, in the form `CacheFile.Reader` reads.
     func write(to out: inout [UInt8]) {
         var n = Int64(slots.count)
         withUnsafeBytes(of: &n) { out.append(contentsOf: $0) }
