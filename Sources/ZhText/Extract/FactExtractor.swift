@@ -64,9 +64,14 @@ public struct FactExtractor: Sendable {
         var i = 0
         var forced = false
         while i < s.count {
-            let c = s[i]
-            guard forced || mayStart(s, at: i) else { i += 1; continue }
+            if !forced {
+                // Most scalars can start no fact: pass over them with one table load each.
+                while i < s.count, parser.table.entry(s[i]) == 0 { i += 1 }
+                guard i < s.count else { break }
+                guard mayStart(s, at: i) else { i += 1; continue }
+            }
             forced = false
+            let c = s[i]
             if var cand = scan(s, at: i, documentDate: documentDate, previous: out.last) {
                 // A bare $ in Traditional (Hong Kong) text is Hong Kong dollars.
                 if cand.unit == "美元", script == .traditional || script == .mixed, cand.range.lowerBound < s.count,
@@ -77,7 +82,7 @@ public struct FactExtractor: Sendable {
                 i = max(cand.range.upperBound, i + 1)
                 // 2021-2025年: the other end of a range of dates starts right after the separator.
                 if cand.kind == .date, i + 1 < s.count, isRangeSeparator(s[i]), NumeralParser.digit(s[i + 1]) != nil
-                    || NumeralParser.hanDigit(s[i + 1]) != nil {
+                    || parser.hanDigit(s[i + 1]) != nil {
                     i += 1; forced = true
                 }
                 continue
@@ -88,8 +93,8 @@ public struct FactExtractor: Sendable {
                 while j < s.count, NumeralParser.digit(s[j]) != nil || s[j].isFactLatinLetter
                         || ((s[j] == "." || s[j] == "," || s[j] == "-" || s[j] == "/" || s[j] == ":" || s[j] == "_")
                             && j + 1 < s.count && (NumeralParser.digit(s[j + 1]) != nil || s[j + 1].isFactLatinLetter)) { j += 1 }
-            } else if NumeralParser.hanDigit(c) != nil || NumeralParser.magnitude(c) != nil {
-                while j < s.count, NumeralParser.hanDigit(s[j]) != nil || NumeralParser.magnitude(s[j]) != nil { j += 1 }
+            } else if parser.hanDigit(c) != nil || parser.magnitude(c) != nil {
+                while j < s.count, parser.hanDigit(s[j]) != nil || parser.magnitude(s[j]) != nil { j += 1 }
             }
             i = j
         }
@@ -99,10 +104,12 @@ public struct FactExtractor: Sendable {
     /// A quick test: can a fact start at `i`?
     func mayStart(_ s: [Unicode.Scalar], at i: Int) -> Bool {
         let c = s[i]
-        let isDigit = NumeralParser.digit(c) != nil
-        let isHanNumeral = NumeralParser.hanDigit(c) != nil || NumeralParser.magnitude(c) != nil
-            || c == "几" || c == "幾" || c == "数" || c == "數" || c == "半"
-        guard isDigit || isHanNumeral || c == "第" else { return false }
+        let e = parser.table.entry(c)
+        guard e != 0 else { return false }
+        let isDigit = e & NumeralScalarTable.digit != 0
+        // Chinese digits, magnitudes and 几 幾 数 數 半; of the other starts only 第 is none.
+        let isHanNumeral = e & (NumeralScalarTable.hanDigit | NumeralScalarTable.magnitude | NumeralScalarTable.otherStart) != 0
+            && c != "第"
         // 零件, 零售, 〇: a lone zero character starts no number.
         if c == "零" || c == "〇" || c == "○" { return false }
         guard i > 0 else { return true }
@@ -118,7 +125,7 @@ public struct FactExtractor: Sendable {
         }
         if isHanNumeral || isDigit {
             if p == "第" { return false }
-            if isHanNumeral, NumeralParser.hanDigit(p) != nil || NumeralParser.magnitude(p) != nil { return false }
+            if isHanNumeral, parser.table.entry(p) & (NumeralScalarTable.hanDigit | NumeralScalarTable.magnitude) != 0 { return false }
             // 星期三, 周一, 礼拜五, 初三: days and grades, not quantities.
             if isHanNumeral, p == "周" || p == "週" || p == "初" { return false }
             if isHanNumeral, i >= 2, (s[i - 2] == "星" && p == "期") || ((s[i - 2] == "礼" || s[i - 2] == "禮") && p == "拜") { return false }
@@ -173,10 +180,11 @@ public struct FactExtractor: Sendable {
             }
             return true
         }
-        guard s[i] == "百" || s[i] == "千" || NumeralParser.isNumeralScalar(s[i]) else { return nil }
-        for (w, unit, scale) in [("百分之", "%", 1.0), ("千分之", "‰", 1.0)] where word(w, at: i) {
+        guard parser.isNumeralScalar(s[i]) else { return nil }
+        if s[i] == "百" || s[i] == "千", word("分之", at: i + 1) {
+            let (w, unit) = s[i] == "百" ? ("百分之", "%") : ("千分之", "‰")
             guard let n = parser.parse(s, at: i + 3) else { return nil }
-            var c = Candidate(kind: .percent, value: .number(n.value * scale), unit: unit,
+            var c = Candidate(kind: .percent, value: .number(n.value), unit: unit,
                               range: i..<n.range.upperBound, numberStart: i)
             // 百分之十至百分之二十
             var e = n.range.upperBound
@@ -186,6 +194,11 @@ public struct FactExtractor: Sendable {
             if n.approximate { c.qualifier = .about }
             return c
         }
+        // 四分之一: 分之 must follow the numeral, which is made of numeral
+        // scalars only, so a look past them rules most numbers out before parsing.
+        var j = i
+        while j < s.count, parser.isNumeralScalar(s[j]) || NumeralParser.isNumeralPunctuation(s[j]) { j += 1 }
+        guard word("分之", at: j) else { return nil }
         guard let d = parser.parse(s, at: i), !d.approximate, d.value > 0 else { return nil }
         let p = d.range.upperBound
         guard word("分之", at: p), let m = parser.parse(s, at: p + 2) else { return nil }
@@ -196,7 +209,10 @@ public struct FactExtractor: Sendable {
     // MARK: - Quantities
 
     func isRangeSeparator(_ c: Unicode.Scalar) -> Bool {
-        ["至", "到", "-", "~", "—", "–", "～", "〜", "－", "－"].contains(c)
+        switch c {
+        case "至", "到", "-", "~", "—", "–", "～", "〜", "－": true
+        default: false
+        }
     }
 
     /// A unit at `p`, possibly after one space (95 %, 3.33 m), or written
@@ -270,11 +286,11 @@ public struct FactExtractor: Sendable {
     func quantity(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
         // 近万行, 上千名, 万余人, 千余名: a bare magnitude is one of it when hedged.
         let bareOK = (i > 0 && (lexicon.longestEnding(at: i, in: s, lexicon.prefixQualifiers) != nil || s[i - 1] == "上"))
-            || (i + 1 < s.count && (s[i + 1] == "余" || s[i + 1] == "餘" || s[i + 1] == "多") && NumeralParser.magnitude(s[i]).map { $0 >= 100 } == true)
+            || (i + 1 < s.count && (s[i + 1] == "余" || s[i + 1] == "餘" || s[i + 1] == "多") && parser.magnitude(s[i]).map { $0 >= 100 } == true)
         if s[i] == "半" { return half(s, at: i) }
         guard var n = parser.parse(s, at: i, allowBareMagnitude: bareOK), !n.leadingZero else { return nil }
         // 5.6亿千瓦时, 0.5百分点, 3千米: a unit that begins with a magnitude character wins over it.
-        for k in (i + 1)..<n.range.upperBound where NumeralParser.magnitude(s[k]) != nil {
+        for k in (i + 1)..<n.range.upperBound where parser.magnitude(s[k]) != nil {
             if let u = units.match(s, at: k), u.length >= 2, let shorter = parser.parse(s, at: i, allowBareMagnitude: bareOK, end: k),
                shorter.range.upperBound == k {
                 n = shorter
@@ -282,7 +298,7 @@ public struct FactExtractor: Sendable {
             }
         }
         var qualifier: Fact.Qualifier? = n.approximate ? .about : (n.overInside ? .over : nil)
-        if n.hasHan, n.range.count == 1, NumeralParser.magnitude(s[i]) != nil, bareOK, i > 0, s[i - 1] == "上" { qualifier = .over }
+        if n.hasHan, n.range.count == 1, parser.magnitude(s[i]) != nil, bareOK, i > 0, s[i - 1] == "上" { qualifier = .over }
         var value = n.value
         var p = n.range.upperBound
         var rangeTo: Double? = nil
@@ -294,7 +310,7 @@ public struct FactExtractor: Sendable {
         if afterOver > p { qualifier = qualifier ?? .over; p = afterOver }
         // Range: 450至600名, 600-1100公斤, 3至5万元.
         if p < s.count, isRangeSeparator(s[p]), let n2 = parser.parse(s, at: p + 1), !n2.leadingZero,
-           NumeralParser.digit(s[p + 1]) != nil || NumeralParser.hanDigit(s[p + 1]) != nil {
+           NumeralParser.digit(s[p + 1]) != nil || parser.hanDigit(s[p + 1]) != nil {
             let e2 = infixOver(n2.range.upperBound)
             if unit(s, at: e2) != nil {
                 var low = value
@@ -332,7 +348,7 @@ public struct FactExtractor: Sendable {
             let loose = word == "多" || word == "余" || word == "餘"
             if !loose || u.kind == .duration || u.kind == .measure {
                 // 5年多次: 多 begins the next word (多次, 多个), not "more than".
-                if !(loose && e + 1 < s.count && (NumeralParser.isNumeralScalar(s[e + 1]) || units.match(s, at: e + 1) != nil)) {
+                if !(loose && e + 1 < s.count && (parser.isNumeralScalar(s[e + 1]) || units.match(s, at: e + 1) != nil)) {
                     qualifier = qualifier ?? q; e += len
                 }
             }
@@ -370,8 +386,17 @@ public struct FactExtractor: Sendable {
     func quotedName(_ s: [Unicode.Scalar], start: Int, end: Int) -> Bool {
         guard start > 0 else { return false }
         let open = s[start - 1]
-        let closeFor: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』", "《": "》", "〈": "〉", "\"": "\"", "‘": "’"]
-        guard let close = closeFor[open] else { return false }
+        let close: Unicode.Scalar
+        switch open {
+        case "“": close = "”"
+        case "「": close = "」"
+        case "『": close = "』"
+        case "《": close = "》"
+        case "〈": close = "〉"
+        case "\"": close = "\""
+        case "‘": close = "’"
+        default: return false
+        }
         var k = end
         while k < s.count, k - start <= 12 {
             if s[k] == close { return k > end }
@@ -440,7 +465,7 @@ public struct FactExtractor: Sendable {
         var k = e
         while k < s.count, k - e < 8, s[k].isFactHan, !lexicon.stops.contains(s[k]) {
             // Another quantity starts here (3家企业5所高校); 两院院士's 两 is no number.
-            if NumeralParser.isNumeralScalar(s[k]), let n = parser.parse(s, at: k), unit(s, at: n.range.upperBound) != nil { break }
+            if parser.isNumeralScalar(s[k]), let n = parser.parse(s, at: k), unit(s, at: n.range.upperBound) != nil { break }
             k += 1
         }
         if k - e == 8 { return nil }   // ran on: no clear noun

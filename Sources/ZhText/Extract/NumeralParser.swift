@@ -10,6 +10,9 @@
 /// ```
 /// - Complexity: O(n) in the length of the numeral.
 public struct NumeralParser: Sendable {
+    /// What each scalar is to a numeral, read once per character.
+    let table = NumeralScalarTable.shared
+
     public init() {}
 
     /// The value of `text` when all of it is one numeral, else `nil`.
@@ -53,7 +56,7 @@ public struct NumeralParser: Sendable {
                 cur = v; curIsSingleHan = false; sawDigit = true; pos = end
                 continue
             }
-            if let d = NumeralParser.hanDigit(c) {
+            if let d = hanDigit(c) {
                 if cur != nil {
                     // 二三十, 三四百, 七八个: two neighbouring digits, the lower one counts.
                     if curIsSingleHan, let prev = cur, Double(d) == prev + 1, d != 0 {
@@ -66,7 +69,7 @@ public struct NumeralParser: Sendable {
                 continue
             }
             if c == "几" || c == "幾" || c == "数" || c == "數" {
-                let nextIsMagnitude = pos + 1 < s.count && NumeralParser.magnitude(s[pos + 1]) != nil
+                let nextIsMagnitude = pos + 1 < s.count && magnitude(s[pos + 1]) != nil
                 if c == "数" || c == "數" {
                     guard cur == nil, sec == 0, nextIsMagnitude else { break }
                 } else if cur != nil || (sec == 0 && !nextIsMagnitude) {
@@ -77,7 +80,7 @@ public struct NumeralParser: Sendable {
                 approximate = true; cur = 1; curIsSingleHan = false; sawHan = true; pos += 1
                 continue
             }
-            if let m = NumeralParser.magnitude(c) {
+            if let m = magnitude(c) {
                 let nothingYet = cur == nil && sec == 0 && wan == 0 && yi == 0
                 if nothingYet && m != 10 && !allowBareMagnitude { break }
                 if nothingYet && pos > i { break }
@@ -99,16 +102,16 @@ public struct NumeralParser: Sendable {
                 pos += 1; magnitudeEnd = pos
                 // 20多万, 3千余: "more than", before the next magnitude.
                 if pos + 1 < s.count, s[pos] == "多" || s[pos] == "余" || s[pos] == "餘",
-                   let m2 = NumeralParser.magnitude(s[pos + 1]), m2 > m { infixOver = true; pos += 1 }
+                   let m2 = magnitude(s[pos + 1]), m2 > m { infixOver = true; pos += 1 }
                 continue
             }
             if (c == "多" || c == "余" || c == "餘"), cur != nil, pos + 1 < s.count,
-               let m2 = NumeralParser.magnitude(s[pos + 1]), m2 >= 10 {
+               let m2 = magnitude(s[pos + 1]), m2 >= 10 {
                 infixOver = true; pos += 1; continue
             }
-            if (c == "点" || c == "點"), sawHan, pos + 1 < s.count, NumeralParser.hanDigit(s[pos + 1]) != nil {
+            if (c == "点" || c == "點"), sawHan, pos + 1 < s.count, hanDigit(s[pos + 1]) != nil {
                 var frac = 0.0, scale = 0.1, q = pos + 1
-                while q < s.count, let d = NumeralParser.hanDigit(s[q]) { frac += Double(d) * scale; scale /= 10; q += 1 }
+                while q < s.count, let d = hanDigit(s[q]) { frac += Double(d) * scale; scale /= 10; q += 1 }
                 cur = (cur ?? 0) + frac; curIsSingleHan = false; pos = q
                 continue
             }
@@ -130,13 +133,13 @@ public struct NumeralParser: Sendable {
     /// two with 〇).
     func digitString(_ s: [Unicode.Scalar], at i: Int) -> Parsed? {
         var pos = i, v = 0.0, hasZero = false
-        while pos < s.count, let d = NumeralParser.hanDigit(s[pos]), s[pos] != "两", s[pos] != "兩" {
+        while pos < s.count, let d = hanDigit(s[pos]), s[pos] != "两", s[pos] != "兩" {
             if d == 0 { hasZero = true }
             v = v * 10 + Double(d); pos += 1
         }
         let n = pos - i
         guard n >= 3 || (n == 2 && hasZero) else { return nil }
-        if pos < s.count, NumeralParser.magnitude(s[pos]) != nil { return nil }
+        if pos < s.count, magnitude(s[pos]) != nil { return nil }
         return Parsed(value: v, range: i..<pos, approximate: false, overInside: false, hasHan: true,
                       hasMagnitude: false, lastMagnitude: 1, arabicIntegerDigits: n, isDigitString: true,
                       leadingZero: false, isInteger: true)
@@ -192,36 +195,23 @@ public struct NumeralParser: Sendable {
     }
 
     /// 0–9 of a Chinese digit (〇 ○ 零 一 二 两 三 ... 九, and the financial forms).
-    static func hanDigit(_ c: Unicode.Scalar) -> Int? {
-        switch c {
-        case "〇", "○", "零", "０": 0
-        case "一", "壹": 1
-        case "二", "两", "兩", "贰", "貳": 2
-        case "三", "叁": 3
-        case "四", "肆": 4
-        case "五", "伍": 5
-        case "六", "陆", "陸": 6
-        case "七", "柒": 7
-        case "八", "捌": 8
-        case "九", "玖": 9
-        default: nil
-        }
-    }
+    @inline(__always)
+    func hanDigit(_ c: Unicode.Scalar) -> Int? { table.hanDigit(c) }
 
     /// 十 百 千 万 亿 (and their Traditional and financial forms).
-    static func magnitude(_ c: Unicode.Scalar) -> Double? {
+    @inline(__always)
+    func magnitude(_ c: Unicode.Scalar) -> Double? { table.magnitude(c) }
+
+    /// The scalars other than digits and magnitudes that `parse` reads
+    /// inside a numeral: 几 幾 数 數, 多 余 餘, 点 點, and , . ． · between digits.
+    static func isNumeralPunctuation(_ c: Unicode.Scalar) -> Bool {
         switch c {
-        case "十", "拾": 10
-        case "百", "佰": 100
-        case "千", "仟": 1000
-        case "万", "萬": 10_000
-        case "亿", "億": 100_000_000
-        default: nil
+        case "几", "幾", "数", "數", "多", "余", "餘", "点", "點", ",", ".", "．", "·": true
+        default: false
         }
     }
 
     /// Whether `c` can be part of a numeral.
-    static func isNumeralScalar(_ c: Unicode.Scalar) -> Bool {
-        digit(c) != nil || hanDigit(c) != nil || magnitude(c) != nil
-    }
+    @inline(__always)
+    func isNumeralScalar(_ c: Unicode.Scalar) -> Bool { table.entry(c) & NumeralScalarTable.numeral != 0 }
 }
