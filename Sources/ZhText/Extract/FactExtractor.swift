@@ -36,14 +36,20 @@ public struct FactExtractor: Sendable {
         let meta = metadata ?? DocumentMetadata(text)
         let lines = LineIndex(text.original)
         let s = text.scalars
-        // Facts often share a sentence: its string is made once.
-        var last: (range: Range<Int>, text: String)? = nil
+        // Facts often share a sentence: it is found and its string made once.
+        var last: Sentence? = nil
+        var line = 0
         return candidates(in: s, documentDate: meta.date, script: text.script).map { c in
             let orig = text.originalRange(of: c.range)
-            let loc = lines.location(of: orig.lowerBound)
-            let bounds = sentenceBounds(around: c.range, in: s)
-            let sentence = last?.range == bounds ? last!.text : FactLexicon.string(s, DocumentMetadata.trimmed(s, bounds))
-            last = (bounds, sentence)
+            let loc = lines.location(of: orig.lowerBound, near: &line)
+            let sentence: String
+            if let l = last, l.holds(c.range) {
+                sentence = l.text
+            } else {
+                let found = self.sentence(around: c.range, in: s)
+                sentence = found.text
+                last = found
+            }
             return Fact(kind: c.kind, value: c.value, unit: c.unit, qualifier: c.qualifier, rangeTo: c.rangeTo,
                         change: c.change, subject: c.subject, yearInferred: c.yearInferred,
                         text: text.text(in: c.range), original: text.originalText(of: c.range),
@@ -61,6 +67,7 @@ public struct FactExtractor: Sendable {
 
     func candidates(in s: [Unicode.Scalar], documentDate: DocumentMetadata.CalendarDate?, script: Script = .simplified) -> [Candidate] {
         var out: [Candidate] = []
+        var previousDate: PreviousDate? = nil
         var i = 0
         var forced = false
         while i < s.count {
@@ -72,13 +79,16 @@ public struct FactExtractor: Sendable {
             }
             forced = false
             let c = s[i]
-            if var cand = scan(s, at: i, documentDate: documentDate, previous: out.last) {
+            if var cand = scan(s, at: i, documentDate: documentDate, previous: previousDate) {
                 // A bare $ in Traditional (Hong Kong) text is Hong Kong dollars.
-                if cand.unit == "美元", script == .traditional || script == .mixed, cand.range.lowerBound < s.count,
+                if script == .traditional || script == .mixed, cand.unit == "美元", cand.range.lowerBound < s.count,
                    s[cand.range.lowerBound] == "$" {
                     cand.unit = "港元"
                 }
                 out.append(cand)
+                previousDate = cand.kind == .date
+                    ? PreviousDate(end: cand.range.upperBound, year: cand.year, month: cand.month, yearInferred: cand.yearInferred == true)
+                    : nil
                 i = max(cand.range.upperBound, i + 1)
                 // 2021-2025年: the other end of a range of dates starts right after the separator.
                 if cand.kind == .date, i + 1 < s.count, isRangeSeparator(s[i]), NumeralParser.digit(s[i + 1]) != nil
@@ -134,10 +144,12 @@ public struct FactExtractor: Sendable {
     }
 
     func scan(_ s: [Unicode.Scalar], at i: Int, documentDate: DocumentMetadata.CalendarDate?,
-              previous: Candidate?) -> Candidate? {
+              previous: PreviousDate?) -> Candidate? {
         if s[i] == "第" { return ordinal(s, at: i) }
         if let p = percentWords(s, at: i) { return finish(p, in: s) }
-        switch date(s, at: i, documentDate: documentDate, previous: previous) {
+        // The number here, read once for the date and the quantity scans.
+        let number = parser.parse(s, at: i)
+        switch date(s, at: i, number: number, documentDate: documentDate, previous: previous) {
         case .found(var c):
             // “十一月起义”: a name.
             if quotedName(s, start: c.range.lowerBound, end: c.range.upperBound) { return nil }
@@ -150,7 +162,7 @@ public struct FactExtractor: Sendable {
         case .skip: return nil
         case .none: break
         }
-        guard var q = quantity(s, at: i) else { return nil }
+        guard var q = quantity(s, at: i, number: number) else { return nil }
         if isNonfact(q, in: s) { return nil }
         q = finish(q, in: s)
         return q
@@ -282,13 +294,16 @@ public struct FactExtractor: Sendable {
         return nil
     }
 
-    /// qualifier? number (range)? magnitude? unit, from the number at `i`.
-    func quantity(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
-        // 近万行, 上千名, 万余人, 千余名: a bare magnitude is one of it when hedged.
-        let bareOK = (i > 0 && (lexicon.longestEnding(at: i, in: s, lexicon.prefixQualifiers) != nil || s[i - 1] == "上"))
-            || (i + 1 < s.count && (s[i + 1] == "余" || s[i + 1] == "餘" || s[i + 1] == "多") && parser.magnitude(s[i]).map { $0 >= 100 } == true)
+    /// qualifier? number (range)? magnitude? unit, from the number at `i`
+    /// (`number`: what `parser.parse(s, at: i)` reads there).
+    func quantity(_ s: [Unicode.Scalar], at i: Int, number: NumeralParser.Parsed?) -> Candidate? {
+        // 近万行, 上千名, 万余人, 千余名: a bare magnitude is one of it when hedged
+        // (only a number that starts with a magnitude can be one).
+        let bareOK = parser.magnitude(s[i]) != nil
+            && ((i > 0 && (lexicon.longestEnding(at: i, in: s, lexicon.prefixQualifiers) != nil || s[i - 1] == "上"))
+                || (i + 1 < s.count && (s[i + 1] == "余" || s[i + 1] == "餘" || s[i + 1] == "多") && parser.magnitude(s[i])! >= 100))
         if s[i] == "半" { return half(s, at: i) }
-        guard var n = parser.parse(s, at: i, allowBareMagnitude: bareOK), !n.leadingZero else { return nil }
+        guard var n = bareOK ? parser.parse(s, at: i, allowBareMagnitude: true) : number, !n.leadingZero else { return nil }
         // 5.6亿千瓦时, 0.5百分点, 3千米: a unit that begins with a magnitude character wins over it.
         for k in (i + 1)..<n.range.upperBound where parser.magnitude(s[k]) != nil {
             if let u = units.match(s, at: k), u.length >= 2, let shorter = parser.parse(s, at: i, allowBareMagnitude: bareOK, end: k),
@@ -344,8 +359,7 @@ public struct FactExtractor: Sendable {
         }
         // Suffix qualifiers: 以上, 左右, 上下, 以下, 许; 多 / 余 after durations and measures (3年多).
         if let (w, len) = lexicon.longestStarting(at: e, in: s, lexicon.suffixQualifiers), let q = w.qualifier {
-            let word = FactLexicon.string(s, e..<(e + len))
-            let loose = word == "多" || word == "余" || word == "餘"
+            let loose = len == 1 && (s[e] == "多" || s[e] == "余" || s[e] == "餘")
             if !loose || u.kind == .duration || u.kind == .measure {
                 // 5年多次: 多 begins the next word (多次, 多个), not "more than".
                 if !(loose && e + 1 < s.count && (parser.isNumeralScalar(s[e + 1]) || units.match(s, at: e + 1) != nil)) {
@@ -480,20 +494,45 @@ public struct FactExtractor: Sendable {
         return nil
     }
 
-    /// Where the sentence around `range` begins and ends (untrimmed): it is
-    /// split at 。！？；!?; and line breaks.
-    func sentenceBounds(around range: Range<Int>, in s: [Unicode.Scalar]) -> Range<Int> {
-        func isEnd(_ c: Unicode.Scalar) -> Bool {
-            switch c {
-            case "。", "！", "？", "；", "!", "?", ";", "\n": true
-            default: false
-            }
+    /// The sentence of a fact, and what is needed to tell that another fact
+    /// lies in it without scanning for its bounds again.
+    struct Sentence {
+        /// The trimmed sentence.
+        var text: String
+        /// Where the sentence starts: after the end mark before it.
+        var start: Int
+        /// The end mark after it (or the end of the text).
+        var endMark: Int
+        /// No end mark inside the fact it was found for, so none in start..<endMark.
+        var clean: Bool
+
+        /// Whether the sentence found around `range` is this one: no end
+        /// mark lies between `start` and the range, nor between it and `endMark`.
+        func holds(_ range: Range<Int>) -> Bool {
+            clean && start <= range.lowerBound && range.upperBound <= endMark
         }
+    }
+
+    /// A sentence ends at 。！？；!?; and line breaks.
+    @inline(__always)
+    static func isSentenceEnd(_ c: Unicode.Scalar) -> Bool {
+        // Han characters and most of the rest lie between 。 and ！: one test passes them.
+        if c.value > 0x3002 && c.value < 0xFF01 { return false }
+        return switch c {
+        case "。", "！", "？", "；", "!", "?", ";", "\n": true
+        default: false
+        }
+    }
+
+    /// The sentence around `range`: from after the end mark before it to its
+    /// end mark after it (included, unless a line break), trimmed.
+    func sentence(around range: Range<Int>, in s: [Unicode.Scalar]) -> Sentence {
         var lo = range.lowerBound
-        while lo > 0, !isEnd(s[lo - 1]) { lo -= 1 }
-        var hi = range.upperBound
-        while hi < s.count, !isEnd(s[hi]) { hi += 1 }
-        if hi < s.count, s[hi] != "\n" { hi += 1 }
-        return lo..<hi
+        while lo > 0, !FactExtractor.isSentenceEnd(s[lo - 1]) { lo -= 1 }
+        var mark = range.upperBound
+        while mark < s.count, !FactExtractor.isSentenceEnd(s[mark]) { mark += 1 }
+        let hi = mark < s.count && s[mark] != "\n" ? mark + 1 : mark
+        return Sentence(text: FactLexicon.string(s, DocumentMetadata.trimmed(s, lo..<hi)), start: lo, endMark: mark,
+                        clean: !s[range].contains(where: FactExtractor.isSentenceEnd))
     }
 }

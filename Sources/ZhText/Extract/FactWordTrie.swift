@@ -26,6 +26,9 @@ struct FactWordTrie: Sendable {
     private var edgeCount = 0
     /// The value index of each node's word, -1 when no word ends there.
     private var values: [Int32] = [-1]
+    /// One bit per BMP scalar that begins a word: most positions begin
+    /// none, and this says so without a probe into the larger edge table.
+    private var rootScalars = [UInt64](repeating: 0, count: 0x10000 / 64)
 
     init(backward: Bool) {
         self.backward = backward
@@ -44,6 +47,7 @@ struct FactWordTrie: Sendable {
     /// The node reached from `node` by `scalar`, if any.
     @inline(__always)
     private func child(_ node: Int, _ scalar: Unicode.Scalar) -> Int? {
+        if node == 0, scalar.value < 0x10000, rootScalars[Int(scalar.value >> 6)] & (1 << (scalar.value & 63)) == 0 { return nil }
         let key = FactWordTrie.key(node, scalar)
         let mask = slots.count - 1
         var i = FactWordTrie.home(key, mask: mask)
@@ -63,6 +67,7 @@ struct FactWordTrie: Sendable {
         while slots[i].key != Slot.empty { i = (i + 1) & mask }
         slots[i] = Slot(key: key, child: Int32(child))
         edgeCount += 1
+        if node == 0, scalar.value < 0x10000 { rootScalars[Int(scalar.value >> 6)] |= 1 << (scalar.value & 63) }
     }
 
     /// Doubles the table, keeping it at most half full so probes stay short.

@@ -150,11 +150,16 @@ public struct NumeralParser: Sendable {
     func arabic(_ s: [Unicode.Scalar], at i: Int) -> (Double, Int, Int, Bool)? {
         guard i < s.count, NumeralParser.digit(s[i]) != nil else { return nil }
         var pos = i
-        var text = ""
         var digits = 0
+        // The digits as one integer, and how many of them follow the point.
+        var mantissa: UInt64 = 0, fractionDigits = 0, exact = true
+        func add(_ d: Int) {
+            if mantissa > (NumeralParser.exactIntegerLimit - UInt64(d)) / 10 { exact = false }
+            mantissa = mantissa &* 10 &+ UInt64(d)
+        }
         while pos < s.count {
             if let d = NumeralParser.digit(s[pos]) {
-                text += String(d); digits += 1; pos += 1
+                add(d); digits += 1; pos += 1
             } else if s[pos] == ",", digits > 0,
                       (1...3).allSatisfy({ pos + $0 < s.count && NumeralParser.digit(s[pos + $0]) != nil }),
                       pos + 4 >= s.count || NumeralParser.digit(s[pos + 4]) == nil {
@@ -166,14 +171,35 @@ public struct NumeralParser: Sendable {
         let leadingZero = digits > 1 && NumeralParser.digit(s[i]) == 0
         // 1.5, 1．5 and, in older print, 1·5.
         if pos + 1 < s.count, s[pos] == "." || s[pos] == "．" || s[pos] == "·", NumeralParser.digit(s[pos + 1]) != nil {
-            text += "."
             pos += 1
             while pos < s.count, let d = NumeralParser.digit(s[pos]) {
-                text += String(d); pos += 1
+                add(d); fractionDigits += 1; pos += 1
             }
         }
-        let value = Double(text) ?? 0
-        return (value, pos, digits, leadingZero)
+        return (exact && fractionDigits <= 22 ? NumeralParser.quotient(mantissa, tenTo: fractionDigits)
+                    : NumeralParser.decimalValue(s[i..<pos]), pos, digits, leadingZero)
+    }
+
+    /// Integers up to 2^53 are exact as a `Double`.
+    static let exactIntegerLimit: UInt64 = 9_007_199_254_740_992
+
+    /// `m / 10^k`, for an `m` exact as a `Double` and `k` ≤ 22 (10^k is
+    /// exact too): one correctly rounded division, the same value as reading
+    /// the decimal text.
+    static func quotient(_ m: UInt64, tenTo k: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<k { scale *= 10 }
+        return Double(m) / scale
+    }
+
+    /// The value of a long decimal number (digits, thousands commas, one
+    /// decimal point), read from its text.
+    static func decimalValue(_ number: ArraySlice<Unicode.Scalar>) -> Double {
+        var text = ""
+        for c in number {
+            if let d = digit(c) { text.unicodeScalars.append(Unicode.Scalar(UInt8(0x30 + d))) } else if c != "," { text += "." }
+        }
+        return Double(text) ?? 0
     }
 
     /// Removes binary noise from decimal arithmetic: 4.05 × 10⁸ is 405000000,
