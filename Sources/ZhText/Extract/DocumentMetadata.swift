@@ -119,9 +119,17 @@ public struct DocumentMetadata: Sendable, Hashable, Codable {
     /// `line` without surrounding spaces.
     static func trimmed(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Range<Int> {
         var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi, s[lo].properties.isWhitespace || s[lo] == "\u{3000}" { lo += 1 }
-        while hi > lo, s[hi - 1].properties.isWhitespace || s[hi - 1] == "\u{3000}" { hi -= 1 }
+        while lo < hi, isSpace(s[lo]) { lo += 1 }
+        while hi > lo, isSpace(s[hi - 1]) { hi -= 1 }
         return lo..<hi
+    }
+
+    /// White space, or the ideographic space U+3000. No white space lies
+    /// above U+3000, so Han characters are told apart without a Unicode
+    /// property lookup.
+    @inline(__always)
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.value <= 0x3000 && (c.value == 0x3000 || c.properties.isWhitespace)
     }
 
     /// The first occurrence of `pattern` in `s[r]`.

@@ -18,6 +18,17 @@ extension FactExtractor {
         var month: Int? = nil
     }
 
+    /// What a date takes from the date just before it (9月7日至8日: the
+    /// month and year), kept apart from the whole candidate so that each
+    /// scan does not copy one.
+    struct PreviousDate: Sendable {
+        /// Where the earlier date ends.
+        var end: Int
+        var year: Int?
+        var month: Int?
+        var yearInferred: Bool
+    }
+
     /// The result of looking for a date or time at a position.
     enum DateScan {
         /// A date or time.

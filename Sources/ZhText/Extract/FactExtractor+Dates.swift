@@ -7,11 +7,12 @@ extension FactExtractor {
     /// (近, 历时, 长达); otherwise it is left to the quantity scan (5年: a
     /// duration). A month or day without a year takes the document's year
     /// (`year_inferred`), or is written `--09-12`.
-    func date(_ s: [Unicode.Scalar], at i: Int, documentDate: DocumentMetadata.CalendarDate?,
-              previous: Candidate?) -> DateScan {
+    /// `number` is what `parser.parse(s, at: i)` reads at `i`.
+    func date(_ s: [Unicode.Scalar], at i: Int, number: NumeralParser.Parsed?, documentDate: DocumentMetadata.CalendarDate?,
+              previous: PreviousDate?) -> DateScan {
         if let c = isoDate(s, at: i) { return .found(c) }
         if let c = clockTime(s, at: i) { return .found(c) }
-        guard let n1 = parser.parse(s, at: i), n1.isInteger, !n1.approximate, !n1.overInside else { return .none }
+        guard let n1 = number, n1.isInteger, !n1.approximate, !n1.overInside else { return .none }
         var p = n1.range.upperBound
         guard p < s.count else { return .none }
         if let t = chineseTime(s, at: i, hour: n1) { return .found(t) }
@@ -36,14 +37,13 @@ extension FactExtractor {
         }
         if s[p] == "年" {
             if p + 1 < s.count, s[p + 1] == "代" { return .skip(p + 2) }          // 1960年代, 90年代
-            if i >= 2, FactExtractor.eraNames.contains(FactLexicon.string(s, (i - 2)..<i))
-                || (i >= 1 && s[i - 1] == "前") {
+            if i >= 2, FactExtractor.isEraName(s[i - 2], s[i - 1]) || (i >= 1 && s[i - 1] == "前") {
                 return .skip(p + 1)
             }
             let fourDigits = (n1.isDigitString && n1.hasHan && n1.arabicIntegerDigits >= 3)
                 || (!n1.hasHan && n1.isDigitString && n1.arabicIntegerDigits == 4 && (1000...2999).contains(v1))
             // 公元649年; 在649年, 于649年: a three-digit year after a word of time.
-            let era = (i >= 2 && ["公元", "西元"].contains(FactLexicon.string(s, (i - 2)..<i)))
+            let era = (i >= 2 && (s[i - 2] == "公" || s[i - 2] == "西") && s[i - 1] == "元")
                 || (!n1.hasHan && n1.arabicIntegerDigits == 3 && v1 >= 100 && i >= 1
                     && ["在", "于", "於", "至", "到", "从", "從", "自"].contains(s[i - 1])
                     && !(p + 1 < s.count && ["内", "內", "间", "間", "里", "裡", "来", "來"].contains(s[p + 1])))
@@ -53,8 +53,8 @@ extension FactExtractor {
             guard (fourDigits && !strongCue) || era else { return .none }
             year = v1; p += 1
             if p < s.count, s[p] == "度" { p += 1 }
-            else if let m = monthDay(s, at: p) { month = m.month; day = m.day; p = m.end }
-        } else if let m = monthDay(s, at: i) {
+            else if let m = monthDay(s, number: parser.parse(s, at: p)) { month = m.month; day = m.day; p = m.end }
+        } else if let m = monthDay(s, number: n1) {
             month = m.month; day = m.day; p = m.end
             // 3月 after 个 never gets here (个月 is a duration unit).
         } else if s[p] == "日" || s[p] == "號" || s[p] == "号" {
@@ -64,8 +64,8 @@ extension FactExtractor {
             if i > 0, lexicon.longestEnding(at: i, in: s, lexicon.prefixQualifiers) != nil { return .none }
             day = v1; p += 1
             // 9月7日至8日: the month and year of the date just before.
-            if let prev = previous, prev.kind == .date, prev.range.upperBound == i - 1, isRangeSeparator(s[i - 1]) || s[i - 1] == "、" || s[i - 1] == "和" {
-                return .found(dateCandidate(s, i, p, prev.year, prev.month, day, inferred: prev.yearInferred == true))
+            if let prev = previous, prev.end == i - 1, isRangeSeparator(s[i - 1]) || s[i - 1] == "、" || s[i - 1] == "和" {
+                return .found(dateCandidate(s, i, p, prev.year, prev.month, day, inferred: prev.yearInferred))
             }
             if let d = documentDate, let m = d.month {
                 return .found(dateCandidate(s, i, p, d.year, m, day, inferred: true))
@@ -92,13 +92,30 @@ extension FactExtractor {
     }
 
     /// Reign and era names before a year that is not a Gregorian one (民国36年, 光绪三十二年).
-    static let eraNames: Set<String> = ["民国", "民國", "光绪", "光緒", "康熙", "乾隆", "嘉庆", "嘉慶", "道光", "咸丰", "咸豐",
-                                        "同治", "宣统", "宣統", "顺治", "順治", "雍正", "崇祯", "崇禎", "万历", "萬曆", "洪武",
-                                        "永乐", "永樂", "明治", "大正", "昭和", "平成", "令和", "公元前", "贞观", "貞觀", "开元", "開元"]
+    static let eraNames: [String] = ["民国", "民國", "光绪", "光緒", "康熙", "乾隆", "嘉庆", "嘉慶", "道光", "咸丰", "咸豐",
+                                     "同治", "宣统", "宣統", "顺治", "順治", "雍正", "崇祯", "崇禎", "万历", "萬曆", "洪武",
+                                     "永乐", "永樂", "明治", "大正", "昭和", "平成", "令和", "贞观", "貞觀", "开元", "開元"]
 
-    /// 9月12日, 9月, 十二月, 9月份, 9月12号 at `i`.
-    func monthDay(_ s: [Unicode.Scalar], at i: Int) -> (month: Int, day: Int?, end: Int)? {
-        guard let n = parser.parse(s, at: i), n.isInteger, !n.approximate, (1...12).contains(n.integer) else { return nil }
+    /// The two-character era names as pairs of scalars (first << 32 | second), sorted.
+    static let eraNamePairs: [UInt64] = eraNames.map { name in
+        let u = Array(name.unicodeScalars)
+        return UInt64(u[0].value) << 32 | UInt64(u[1].value)
+    }.sorted()
+
+    /// Whether `a` `b` is an era name, compared as scalars (no string is made).
+    static func isEraName(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        let key = UInt64(a.value) << 32 | UInt64(b.value)
+        var lo = 0, hi = eraNamePairs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if eraNamePairs[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < eraNamePairs.count && eraNamePairs[lo] == key
+    }
+
+    /// 9月12日, 9月, 十二月, 9月份, 9月12号 from the numeral `n` (parsed where the month is).
+    func monthDay(_ s: [Unicode.Scalar], number n: NumeralParser.Parsed?) -> (month: Int, day: Int?, end: Int)? {
+        guard let n, n.isInteger, !n.approximate, (1...12).contains(n.integer) else { return nil }
         var p = n.range.upperBound
         guard p < s.count, s[p] == "月" else { return nil }
         p += 1

@@ -36,14 +36,20 @@ public struct FactExtractor: Sendable {
         let meta = metadata ?? DocumentMetadata(text)
         let lines = LineIndex(text.original)
         let s = text.scalars
-        // Facts often share a sentence: its string is made once.
-        var last: (range: Range<Int>, text: String)? = nil
+        // Facts often share a sentence: it is found and its string made once.
+        var last: Sentence? = nil
+        var line = 0
         return candidates(in: s, documentDate: meta.date, script: text.script).map { c in
             let orig = text.originalRange(of: c.range)
-            let loc = lines.location(of: orig.lowerBound)
-            let bounds = sentenceBounds(around: c.range, in: s)
-            let sentence = last?.range == bounds ? last!.text : FactLexicon.string(s, DocumentMetadata.trimmed(s, bounds))
-            last = (bounds, sentence)
+            let loc = lines.location(of: orig.lowerBound, near: &line)
+            let sentence: String
+            if let l = last, l.holds(c.range) {
+                sentence = l.text
+            } else {
+                let found = self.sentence(around: c.range, in: s)
+                sentence = found.text
+                last = found
+            }
             return Fact(kind: c.kind, value: c.value, unit: c.unit, qualifier: c.qualifier, rangeTo: c.rangeTo,
                         change: c.change, subject: c.subject, yearInferred: c.yearInferred,
                         text: text.text(in: c.range), original: text.originalText(of: c.range),
@@ -61,23 +67,32 @@ public struct FactExtractor: Sendable {
 
     func candidates(in s: [Unicode.Scalar], documentDate: DocumentMetadata.CalendarDate?, script: Script = .simplified) -> [Candidate] {
         var out: [Candidate] = []
+        var previousDate: PreviousDate? = nil
         var i = 0
         var forced = false
         while i < s.count {
-            let c = s[i]
-            guard forced || mayStart(s, at: i) else { i += 1; continue }
+            if !forced {
+                // Most scalars can start no fact: pass over them with one table load each.
+                while i < s.count, parser.table.entry(s[i]) == 0 { i += 1 }
+                guard i < s.count else { break }
+                guard mayStart(s, at: i) else { i += 1; continue }
+            }
             forced = false
-            if var cand = scan(s, at: i, documentDate: documentDate, previous: out.last) {
+            let c = s[i]
+            if var cand = scan(s, at: i, documentDate: documentDate, previous: previousDate) {
                 // A bare $ in Traditional (Hong Kong) text is Hong Kong dollars.
-                if cand.unit == "美元", script == .traditional || script == .mixed, cand.range.lowerBound < s.count,
+                if script == .traditional || script == .mixed, cand.unit == "美元", cand.range.lowerBound < s.count,
                    s[cand.range.lowerBound] == "$" {
                     cand.unit = "港元"
                 }
                 out.append(cand)
+                previousDate = cand.kind == .date
+                    ? PreviousDate(end: cand.range.upperBound, year: cand.year, month: cand.month, yearInferred: cand.yearInferred == true)
+                    : nil
                 i = max(cand.range.upperBound, i + 1)
                 // 2021-2025年: the other end of a range of dates starts right after the separator.
                 if cand.kind == .date, i + 1 < s.count, isRangeSeparator(s[i]), NumeralParser.digit(s[i + 1]) != nil
-                    || NumeralParser.hanDigit(s[i + 1]) != nil {
+                    || parser.hanDigit(s[i + 1]) != nil {
                     i += 1; forced = true
                 }
                 continue
@@ -88,8 +103,8 @@ public struct FactExtractor: Sendable {
                 while j < s.count, NumeralParser.digit(s[j]) != nil || s[j].isFactLatinLetter
                         || ((s[j] == "." || s[j] == "," || s[j] == "-" || s[j] == "/" || s[j] == ":" || s[j] == "_")
                             && j + 1 < s.count && (NumeralParser.digit(s[j + 1]) != nil || s[j + 1].isFactLatinLetter)) { j += 1 }
-            } else if NumeralParser.hanDigit(c) != nil || NumeralParser.magnitude(c) != nil {
-                while j < s.count, NumeralParser.hanDigit(s[j]) != nil || NumeralParser.magnitude(s[j]) != nil { j += 1 }
+            } else if parser.hanDigit(c) != nil || parser.magnitude(c) != nil {
+                while j < s.count, parser.hanDigit(s[j]) != nil || parser.magnitude(s[j]) != nil { j += 1 }
             }
             i = j
         }
@@ -99,10 +114,12 @@ public struct FactExtractor: Sendable {
     /// A quick test: can a fact start at `i`?
     func mayStart(_ s: [Unicode.Scalar], at i: Int) -> Bool {
         let c = s[i]
-        let isDigit = NumeralParser.digit(c) != nil
-        let isHanNumeral = NumeralParser.hanDigit(c) != nil || NumeralParser.magnitude(c) != nil
-            || c == "几" || c == "幾" || c == "数" || c == "數" || c == "半"
-        guard isDigit || isHanNumeral || c == "第" else { return false }
+        let e = parser.table.entry(c)
+        guard e != 0 else { return false }
+        let isDigit = e & NumeralScalarTable.digit != 0
+        // Chinese digits, magnitudes and 几 幾 数 數 半; of the other starts only 第 is none.
+        let isHanNumeral = e & (NumeralScalarTable.hanDigit | NumeralScalarTable.magnitude | NumeralScalarTable.otherStart) != 0
+            && c != "第"
         // 零件, 零售, 〇: a lone zero character starts no number.
         if c == "零" || c == "〇" || c == "○" { return false }
         guard i > 0 else { return true }
@@ -118,7 +135,7 @@ public struct FactExtractor: Sendable {
         }
         if isHanNumeral || isDigit {
             if p == "第" { return false }
-            if isHanNumeral, NumeralParser.hanDigit(p) != nil || NumeralParser.magnitude(p) != nil { return false }
+            if isHanNumeral, parser.table.entry(p) & (NumeralScalarTable.hanDigit | NumeralScalarTable.magnitude) != 0 { return false }
             // 星期三, 周一, 礼拜五, 初三: days and grades, not quantities.
             if isHanNumeral, p == "周" || p == "週" || p == "初" { return false }
             if isHanNumeral, i >= 2, (s[i - 2] == "星" && p == "期") || ((s[i - 2] == "礼" || s[i - 2] == "禮") && p == "拜") { return false }
@@ -127,10 +144,12 @@ public struct FactExtractor: Sendable {
     }
 
     func scan(_ s: [Unicode.Scalar], at i: Int, documentDate: DocumentMetadata.CalendarDate?,
-              previous: Candidate?) -> Candidate? {
+              previous: PreviousDate?) -> Candidate? {
         if s[i] == "第" { return ordinal(s, at: i) }
         if let p = percentWords(s, at: i) { return finish(p, in: s) }
-        switch date(s, at: i, documentDate: documentDate, previous: previous) {
+        // The number here, read once for the date and the quantity scans.
+        let number = parser.parse(s, at: i)
+        switch date(s, at: i, number: number, documentDate: documentDate, previous: previous) {
         case .found(var c):
             // “十一月起义”: a name.
             if quotedName(s, start: c.range.lowerBound, end: c.range.upperBound) { return nil }
@@ -143,7 +162,7 @@ public struct FactExtractor: Sendable {
         case .skip: return nil
         case .none: break
         }
-        guard var q = quantity(s, at: i) else { return nil }
+        guard var q = quantity(s, at: i, number: number) else { return nil }
         if isNonfact(q, in: s) { return nil }
         q = finish(q, in: s)
         return q
@@ -173,10 +192,11 @@ public struct FactExtractor: Sendable {
             }
             return true
         }
-        guard s[i] == "百" || s[i] == "千" || NumeralParser.isNumeralScalar(s[i]) else { return nil }
-        for (w, unit, scale) in [("百分之", "%", 1.0), ("千分之", "‰", 1.0)] where word(w, at: i) {
+        guard parser.isNumeralScalar(s[i]) else { return nil }
+        if s[i] == "百" || s[i] == "千", word("分之", at: i + 1) {
+            let (w, unit) = s[i] == "百" ? ("百分之", "%") : ("千分之", "‰")
             guard let n = parser.parse(s, at: i + 3) else { return nil }
-            var c = Candidate(kind: .percent, value: .number(n.value * scale), unit: unit,
+            var c = Candidate(kind: .percent, value: .number(n.value), unit: unit,
                               range: i..<n.range.upperBound, numberStart: i)
             // 百分之十至百分之二十
             var e = n.range.upperBound
@@ -186,6 +206,11 @@ public struct FactExtractor: Sendable {
             if n.approximate { c.qualifier = .about }
             return c
         }
+        // 四分之一: 分之 must follow the numeral, which is made of numeral
+        // scalars only, so a look past them rules most numbers out before parsing.
+        var j = i
+        while j < s.count, parser.isNumeralScalar(s[j]) || NumeralParser.isNumeralPunctuation(s[j]) { j += 1 }
+        guard word("分之", at: j) else { return nil }
         guard let d = parser.parse(s, at: i), !d.approximate, d.value > 0 else { return nil }
         let p = d.range.upperBound
         guard word("分之", at: p), let m = parser.parse(s, at: p + 2) else { return nil }
@@ -196,7 +221,10 @@ public struct FactExtractor: Sendable {
     // MARK: - Quantities
 
     func isRangeSeparator(_ c: Unicode.Scalar) -> Bool {
-        ["至", "到", "-", "~", "—", "–", "～", "〜", "－", "－"].contains(c)
+        switch c {
+        case "至", "到", "-", "~", "—", "–", "～", "〜", "－": true
+        default: false
+        }
     }
 
     /// A unit at `p`, possibly after one space (95 %, 3.33 m), or written
@@ -266,15 +294,18 @@ public struct FactExtractor: Sendable {
         return nil
     }
 
-    /// qualifier? number (range)? magnitude? unit, from the number at `i`.
-    func quantity(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
-        // 近万行, 上千名, 万余人, 千余名: a bare magnitude is one of it when hedged.
-        let bareOK = (i > 0 && (lexicon.longestEnding(at: i, in: s, lexicon.prefixQualifiers) != nil || s[i - 1] == "上"))
-            || (i + 1 < s.count && (s[i + 1] == "余" || s[i + 1] == "餘" || s[i + 1] == "多") && NumeralParser.magnitude(s[i]).map { $0 >= 100 } == true)
+    /// qualifier? number (range)? magnitude? unit, from the number at `i`
+    /// (`number`: what `parser.parse(s, at: i)` reads there).
+    func quantity(_ s: [Unicode.Scalar], at i: Int, number: NumeralParser.Parsed?) -> Candidate? {
+        // 近万行, 上千名, 万余人, 千余名: a bare magnitude is one of it when hedged
+        // (only a number that starts with a magnitude can be one).
+        let bareOK = parser.magnitude(s[i]) != nil
+            && ((i > 0 && (lexicon.longestEnding(at: i, in: s, lexicon.prefixQualifiers) != nil || s[i - 1] == "上"))
+                || (i + 1 < s.count && (s[i + 1] == "余" || s[i + 1] == "餘" || s[i + 1] == "多") && parser.magnitude(s[i])! >= 100))
         if s[i] == "半" { return half(s, at: i) }
-        guard var n = parser.parse(s, at: i, allowBareMagnitude: bareOK), !n.leadingZero else { return nil }
+        guard var n = bareOK ? parser.parse(s, at: i, allowBareMagnitude: true) : number, !n.leadingZero else { return nil }
         // 5.6亿千瓦时, 0.5百分点, 3千米: a unit that begins with a magnitude character wins over it.
-        for k in (i + 1)..<n.range.upperBound where NumeralParser.magnitude(s[k]) != nil {
+        for k in (i + 1)..<n.range.upperBound where parser.magnitude(s[k]) != nil {
             if let u = units.match(s, at: k), u.length >= 2, let shorter = parser.parse(s, at: i, allowBareMagnitude: bareOK, end: k),
                shorter.range.upperBound == k {
                 n = shorter
@@ -282,7 +313,7 @@ public struct FactExtractor: Sendable {
             }
         }
         var qualifier: Fact.Qualifier? = n.approximate ? .about : (n.overInside ? .over : nil)
-        if n.hasHan, n.range.count == 1, NumeralParser.magnitude(s[i]) != nil, bareOK, i > 0, s[i - 1] == "上" { qualifier = .over }
+        if n.hasHan, n.range.count == 1, parser.magnitude(s[i]) != nil, bareOK, i > 0, s[i - 1] == "上" { qualifier = .over }
         var value = n.value
         var p = n.range.upperBound
         var rangeTo: Double? = nil
@@ -294,7 +325,7 @@ public struct FactExtractor: Sendable {
         if afterOver > p { qualifier = qualifier ?? .over; p = afterOver }
         // Range: 450至600名, 600-1100公斤, 3至5万元.
         if p < s.count, isRangeSeparator(s[p]), let n2 = parser.parse(s, at: p + 1), !n2.leadingZero,
-           NumeralParser.digit(s[p + 1]) != nil || NumeralParser.hanDigit(s[p + 1]) != nil {
+           NumeralParser.digit(s[p + 1]) != nil || parser.hanDigit(s[p + 1]) != nil {
             let e2 = infixOver(n2.range.upperBound)
             if unit(s, at: e2) != nil {
                 var low = value
@@ -328,11 +359,10 @@ public struct FactExtractor: Sendable {
         }
         // Suffix qualifiers: 以上, 左右, 上下, 以下, 许; 多 / 余 after durations and measures (3年多).
         if let (w, len) = lexicon.longestStarting(at: e, in: s, lexicon.suffixQualifiers), let q = w.qualifier {
-            let word = FactLexicon.string(s, e..<(e + len))
-            let loose = word == "多" || word == "余" || word == "餘"
+            let loose = len == 1 && (s[e] == "多" || s[e] == "余" || s[e] == "餘")
             if !loose || u.kind == .duration || u.kind == .measure {
                 // 5年多次: 多 begins the next word (多次, 多个), not "more than".
-                if !(loose && e + 1 < s.count && (NumeralParser.isNumeralScalar(s[e + 1]) || units.match(s, at: e + 1) != nil)) {
+                if !(loose && e + 1 < s.count && (parser.isNumeralScalar(s[e + 1]) || units.match(s, at: e + 1) != nil)) {
                     qualifier = qualifier ?? q; e += len
                 }
             }
@@ -370,8 +400,17 @@ public struct FactExtractor: Sendable {
     func quotedName(_ s: [Unicode.Scalar], start: Int, end: Int) -> Bool {
         guard start > 0 else { return false }
         let open = s[start - 1]
-        let closeFor: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』", "《": "》", "〈": "〉", "\"": "\"", "‘": "’"]
-        guard let close = closeFor[open] else { return false }
+        let close: Unicode.Scalar
+        switch open {
+        case "“": close = "”"
+        case "「": close = "」"
+        case "『": close = "』"
+        case "《": close = "》"
+        case "〈": close = "〉"
+        case "\"": close = "\""
+        case "‘": close = "’"
+        default: return false
+        }
         var k = end
         while k < s.count, k - start <= 12 {
             if s[k] == close { return k > end }
@@ -440,7 +479,7 @@ public struct FactExtractor: Sendable {
         var k = e
         while k < s.count, k - e < 8, s[k].isFactHan, !lexicon.stops.contains(s[k]) {
             // Another quantity starts here (3家企业5所高校); 两院院士's 两 is no number.
-            if NumeralParser.isNumeralScalar(s[k]), let n = parser.parse(s, at: k), unit(s, at: n.range.upperBound) != nil { break }
+            if parser.isNumeralScalar(s[k]), let n = parser.parse(s, at: k), unit(s, at: n.range.upperBound) != nil { break }
             k += 1
         }
         if k - e == 8 { return nil }   // ran on: no clear noun
@@ -455,20 +494,45 @@ public struct FactExtractor: Sendable {
         return nil
     }
 
-    /// Where the sentence around `range` begins and ends (untrimmed): it is
-    /// split at 。！？；!?; and line breaks.
-    func sentenceBounds(around range: Range<Int>, in s: [Unicode.Scalar]) -> Range<Int> {
-        func isEnd(_ c: Unicode.Scalar) -> Bool {
-            switch c {
-            case "。", "！", "？", "；", "!", "?", ";", "\n": true
-            default: false
-            }
+    /// The sentence of a fact, and what is needed to tell that another fact
+    /// lies in it without scanning for its bounds again.
+    struct Sentence {
+        /// The trimmed sentence.
+        var text: String
+        /// Where the sentence starts: after the end mark before it.
+        var start: Int
+        /// The end mark after it (or the end of the text).
+        var endMark: Int
+        /// No end mark inside the fact it was found for, so none in start..<endMark.
+        var clean: Bool
+
+        /// Whether the sentence found around `range` is this one: no end
+        /// mark lies between `start` and the range, nor between it and `endMark`.
+        func holds(_ range: Range<Int>) -> Bool {
+            clean && start <= range.lowerBound && range.upperBound <= endMark
         }
+    }
+
+    /// A sentence ends at 。！？；!?; and line breaks.
+    @inline(__always)
+    static func isSentenceEnd(_ c: Unicode.Scalar) -> Bool {
+        // Han characters and most of the rest lie between 。 and ！: one test passes them.
+        if c.value > 0x3002 && c.value < 0xFF01 { return false }
+        return switch c {
+        case "。", "！", "？", "；", "!", "?", ";", "\n": true
+        default: false
+        }
+    }
+
+    /// The sentence around `range`: from after the end mark before it to its
+    /// end mark after it (included, unless a line break), trimmed.
+    func sentence(around range: Range<Int>, in s: [Unicode.Scalar]) -> Sentence {
         var lo = range.lowerBound
-        while lo > 0, !isEnd(s[lo - 1]) { lo -= 1 }
-        var hi = range.upperBound
-        while hi < s.count, !isEnd(s[hi]) { hi += 1 }
-        if hi < s.count, s[hi] != "\n" { hi += 1 }
-        return lo..<hi
+        while lo > 0, !FactExtractor.isSentenceEnd(s[lo - 1]) { lo -= 1 }
+        var mark = range.upperBound
+        while mark < s.count, !FactExtractor.isSentenceEnd(s[mark]) { mark += 1 }
+        let hi = mark < s.count && s[mark] != "\n" ? mark + 1 : mark
+        return Sentence(text: FactLexicon.string(s, DocumentMetadata.trimmed(s, lo..<hi)), start: lo, endMark: mark,
+                        clean: !s[range].contains(where: FactExtractor.isSentenceEnd))
     }
 }

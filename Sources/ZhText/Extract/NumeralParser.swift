@@ -10,6 +10,9 @@
 /// ```
 /// - Complexity: O(n) in the length of the numeral.
 public struct NumeralParser: Sendable {
+    /// What each scalar is to a numeral, read once per character.
+    let table = NumeralScalarTable.shared
+
     public init() {}
 
     /// The value of `text` when all of it is one numeral, else `nil`.
@@ -53,7 +56,7 @@ public struct NumeralParser: Sendable {
                 cur = v; curIsSingleHan = false; sawDigit = true; pos = end
                 continue
             }
-            if let d = NumeralParser.hanDigit(c) {
+            if let d = hanDigit(c) {
                 if cur != nil {
                     // 二三十, 三四百, 七八个: two neighbouring digits, the lower one counts.
                     if curIsSingleHan, let prev = cur, Double(d) == prev + 1, d != 0 {
@@ -66,7 +69,7 @@ public struct NumeralParser: Sendable {
                 continue
             }
             if c == "几" || c == "幾" || c == "数" || c == "數" {
-                let nextIsMagnitude = pos + 1 < s.count && NumeralParser.magnitude(s[pos + 1]) != nil
+                let nextIsMagnitude = pos + 1 < s.count && magnitude(s[pos + 1]) != nil
                 if c == "数" || c == "數" {
                     guard cur == nil, sec == 0, nextIsMagnitude else { break }
                 } else if cur != nil || (sec == 0 && !nextIsMagnitude) {
@@ -77,7 +80,7 @@ public struct NumeralParser: Sendable {
                 approximate = true; cur = 1; curIsSingleHan = false; sawHan = true; pos += 1
                 continue
             }
-            if let m = NumeralParser.magnitude(c) {
+            if let m = magnitude(c) {
                 let nothingYet = cur == nil && sec == 0 && wan == 0 && yi == 0
                 if nothingYet && m != 10 && !allowBareMagnitude { break }
                 if nothingYet && pos > i { break }
@@ -99,16 +102,16 @@ public struct NumeralParser: Sendable {
                 pos += 1; magnitudeEnd = pos
                 // 20多万, 3千余: "more than", before the next magnitude.
                 if pos + 1 < s.count, s[pos] == "多" || s[pos] == "余" || s[pos] == "餘",
-                   let m2 = NumeralParser.magnitude(s[pos + 1]), m2 > m { infixOver = true; pos += 1 }
+                   let m2 = magnitude(s[pos + 1]), m2 > m { infixOver = true; pos += 1 }
                 continue
             }
             if (c == "多" || c == "余" || c == "餘"), cur != nil, pos + 1 < s.count,
-               let m2 = NumeralParser.magnitude(s[pos + 1]), m2 >= 10 {
+               let m2 = magnitude(s[pos + 1]), m2 >= 10 {
                 infixOver = true; pos += 1; continue
             }
-            if (c == "点" || c == "點"), sawHan, pos + 1 < s.count, NumeralParser.hanDigit(s[pos + 1]) != nil {
+            if (c == "点" || c == "點"), sawHan, pos + 1 < s.count, hanDigit(s[pos + 1]) != nil {
                 var frac = 0.0, scale = 0.1, q = pos + 1
-                while q < s.count, let d = NumeralParser.hanDigit(s[q]) { frac += Double(d) * scale; scale /= 10; q += 1 }
+                while q < s.count, let d = hanDigit(s[q]) { frac += Double(d) * scale; scale /= 10; q += 1 }
                 cur = (cur ?? 0) + frac; curIsSingleHan = false; pos = q
                 continue
             }
@@ -130,13 +133,13 @@ public struct NumeralParser: Sendable {
     /// two with 〇).
     func digitString(_ s: [Unicode.Scalar], at i: Int) -> Parsed? {
         var pos = i, v = 0.0, hasZero = false
-        while pos < s.count, let d = NumeralParser.hanDigit(s[pos]), s[pos] != "两", s[pos] != "兩" {
+        while pos < s.count, let d = hanDigit(s[pos]), s[pos] != "两", s[pos] != "兩" {
             if d == 0 { hasZero = true }
             v = v * 10 + Double(d); pos += 1
         }
         let n = pos - i
         guard n >= 3 || (n == 2 && hasZero) else { return nil }
-        if pos < s.count, NumeralParser.magnitude(s[pos]) != nil { return nil }
+        if pos < s.count, magnitude(s[pos]) != nil { return nil }
         return Parsed(value: v, range: i..<pos, approximate: false, overInside: false, hasHan: true,
                       hasMagnitude: false, lastMagnitude: 1, arabicIntegerDigits: n, isDigitString: true,
                       leadingZero: false, isInteger: true)
@@ -147,11 +150,16 @@ public struct NumeralParser: Sendable {
     func arabic(_ s: [Unicode.Scalar], at i: Int) -> (Double, Int, Int, Bool)? {
         guard i < s.count, NumeralParser.digit(s[i]) != nil else { return nil }
         var pos = i
-        var text = ""
         var digits = 0
+        // The digits as one integer, and how many of them follow the point.
+        var mantissa: UInt64 = 0, fractionDigits = 0, exact = true
+        func add(_ d: Int) {
+            if mantissa > (NumeralParser.exactIntegerLimit - UInt64(d)) / 10 { exact = false }
+            mantissa = mantissa &* 10 &+ UInt64(d)
+        }
         while pos < s.count {
             if let d = NumeralParser.digit(s[pos]) {
-                text += String(d); digits += 1; pos += 1
+                add(d); digits += 1; pos += 1
             } else if s[pos] == ",", digits > 0,
                       (1...3).allSatisfy({ pos + $0 < s.count && NumeralParser.digit(s[pos + $0]) != nil }),
                       pos + 4 >= s.count || NumeralParser.digit(s[pos + 4]) == nil {
@@ -163,14 +171,35 @@ public struct NumeralParser: Sendable {
         let leadingZero = digits > 1 && NumeralParser.digit(s[i]) == 0
         // 1.5, 1．5 and, in older print, 1·5.
         if pos + 1 < s.count, s[pos] == "." || s[pos] == "．" || s[pos] == "·", NumeralParser.digit(s[pos + 1]) != nil {
-            text += "."
             pos += 1
             while pos < s.count, let d = NumeralParser.digit(s[pos]) {
-                text += String(d); pos += 1
+                add(d); fractionDigits += 1; pos += 1
             }
         }
-        let value = Double(text) ?? 0
-        return (value, pos, digits, leadingZero)
+        return (exact && fractionDigits <= 22 ? NumeralParser.quotient(mantissa, tenTo: fractionDigits)
+                    : NumeralParser.decimalValue(s[i..<pos]), pos, digits, leadingZero)
+    }
+
+    /// Integers up to 2^53 are exact as a `Double`.
+    static let exactIntegerLimit: UInt64 = 9_007_199_254_740_992
+
+    /// `m / 10^k`, for an `m` exact as a `Double` and `k` ≤ 22 (10^k is
+    /// exact too): one correctly rounded division, the same value as reading
+    /// the decimal text.
+    static func quotient(_ m: UInt64, tenTo k: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<k { scale *= 10 }
+        return Double(m) / scale
+    }
+
+    /// The value of a long decimal number (digits, thousands commas, one
+    /// decimal point), read from its text.
+    static func decimalValue(_ number: ArraySlice<Unicode.Scalar>) -> Double {
+        var text = ""
+        for c in number {
+            if let d = digit(c) { text.unicodeScalars.append(Unicode.Scalar(UInt8(0x30 + d))) } else if c != "," { text += "." }
+        }
+        return Double(text) ?? 0
     }
 
     /// Removes binary noise from decimal arithmetic: 4.05 × 10⁸ is 405000000,
@@ -192,36 +221,23 @@ public struct NumeralParser: Sendable {
     }
 
     /// 0–9 of a Chinese digit (〇 ○ 零 一 二 两 三 ... 九, and the financial forms).
-    static func hanDigit(_ c: Unicode.Scalar) -> Int? {
-        switch c {
-        case "〇", "○", "零", "０": 0
-        case "一", "壹": 1
-        case "二", "两", "兩", "贰", "貳": 2
-        case "三", "叁": 3
-        case "四", "肆": 4
-        case "五", "伍": 5
-        case "六", "陆", "陸": 6
-        case "七", "柒": 7
-        case "八", "捌": 8
-        case "九", "玖": 9
-        default: nil
-        }
-    }
+    @inline(__always)
+    func hanDigit(_ c: Unicode.Scalar) -> Int? { table.hanDigit(c) }
 
     /// 十 百 千 万 亿 (and their Traditional and financial forms).
-    static func magnitude(_ c: Unicode.Scalar) -> Double? {
+    @inline(__always)
+    func magnitude(_ c: Unicode.Scalar) -> Double? { table.magnitude(c) }
+
+    /// The scalars other than digits and magnitudes that `parse` reads
+    /// inside a numeral: 几 幾 数 數, 多 余 餘, 点 點, and , . ． · between digits.
+    static func isNumeralPunctuation(_ c: Unicode.Scalar) -> Bool {
         switch c {
-        case "十", "拾": 10
-        case "百", "佰": 100
-        case "千", "仟": 1000
-        case "万", "萬": 10_000
-        case "亿", "億": 100_000_000
-        default: nil
+        case "几", "幾", "数", "數", "多", "余", "餘", "点", "點", ",", ".", "．", "·": true
+        default: false
         }
     }
 
     /// Whether `c` can be part of a numeral.
-    static func isNumeralScalar(_ c: Unicode.Scalar) -> Bool {
-        digit(c) != nil || hanDigit(c) != nil || magnitude(c) != nil
-    }
+    @inline(__always)
+    func isNumeralScalar(_ c: Unicode.Scalar) -> Bool { table.entry(c) & NumeralScalarTable.numeral != 0 }
 }

@@ -61,11 +61,9 @@ public struct UnitTable: Sendable {
     private func longestMatch(in table: FactWordTable<Unit>, _ s: [Unicode.Scalar], at i: Int) -> Unit? {
         guard i < s.count else { return nil }
         // A Latin unit must not run on into more letters (5m is metres, 5mg is not).
-        for (u, n) in table.allStarting(at: i, in: s).reversed() {
-            if s[i + n - 1].isFactLatinLetter, i + n < s.count, s[i + n].isFactLatinLetter { continue }
-            return u
-        }
-        return nil
+        return table.longestStarting(at: i, in: s) { n in
+            !(s[i + n - 1].isFactLatinLetter && i + n < s.count && s[i + n].isFactLatinLetter)
+        }?.0
     }
 }
 
