@@ -179,7 +179,7 @@ final class BatchSink: @unchecked Sendable {
     }
 
     func finish(summary: CorpusSummary) throws {
-        state.write(try StateFile.summaryLine(summary))
+        state.write(StateFile.summaryLine(summary))
         try documents?.close()
         try facts?.close()
         try state.close()

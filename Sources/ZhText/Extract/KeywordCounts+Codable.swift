@@ -30,9 +30,15 @@ extension KeywordCounts: Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(documentCount, forKey: .documents)
         try c.encode(tokenCount, forKey: .tokens)
-        let order = self.rows.indices.sorted { termPrecedes(row: $0, row: $1) }
-        let rows = order.map { EncodedRow(counts: self, row: $0) }
+        let rows = sortedRows().map { EncodedRow(counts: self, row: $0) }
         try c.encode(rows, forKey: .terms)
+    }
+}
+
+extension KeywordCounts {
+    /// The rows in the order they are written: by term, in code-point order.
+    func sortedRows() -> [Int] {
+        rows.indices.sorted { termPrecedes(row: $0, row: $1) }
     }
 }
 

@@ -39,12 +39,14 @@ public enum StateFile {
                           ("zhtext", .string(ZhTextVersion.string))]).serialized() + "\n"
     }
 
-    /// The summary line.
-    static func summaryLine(_ summary: CorpusSummary) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(summary)
-        return "{\"summary\":" + String(decoding: data, as: UTF8.self) + "}\n"
+    /// The summary line: the summary as `JSONEncoder` with sorted keys
+    /// writes it (see `CorpusSummary.writeStateJSON`).
+    static func summaryLine(_ summary: CorpusSummary) -> String {
+        var out = ByteBuffer(capacity: 1 << 16)
+        out.append("{\"summary\":")
+        summary.writeStateJSON(to: &out)
+        out.append("}\n")
+        return out.string
     }
 
     /// Reads the state at `path`, calling `document` for each document in
