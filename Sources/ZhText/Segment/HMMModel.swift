@@ -109,21 +109,25 @@ struct HMMModel: Sendable {
                 if sS >= sE { ns = sS + eS; back[t * 4 + S] = Int8(S) } else { ns = sE + eS; back[t * 4 + S] = Int8(E) }
                 v = (nb, nm, ne, ns)
             }
-            // Final tag E or S; walk back, emitting words right to left.
+            // Final tag E or S; walk back, leaving each position's tag in
+            // its first back pointer (no longer needed once read).
             var state = v.3 >= v.2 ? S : E
-            var ends: [Int] = []   // word ends, right to left
-            var wordEnd = n
             var t = n - 1
             while t >= 0 {
-                if state == B || state == S {
-                    ends.append(wordEnd)
-                    wordEnd = t
-                }
+                let tag = state
                 if t > 0 { state = Int(back[t * 4 + state]) }
+                back[t * 4] = Int8(tag)
                 t -= 1
             }
+            // Words start at tags B and S. Characters before the first such
+            // tag join the first word; with none, there is no word.
+            func startsWord(_ t: Int) -> Bool { back[t * 4] == Int8(B) || back[t * 4] == Int8(S) }
+            var first = 0
+            while first < n && !startsWord(first) { first += 1 }
+            guard first < n else { return }
             var s = 0
-            for e in ends.reversed() { body(s, e); s = e }
+            for t in (first + 1)..<n where startsWord(t) { body(s, t); s = t }
+            body(s, n)
         }
     }
 }

@@ -26,10 +26,14 @@ final class HugePageTable<Element: BitwiseCopyable>: @unchecked Sendable {
     /// The mapping to release (`base` lies inside it, 2 MB aligned).
     private let mapping: UnsafeMutableRawPointer?
     private let mappingSize: Int
+    /// What owns the elements when the table only views them (a mapped
+    /// cache file); nil when the table owns its memory.
+    private let owner: AnyObject?
 
     /// A table of `count` zeroed elements, then filled by `fill`.
     init(count: Int, fill: (UnsafeMutableBufferPointer<Element>) -> Void) {
         self.count = count
+        owner = nil
         let bytes = max(1, count * MemoryLayout<Element>.stride)
         let huge = Self.hugePageSize
         #if canImport(Glibc)
@@ -64,6 +68,16 @@ final class HugePageTable<Element: BitwiseCopyable>: @unchecked Sendable {
         fill(UnsafeMutableBufferPointer(start: base, count: count))
     }
 
+    /// A table over `count` elements at `start`, which `owner` keeps alive
+    /// and unchanged (memory the table neither copies nor frees).
+    init(viewing start: UnsafePointer<Element>, count: Int, owner: AnyObject) {
+        self.count = count
+        self.owner = owner
+        mapping = nil
+        mappingSize = 0
+        base = UnsafeMutablePointer(mutating: start)
+    }
+
     /// Ordinary heap memory, zeroed (where mapping fails).
     private static func allocateZeroed(bytes: Int, count: Int) -> UnsafeMutablePointer<Element> {
         let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
@@ -89,6 +103,7 @@ final class HugePageTable<Element: BitwiseCopyable>: @unchecked Sendable {
     }
 
     deinit {
+        if owner != nil { return }
         #if canImport(Glibc)
         if let mapping {
             munmap(mapping, mappingSize)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A reusable buffer of plain values for hot loops: it grows on demand,
 /// keeping only the values asked for. Owned by one call at a time.
 ///
@@ -31,5 +33,32 @@ final class ScratchBuffer<Element: BitwiseCopyable> {
         base = .allocate(capacity: capacity)
         if kept > 0 { base.update(from: old, count: kept) }
         old.deallocate()
+    }
+}
+
+/// Segmentation scratch of finished calls, lent to the next ones. Calls on
+/// several threads each take their own; at most `limit` are kept.
+final class ScratchPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [Segmenter.Scratch] = []
+    private let limit: Int
+
+    init(limit: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)) {
+        self.limit = limit
+    }
+
+    /// A kept scratch, or a new one when none is idle.
+    func take() -> Segmenter.Scratch {
+        lock.lock()
+        let kept = idle.popLast()
+        lock.unlock()
+        return kept ?? Segmenter.Scratch()
+    }
+
+    /// Keeps `scratch` for a later call (or drops it when enough are kept).
+    func give(_ scratch: Segmenter.Scratch) {
+        lock.lock()
+        defer { lock.unlock() }
+        if idle.count < limit { idle.append(scratch) }
     }
 }

@@ -66,6 +66,10 @@ public final class Segmenter: Sendable {
     let functionCharacters: ScalarSet
     /// Part-of-speech ids of dictionary names (nr, nrt, nrfg, ns, nz).
     let namePOS: Set<UInt16>
+    /// Buffers of finished calls, kept for the next ones: analyzing a batch
+    /// segments thousands of documents, and fresh buffers per call cost
+    /// their allocations and, for large pieces, freshly zeroed pages.
+    let scratchPool = ScratchPool()
 
     init(lexicon: Lexicon, hmm: HMMModel?, lists: CharacterLists) {
         self.lexicon = lexicon
@@ -117,8 +121,9 @@ public final class Segmenter: Sendable {
         out.reserveCapacity(scalars.count / 2 + 8)
         scalars.withUnsafeBufferPointer { raw in
             raw.withMemoryRebound(to: UInt32.self) { s in
-                var scratch = Scratch()
+                var scratch = scratchPool.take()
                 appendSpans(s, into: &out, scratch: &scratch)
+                scratchPool.give(scratch)
             }
         }
         return out
@@ -137,8 +142,9 @@ public final class Segmenter: Sendable {
         scalars.withUnsafeBufferPointer { raw in
             raw.withMemoryRebound(to: UInt32.self) { all in
                 let s = UnsafeBufferPointer(rebasing: all[range])
-                var scratch = Scratch()
+                var scratch = scratchPool.take()
                 appendSpans(s, into: &out, scratch: &scratch)
+                scratchPool.give(scratch)
             }
         }
         if range.lowerBound != 0 {
