@@ -45,13 +45,13 @@ struct CacheFile {
 
     /// What `body` reads from the file after its magic and key, or nil when
     /// there is no file, it belongs to other sources or `body` refuses it.
+    /// The file is mapped (`MappedFile`); tables read with
+    /// `Reader.mappedTable()` keep it mapped and are used in place.
     func read<T>(_ body: (inout Reader) -> T?) -> T? {
-        guard let url, let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
-        return data.withUnsafeBytes { raw -> T? in
-            var r = Reader(raw: raw)
-            guard r.bytes(magic.count) == magic, r.string() == key else { return nil }
-            return body(&r)
-        }
+        guard let url, let file = MappedFile(path: url.path) else { return nil }
+        var r = Reader(raw: file.bytes, file: file)
+        guard r.bytes(magic.count) == magic, r.string() == key else { return nil }
+        return body(&r)
     }
 
     /// Writes the magic, the key and what `body` puts, through a temporary
@@ -99,13 +99,32 @@ struct CacheFile {
             withUnsafeBytes(of: &n) { bytes.append(contentsOf: $0) }
             a.withUnsafeBytes { bytes.append(contentsOf: $0) }
         }
+
+        /// Zeros, so that the next array's values (past its count) start at
+        /// a multiple of `alignment` in the file.
+        mutating func pad(before alignment: Int) {
+            bytes.append(contentsOf: repeatElement(0, count: Reader.padding(at: bytes.count, before: alignment)))
+        }
     }
 
     /// Reads length-prefixed arrays of plain values, refusing any that
     /// would run past the end.
     struct Reader {
         let raw: UnsafeRawBufferPointer
+        /// Keeps `raw` mapped for the tables that view it.
+        var file: MappedFile? = nil
         var at = 0
+
+        /// The zeros `Writer.pad(before:)` puts at `offset`.
+        static func padding(at offset: Int, before alignment: Int) -> Int {
+            (alignment - (offset + 8) % alignment) % alignment
+        }
+
+        /// Steps over the zeros `Writer.pad(before:)` put here.
+        mutating func skipPadding(before alignment: Int) -> Bool {
+            at += Reader.padding(at: at, before: alignment)
+            return at <= raw.count
+        }
 
         mutating func bytes(_ n: Int) -> [UInt8]? {
             guard at + n <= raw.count else { return nil }
@@ -127,16 +146,35 @@ struct CacheFile {
             return result
         }
 
-        /// A length-prefixed array read into a `HugePageTable`.
+        /// A length-prefixed array copied into a `HugePageTable`.
         mutating func table<T>() -> HugePageTable<T>? {
+            guard let from: UnsafeRawBufferPointer = tableBytes(of: T.self) else { return nil }
+            return HugePageTable<T>(count: from.count / MemoryLayout<T>.stride) {
+                UnsafeMutableRawBufferPointer($0).copyMemory(from: from)
+            }
+        }
+
+        /// A length-prefixed array as a read-only `HugePageTable` viewing
+        /// the mapped file (a copy when the file is not mapped or the
+        /// array's offset does not suit `T`).
+        mutating func mappedTable<T>() -> HugePageTable<T>? {
+            guard let from: UnsafeRawBufferPointer = tableBytes(of: T.self) else { return nil }
+            let n = from.count / MemoryLayout<T>.stride
+            guard let file, let start = from.baseAddress, Int(bitPattern: start) % MemoryLayout<T>.alignment == 0 else {
+                return HugePageTable<T>(count: n) { UnsafeMutableRawBufferPointer($0).copyMemory(from: from) }
+            }
+            return HugePageTable<T>(viewing: start.assumingMemoryBound(to: T.self), count: n, owner: file)
+        }
+
+        /// The bytes of the next length-prefixed array of `T`.
+        private mutating func tableBytes<T>(of: T.Type) -> UnsafeRawBufferPointer? {
             guard at + 8 <= raw.count else { return nil }
             let n = Int(raw.loadUnaligned(fromByteOffset: at, as: Int64.self))
             guard n >= 0, n <= (raw.count - at - 8) / max(1, MemoryLayout<T>.stride) else { return nil }
             at += 8
             let size = n * MemoryLayout<T>.stride
-            let from = UnsafeRawBufferPointer(rebasing: raw[at..<(at + size)])
-            at += size
-            return HugePageTable<T>(count: n) { UnsafeMutableRawBufferPointer($0).copyMemory(from: from) }
+            defer { at += size }
+            return UnsafeRawBufferPointer(rebasing: raw[at..<(at + size)])
         }
 
         mutating func string() -> String? {
