@@ -251,39 +251,34 @@ public struct KeywordCounts: Sendable {
 
     /// The row of `key` (whose bytes are `bytes`), if any.
     private func row(of key: KeywordTermKey, bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !slots.isEmpty else { return nil }
+        slots.isEmpty ? nil : probe(key, bytes: bytes).row
+    }
+
+    /// The slot holding `key` and its row, or the empty slot where it would
+    /// go (`slots` must not be empty).
+    private func probe(_ key: KeywordTermKey, bytes: UnsafeBufferPointer<UInt8>) -> (slot: Int, row: Int?) {
         let mask = slots.count - 1
         let fragment = key.hash & 0xFFFF_FFFF_0000_0000
         var i = Int(truncatingIfNeeded: key.hash) & mask
         while slots[i] != 0 {
             if slots[i] & 0xFFFF_FFFF_0000_0000 == fragment {
                 let r = Int(truncatingIfNeeded: slots[i] & 0xFFFF_FFFF) - 1
-                if rows[r].key.packedEquals(key) && (!key.isLong || arena.matches(bytes, at: rows[r].spill)) { return r }
+                if rows[r].key.packedEquals(key) && (!key.isLong || arena.matches(bytes, at: rows[r].spill)) { return (i, r) }
             }
             i = (i + 1) & mask
         }
-        return nil
+        return (i, nil)
     }
 
     /// The row of `key`, added with no counts and `documents` if new.
     private mutating func findOrInsert(_ key: KeywordTermKey, bytes: UnsafeBufferPointer<UInt8>,
                                        documents: Int) -> (row: Int, inserted: Bool) {
         if (rows.count + 1) * 4 > slots.count * 3 { reserve(max(16, rows.count * 2)) }
-        let mask = slots.count - 1
-        let fragment = key.hash & 0xFFFF_FFFF_0000_0000
-        var i = Int(truncatingIfNeeded: key.hash) & mask
-        while slots[i] != 0 {
-            if slots[i] & 0xFFFF_FFFF_0000_0000 == fragment {
-                let r = Int(truncatingIfNeeded: slots[i] & 0xFFFF_FFFF) - 1
-                if rows[r].key.packedEquals(key) && (!key.isLong || arena.matches(bytes, at: rows[r].spill)) {
-                    return (r, false)
-                }
-            }
-            i = (i + 1) & mask
-        }
+        let (i, found) = probe(key, bytes: bytes)
+        if let found { return (found, false) }
         let spill = key.isLong ? arena.append(bytes) : 0
         rows.append(Row(key: key, spill: spill, count: 0, documents: documents, firstTag: -1, otherTags: -1, firstTagCount: 0))
-        slots[i] = fragment | UInt64(rows.count)
+        slots[i] = (key.hash & 0xFFFF_FFFF_0000_0000) | UInt64(rows.count)
         return (rows.count - 1, true)
     }
 
