@@ -47,8 +47,6 @@ struct NGramTable: Sendable {
     }
 
     private var slots: [Slot]
-    /// Where `warm` leaves what it loaded, so the compiler keeps the loads.
-    private var warmth: UInt64 = 0
     private(set) var count = 0
     private var mask: Int
 
@@ -83,13 +81,18 @@ struct NGramTable: Sendable {
     /// after finds the slots in cache. The loads do not depend on one
     /// another, so the processor overlaps their waits for memory.
     @inline(__always)
-    mutating func warm(_ keys: UnsafeBufferPointer<TermNGram>) {
+    func warm(_ keys: UnsafeBufferPointer<TermNGram>) {
         var touched: UInt64 = 0
         slots.withUnsafeBufferPointer { p in
             for key in keys { touched &+= p[slot(of: key)].key.w0 }
         }
-        warmth = touched
+        Self.keep(touched)
     }
+
+    /// Takes what `warm` loaded, so the compiler keeps the loads: an
+    /// unoptimized function it cannot see through.
+    @inline(never) @_optimize(none)
+    private static func keep(_ value: UInt64) {}
 
     subscript(key: TermNGram) -> TermStatistics.Counts? {
         get {

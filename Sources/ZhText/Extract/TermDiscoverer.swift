@@ -116,19 +116,41 @@ public struct TermDiscoverer: Sendable {
         }
         // Counts of the neighbours, from the n-grams one longer (a neighbour
         // seen once adds 1 · ln 1 = 0 to Σ n ln n, so it is skipped), as
-        // (candidate, count) pairs. The sums run over sorted counts so they
-        // do not depend on hash order.
-        var leftPairs: [(candidate: Int32, count: Int)] = []
-        var rightPairs: [(candidate: Int32, count: Int)] = []
+        // pairs packed candidate << 32 | count: sorted, the sums run over
+        // each candidate's counts in order, so they do not depend on hash
+        // order. The two parts of the n-grams are looked up a batch at a
+        // time, their slots loaded together first (`NGramTable.warm`) so
+        // the cache misses overlap.
+        var leftPairs: [UInt64] = []
+        var rightPairs: [UInt64] = []
+        func pair(_ candidate: Int, _ count: Int) -> UInt64 { UInt64(candidate) << 32 | UInt64(UInt32(clamping: count)) }
+        let batchSize = 32
+        var parts: [TermNGram] = []
+        var partCounts: [Int] = []
+        parts.reserveCapacity(2 * batchSize)
+        partCounts.reserveCapacity(batchSize)
+        func lookUpBatch() {
+            parts.withUnsafeBufferPointer { stats.grams.warm($0) }
+            for k in partCounts.indices {
+                if let i = candidate(parts[2 * k]) { leftPairs.append(pair(i, partCounts[k])) }
+                if let i = candidate(parts[2 * k + 1]) { rightPairs.append(pair(i, partCounts[k])) }
+            }
+            parts.removeAll(keepingCapacity: true)
+            partCounts.removeAll(keepingCapacity: true)
+        }
         stats.grams.forEachSlot { _, gram, c in
             guard gram.count > minLength && gram.count <= maxLength + 1 && c.count > 1 else { return }
-            if let i = candidate(gram.dropFirst()) { leftPairs.append((Int32(i), c.count)) }
-            if let i = candidate(gram.dropLast()) { rightPairs.append((Int32(i), c.count)) }
+            parts.append(gram.dropFirst())
+            parts.append(gram.dropLast())
+            partCounts.append(c.count)
+            if partCounts.count == batchSize { lookUpBatch() }
         }
-        func entropySums(_ pairs: [(candidate: Int32, count: Int)]) -> [Double] {
+        lookUpBatch()
+        func entropySums(_ pairs: [UInt64]) -> [Double] {
             var sums = [Double](repeating: 0, count: grams.count)
-            for p in pairs.sorted(by: { ($0.candidate, $0.count) < ($1.candidate, $1.count) }) {
-                sums[Int(p.candidate)] += Double(p.count) * log(Double(p.count))
+            for p in pairs.sorted() {
+                let n = Double(p & 0xFFFF_FFFF)
+                sums[Int(p >> 32)] += n * log(n)
             }
             return sums
         }
