@@ -89,10 +89,11 @@ struct NGramTable: Sendable {
         Self.keep(touched)
     }
 
-    /// Takes what `warm` loaded, so the compiler keeps the loads: an
-    /// unoptimized function it cannot see through.
+    /// Takes what `warm` (or a caller warming its own tables) loaded, so
+    /// the compiler keeps the loads: an unoptimized function it cannot see
+    /// through.
     @inline(never) @_optimize(none)
-    private static func keep(_ value: UInt64) {}
+    static func keep(_ value: UInt64) {}
 
     subscript(key: TermNGram) -> TermStatistics.Counts? {
         get {
