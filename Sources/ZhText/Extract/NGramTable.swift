@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// An open-addressing hash table from `TermNGram` to `TermStatistics.Counts`,
 /// the one structure new-term discovery spends its time in.
 ///
@@ -53,11 +57,29 @@ struct NGramTable: Sendable {
     init(capacity: Int = 0) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: Slot(), count: size)
+        slots = Self.emptySlots(size)
         mask = size - 1
     }
 
     var isEmpty: Bool { count == 0 }
+
+    /// `count` empty slots. A large table is offered to the kernel for
+    /// huge pages before it is first written: the table (tens of MB) is
+    /// probed at random, and with 4 KB pages nearly every probe would also
+    /// miss the TLB.
+    private static func emptySlots(_ count: Int) -> [Slot] {
+        [Slot](unsafeUninitializedCapacity: count) { buffer, initialized in
+            #if canImport(Glibc)
+            let huge = HugePageTable<UInt8>.hugePageSize
+            let start = Int(bitPattern: buffer.baseAddress)
+            let end = start + count * MemoryLayout<Slot>.stride
+            let first = (start + huge - 1) / huge * huge, last = end / huge * huge
+            if last > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_HUGEPAGE) }
+            #endif
+            buffer.initialize(repeating: Slot())
+            initialized = count
+        }
+    }
 
     @inline(__always)
     private func slot(of key: TermNGram) -> Int {
@@ -150,7 +172,7 @@ struct NGramTable: Sendable {
 
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: Slot(), count: old.count * 2)
+        slots = Self.emptySlots(old.count * 2)
         mask = slots.count - 1
         for s in old where s.key.count != 0 { slots[find(s.key)] = s }
     }
