@@ -77,7 +77,7 @@ extension EntityRecognizer {
         let n = end - start
         guard n >= 2, start >= 0, end <= s.count, EntityDocument.isHan(s[start]) else { return nil }
         if let e = gazetteer.entry(at: names), e.source > .dictionary || e.type == .organization,
-           !isExcluded(s, start, end, as: e.type), e.type != .organization || looksLikeOrganization(s, start, end) {
+           !isExcluded(s, start, end, as: e.type), e.type != .organization || looksLikeOrganization(s, start, end, entry: e) {
             return nil
         }
         return splitPoint(start, end, s)
