@@ -202,6 +202,24 @@ public struct EntityGazetteer: Sendable {
         step.node >= 0 && step.value != EntityScalarTrie.none ? entries[Int(step.value)] : nil
     }
 
+    /// The entry of `scalars[start..<end]`, as `entry(for:_:)` gives it,
+    /// when `step` is the `prefix` of `scalars[start..<wordEnd]`, a word of
+    /// two or more scalars that begins the span: the walk goes on from
+    /// there instead of from the root, sparing the lookups (each a likely
+    /// cache miss) of the word's scalars.
+    @inline(__always)
+    func entry(for scalars: [Unicode.Scalar], _ start: Int, _ end: Int,
+               after wordEnd: Int, at step: EntityScalarTrie.Step) -> Entry? {
+        var at = step
+        var i = wordEnd
+        while i < end {
+            guard at.node >= 0 else { return nil }
+            at = trie.step(at.node, scalars[i].value)
+            i += 1
+        }
+        return entry(at: at)
+    }
+
     /// The walk of `longMatches(in:from:)` already past the word
     /// `start..<end` (two or more scalars) whose `prefix` is `step`: it
     /// gives the word itself if it is a name, then the longer names.

@@ -164,7 +164,7 @@ extension EntityRecognizer {
         if length <= 3 && allPlaceAbbreviations(s, start, end) { return false }
         let context = hasTitleBefore(doc, start) || hasCueAfter(doc, end)
         if isExcluded(s, start, end, as: .person) && !context { return false }
-        let entry = gazetteer.entry(for: s, start..<end)
+        let entry = listedEntry(doc, start, end)
         if let e = entry, e.type != .person, e.source > .dictionary || !tagged {
             return false
         }
@@ -217,6 +217,17 @@ extension EntityRecognizer {
         if commonWord { bar += length >= 3 ? 1 : 3 }
         if nameScores.isAmbiguousSurname(s[start]) && length <= 3 { bar += 1 }
         return chinese >= bar
+    }
+
+    /// The gazetteer's entry of `start..<end`: from the prefix of the word
+    /// that begins the span when it has two or more scalars and ends
+    /// inside it (王小明, or 王小 + 明), else by a walk from the root.
+    func listedEntry(_ doc: EntityDocument, _ start: Int, _ end: Int) -> EntityGazetteer.Entry? {
+        let k = doc.token(startingAt: start)
+        guard k >= 0, doc.length(k) >= 2, doc.end(k) <= end else {
+            return gazetteer.entry(for: doc.scalars, start..<end)
+        }
+        return gazetteer.entry(for: doc.scalars, start, end, after: doc.end(k), at: doc.names(k))
     }
 
     /// The rest of `acceptPerson` for a span the segmenter or the dictionary

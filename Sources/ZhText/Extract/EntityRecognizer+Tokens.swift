@@ -50,7 +50,8 @@ extension EntityRecognizer {
     /// facts, or where `refine` splits it and the tags and facts of the parts.
     /// It depends on the word's text only, so it can be remembered.
     func wordOutcome(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityTokenMemo.Outcome {
-        guard let split = refinedSplit(start, end, s) else { return .init(whole: wordFacts(s, start, end)) }
+        let whole = wordFacts(s, start, end)
+        guard let split = refinedSplit(start, end, s, names: whole.names) else { return .init(whole: whole) }
         var left = wordFacts(s, start, split), right = wordFacts(s, split, end)
         if split - start == 1 {
             left.tag = placeAbbreviationChars.contains(s[start].value) ? .ns : .v
@@ -69,12 +70,14 @@ extension EntityRecognizer {
         return facts
     }
 
-    /// Where `refine` splits the word `s[start..<end]`, if it does.
-    func refinedSplit(_ start: Int, _ end: Int, _ s: [Unicode.Scalar]) -> Int? {
+    /// Where `refine` splits the word `s[start..<end]`, if it does; `names`
+    /// is the word's `EntityGazetteer.prefix` (its facts have it), which
+    /// tells whether the word is a name without walking the trie again.
+    func refinedSplit(_ start: Int, _ end: Int, _ s: [Unicode.Scalar], names: EntityScalarTrie.Step) -> Int? {
         let n = end - start
         guard n >= 2, start >= 0, end <= s.count, EntityDocument.isHan(s[start]) else { return nil }
-        if let e = gazetteer.entry(for: s, start..<end), e.source > .dictionary || e.type == .organization,
-           !isExcluded(s, start, end, as: e.type), e.type != .organization || looksLikeOrganization(s, start, end) {
+        if let e = gazetteer.entry(at: names), e.source > .dictionary || e.type == .organization,
+           !isExcluded(s, start, end, as: e.type), e.type != .organization || looksLikeOrganization(s, start, end, entry: e) {
             return nil
         }
         return splitPoint(start, end, s)

@@ -229,7 +229,7 @@ public struct EntityRecognizer: Sendable {
             }
             if type == .place, let e = entry, e.source == .dictionary, !Self.plausiblePlaceFrequency(e.frequency) { continue }
             if type == .person, !acceptPerson(doc, start, end, tagged: true, tokenIndex: k) { continue }
-            if type == .organization, !looksLikeOrganization(s, start, end) { continue }
+            if type == .organization, !looksLikeOrganization(s, start, end, entry: entry) { continue }
             out.append(.init(start: start, end: end, type: type, rank: .tagged))
         }
         // Whether a name may start at each one-character word, for all of
@@ -263,7 +263,7 @@ public struct EntityRecognizer: Sendable {
             if entry.type == .person {
                 guard acceptPerson(doc, start, end, tagged: true, tokenIndex: nil) else { continue }
             }
-            if entry.type == .organization && !looksLikeOrganization(s, start, end) { continue }
+            if entry.type == .organization && !looksLikeOrganization(s, start, end, entry: entry) { continue }
             out.append(.init(start: start, end: end, type: entry.type,
                              rank: entry.source == .dictionary ? .tagged : .listed))
         }
@@ -279,8 +279,11 @@ public struct EntityRecognizer: Sendable {
 
     /// A dictionary-tagged organization must end like one (新华社, 北京大学),
     /// unless it is listed: jieba tags some phrases nt (新格局, 新兴产业).
-    func looksLikeOrganization(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-        if let e = gazetteer.entry(for: s, start..<end), e.source > .dictionary { return true }
+    /// `entry` is the gazetteer's entry of `s[start..<end]`, which every
+    /// caller has at hand, so the trie is not walked again.
+    func looksLikeOrganization(_ s: [Unicode.Scalar], _ start: Int, _ end: Int,
+                               entry: EntityGazetteer.Entry?) -> Bool {
+        if let e = entry, e.source > .dictionary { return true }
         guard end > 0, orgSuffixEnds.contains(s[end - 1].value) else { return false }
         var len = min(longestOrgSuffix, end - start - 1)
         while len >= 1 {
