@@ -105,7 +105,7 @@ def bio_sentences(path):
 
 # Every development corpus's sentences (UD GSD in both scripts, People's
 # Daily NER dev, converted to Traditional by OpenCC for the Traditional
-# corpus) and the seeds: about 5,000 distinct sentences, so the repeated
+# corpus) and the seeds: about 2,800 distinct sentences, so the repeated
 # corpus is not one short text over and over.
 import opencc
 pd_lines = bio_sentences(os.path.join(a.shared, "corpora/peoples-daily-ner/dev.bio"))
