@@ -112,16 +112,27 @@ struct ByteBuffer: ~Copyable {
         if let s { appendJSON(string: s) } else { append("null") }
     }
 
-    /// The JSON string literal of UTF-8 `p`: quotes, backslashes, control
-    /// characters and U+2028/U+2029 escaped (they end lines in JavaScript);
+    /// How a JSON string escapes what it must.
+    enum JSONEscapes {
+        /// Quotes, backslashes, `\n \r \t`, other control characters as
+        /// `\u00XX`, and U+2028/U+2029 (they end lines in JavaScript): the
+        /// outputs' form.
+        case outputs
+        /// As `JSONEncoder` writes strings: `\b \f` short too, U+2028 and
+        /// U+2029 as they are (corpus.state's summary line kept its bytes).
+        case jsonEncoder
+    }
+
+    /// The JSON string literal of UTF-8 `p`, escaped as `escapes` says;
     /// everything else, non-ASCII included, copied in runs.
-    mutating func appendJSON(string p: UnsafeBufferPointer<UInt8>) {
+    mutating func appendJSON(string p: UnsafeBufferPointer<UInt8>, escapes: JSONEscapes = .outputs) {
         append(byte: UInt8(ascii: "\""))
+        let escapeLineSeparators = escapes == .outputs
         var run = 0, i = 0
         while i < p.count {
             let b = p[i]
             // Most bytes need nothing: test the common case first.
-            if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 {
+            if b >= 0x20 && b != 0x22 && b != 0x5C && (b != 0xE2 || !escapeLineSeparators) {
                 i += 1
                 continue
             }
@@ -132,6 +143,8 @@ struct ByteBuffer: ~Copyable {
             case 0x0A: flush(p, run, i); append("\\n")
             case 0x0D: flush(p, run, i); append("\\r")
             case 0x09: flush(p, run, i); append("\\t")
+            case 0x08 where !escapeLineSeparators: flush(p, run, i); append("\\b")
+            case 0x0C where !escapeLineSeparators: flush(p, run, i); append("\\f")
             case 0..<0x20:
                 flush(p, run, i)
                 append("\\u00")

@@ -83,32 +83,8 @@ extension CorpusSummary {
 
     /// `p` as `JSONEncoder` writes a string.
     static func writeString(_ p: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
-        out.append(byte: UInt8(ascii: "\""))
-        var run = 0
-        for i in 0..<p.count {
-            let b = p[i]
-            if b >= 0x20 && b != 0x22 && b != 0x5C { continue }
-            if i > run { out.append(UnsafeBufferPointer(rebasing: p[run..<i])) }
-            run = i + 1
-            switch b {
-            case 0x22: out.append("\\\"")
-            case 0x5C: out.append("\\\\")
-            case 0x08: out.append("\\b")
-            case 0x09: out.append("\\t")
-            case 0x0A: out.append("\\n")
-            case 0x0C: out.append("\\f")
-            case 0x0D: out.append("\\r")
-            default:
-                out.append("\\u00")
-                out.append(byte: hexDigits[Int(b >> 4)])
-                out.append(byte: hexDigits[Int(b & 15)])
-            }
-        }
-        if p.count > run { out.append(UnsafeBufferPointer(rebasing: p[run..<p.count])) }
-        out.append(byte: UInt8(ascii: "\""))
+        out.appendJSON(string: p, escapes: .jsonEncoder)
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
 extension KeywordCounts {
