@@ -51,10 +51,24 @@ struct DiscoverCommand: ParsableCommand {
     func run() throws {
         let normalizer = try Normalizer(options: input.normalizerOptions)
         let segmenter = try loadSegmenter(userDictionaries: dictionaries, includeDomain: !noDomain)
+        let paths = try Self.expand(inputs.isEmpty ? ["-"] : inputs)
         var stats = TermStatistics()
-        for path in try Self.expand(inputs.isEmpty ? ["-"] : inputs) {
-            let loaded = try input.load(path, normalizer: normalizer)
-            stats.add(document: loaded.normalized.scalars, tokens: segmenter.segment(loaded.normalized.scalars))
+        if minCount >= 2 {
+            // An n-gram seen once can be no candidate and adds nothing to a
+            // neighbour entropy: only the repeated ones are counted (two
+            // passes over the texts), a fraction of the memory and time of
+            // counting every n-gram.
+            var documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])] = []
+            for path in paths {
+                let scalars = try input.load(path, normalizer: normalizer).normalized.scalars
+                documents.append((scalars, segmenter.spans(scalars)))
+            }
+            stats = TermStatistics.forDiscovery(documents)
+        } else {
+            for path in paths {
+                let loaded = try input.load(path, normalizer: normalizer)
+                stats.add(document: loaded.normalized.scalars, tokens: segmenter.segment(loaded.normalized.scalars))
+            }
         }
         let stopWords: Set<String>
         do {
