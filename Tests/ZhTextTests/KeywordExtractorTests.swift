@@ -16,6 +16,13 @@ func keywordTokens(_ spec: String) -> [Token] {
     return tokens
 }
 
+/// The keyword counts of `documents`, added in order.
+func keywordCounts(_ documents: [Token]..., filter: KeywordFilter) -> KeywordCounts {
+    var counts = KeywordCounts()
+    for d in documents { counts.add(document: d, filter: filter) }
+    return counts
+}
+
 @Suite struct KeywordExtractorTests {
     // Background table: max 6 → D = e⁶ background documents; median 4.
     let idf = KeywordIDFTable(["苹果": 2.0, "香蕉": 4.0, "西瓜": 6.0])
@@ -56,13 +63,8 @@ func keywordTokens(_ spec: String) -> [Token] {
     @Test func countsMergeLikeOneBatchAndRoundTrip() throws {
         let a = keywordTokens("苹果/n 香蕉/n 苹果/vn")
         let b = keywordTokens("苹果/n 西瓜/n")
-        var whole = KeywordCounts()
-        whole.add(document: a, filter: filter)
-        whole.add(document: b, filter: filter)
-        var left = KeywordCounts()
-        left.add(document: a, filter: filter)
-        var right = KeywordCounts()
-        right.add(document: b, filter: filter)
+        let whole = keywordCounts(a, b, filter: filter)
+        let left = keywordCounts(a, filter: filter), right = keywordCounts(b, filter: filter)
         #expect(left.merging(right) == whole)
         #expect(right.merging(left) == whole)
         #expect(whole["苹果"] == KeywordCounts.Entry(count: 3, documents: 2, posCounts: ["n": 2, "vn": 1]))

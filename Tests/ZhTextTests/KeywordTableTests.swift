@@ -11,13 +11,8 @@ import Testing
         let long = "中华人民共和国国务院"
         let a = keywordTokens("\(long)/nt 苹果/n \(long)/n 苹果/v \(long)/nt 苹果/vn")
         let b = keywordTokens("\(long)/n \(long)/nz 苹果/n")
-        var whole = KeywordCounts()
-        whole.add(document: a, filter: filter)
-        whole.add(document: b, filter: filter)
-        var right = KeywordCounts()
-        right.add(document: b, filter: filter)
-        var left = KeywordCounts()
-        left.add(document: a, filter: filter)
+        let whole = keywordCounts(a, b, filter: filter)
+        let left = keywordCounts(a, filter: filter), right = keywordCounts(b, filter: filter)
         #expect(right.merging(left) == whole)
         #expect(whole[long] == KeywordCounts.Entry(count: 5, documents: 2, posCounts: ["nt": 2, "n": 2, "nz": 1]))
         #expect(whole[long]?.pos == "n")        // tie with nt: the smaller tag
