@@ -15,7 +15,15 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
     public let jobs: Int
     public let window: Int
 
-    private let lock = NSCondition()
+    /// One lock, with a condition per kind of waiter, so that a change
+    /// wakes only the thread that waits for it: the producer waits for room
+    /// in the window, workers for inputs, the consumer for the next result.
+    /// (Broadcasting every change on one condition woke all of them for
+    /// each document, a system call and a context switch each.)
+    private let lock = ConditionLock(conditions: 3)
+    private static var room: Int { 0 }
+    private static var input: Int { 1 }
+    private static var result: Int { 2 }
     private var queue: [(Int, Input)] = []
     private var queueHead = 0
     private var results: [Int: Output] = [:]
@@ -33,7 +41,7 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
     public func cancel() {
         lock.lock()
         cancelled = true
-        lock.broadcast()
+        for c in 0..<3 { lock.broadcast(c) }
         lock.unlock()
     }
 
@@ -71,17 +79,18 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
 
         produce { input in
             lock.lock()
-            while produced - consumed >= window && !cancelled { lock.wait() }
+            while produced - consumed >= window && !cancelled { lock.wait(Self.room) }
             if cancelled { lock.unlock(); return false }
             queue.append((produced, input))
             produced += 1
-            lock.broadcast()
+            lock.signal(Self.input)
             lock.unlock()
             return true
         }
         lock.lock()
         producing = false
-        lock.broadcast()
+        lock.broadcast(Self.input)
+        lock.broadcast(Self.result)
         lock.unlock()
         finished.wait()
     }
@@ -89,7 +98,7 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
     private func work(_ transform: @Sendable (Input) -> Output) {
         while true {
             lock.lock()
-            while queueHead >= queue.count && producing && !cancelled { lock.wait() }
+            while queueHead >= queue.count && producing && !cancelled { lock.wait(Self.input) }
             if queueHead >= queue.count || cancelled {
                 lock.unlock()
                 return
@@ -104,7 +113,8 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
             let output = transform(input)
             lock.lock()
             results[index] = output
-            lock.broadcast()
+            // The consumer waits for the result at `consumed` only.
+            if index == consumed { lock.signal(Self.result) }
             lock.unlock()
         }
     }
@@ -113,7 +123,7 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
         while true {
             lock.lock()
             while results[consumed] == nil && !(consumed >= produced && !producing) && !cancelled {
-                lock.wait()
+                lock.wait(Self.result)
             }
             guard !cancelled, let output = results.removeValue(forKey: consumed) else {
                 lock.unlock()
@@ -124,10 +134,41 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
             consume(index, output)
             lock.lock()
             consumed += 1
-            lock.broadcast()
+            lock.signal(Self.room)
             lock.unlock()
         }
     }
+}
+
+/// A mutex with several condition variables (`NSCondition` has one).
+final class ConditionLock: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private let conditions: UnsafeMutablePointer<pthread_cond_t>
+    private let count: Int
+
+    init(conditions count: Int) {
+        self.count = count
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+        conditions = .allocate(capacity: count)
+        for i in 0..<count { pthread_cond_init(conditions + i, nil) }
+    }
+
+    deinit {
+        for i in 0..<count { pthread_cond_destroy(conditions + i) }
+        pthread_mutex_destroy(mutex)
+        conditions.deallocate()
+        mutex.deallocate()
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
+    /// Waits on condition `c` (the lock must be held; it is held again on return).
+    func wait(_ c: Int) { pthread_cond_wait(conditions + c, mutex) }
+    /// Wakes one thread waiting on condition `c`.
+    func signal(_ c: Int) { pthread_cond_signal(conditions + c) }
+    /// Wakes every thread waiting on condition `c`.
+    func broadcast(_ c: Int) { pthread_cond_broadcast(conditions + c) }
 }
 
 /// Carries a non-Sendable value to another thread whose use of it the

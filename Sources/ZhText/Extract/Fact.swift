@@ -114,3 +114,23 @@ public struct Fact: Codable, Hashable, Sendable {
         try c.encode(sentence, forKey: .sentence)
     }
 }
+
+extension Fact.Kind {
+    /// Every kind, in declaration order (`allCases` builds a new array on each call).
+    static let all = allCases
+
+    /// The kind's position in `all`.
+    var index: Int {
+        switch self {
+        case .money: 0
+        case .percent: 1
+        case .percentagePoint: 2
+        case .count: 3
+        case .measure: 4
+        case .date: 5
+        case .time: 6
+        case .duration: 7
+        case .ordinal: 8
+        }
+    }
+}

@@ -111,13 +111,21 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
                                             firstIndex: index, firstDocument: d.id, firstLine: m.firstLine)
             }
         }
-        for fact in d.facts {
-            let kind = fact.kind.rawValue
-            factsByKind[kind, default: 0] += 1
-            if sampleFacts[kind, default: []].count < Self.sampleFactLimit {
+        // Facts are counted by kind in a small array first: a document has
+        // dozens of facts and few kinds, and every key of the summary's
+        // tables is a string to hash.
+        var perKind = [Int](repeating: 0, count: Fact.Kind.all.count)
+        var needsSamples = false
+        for fact in d.facts { perKind[fact.kind.index] += 1 }
+        for (kind, n) in zip(Fact.Kind.all, perKind) where n > 0 {
+            factsByKind[kind.rawValue, default: 0] += n
+            if sampleFacts[kind.rawValue, default: []].count < Self.sampleFactLimit { needsSamples = true }
+        }
+        if needsSamples {
+            for fact in d.facts where sampleFacts[fact.kind.rawValue, default: []].count < Self.sampleFactLimit {
                 var out = ByteBuffer()
                 fact.writeJSON(to: &out, document: d.id)
-                sampleFacts[kind, default: []].append(out.string)
+                sampleFacts[fact.kind.rawValue, default: []].append(out.string)
             }
         }
         if sampleDocuments.count < Self.sampleDocumentLimit {
