@@ -129,14 +129,13 @@ public struct Pipeline: Sendable {
         let tokens = segmenter.segment(normalized.scalars)
         // Header boilerplate (share buttons, font size, source line) is not body text.
         let body = tokens.drop { $0.start < metadata.bodyStart }
-        let bodyTokens = Array(body)
         var counts = KeywordCounts()
-        counts.add(document: bodyTokens, filter: keywords.filter)
+        counts.add(document: body, filter: keywords.filter)
         let found = facts.extract(from: normalized, metadata: metadata)
         let named = entities.recognize(normalized, tokens: tokens)
         let ranked = keywords.options.method == .tfidf
             ? keywords.tfidf(counts, top: options.keywordsPerDocument)
-            : keywords.extract(from: bodyTokens, top: options.keywordsPerDocument)
+            : keywords.extract(from: Array(body), top: options.keywordsPerDocument)
         return DocumentAnalysis(
             id: id, path: path, title: metadata.title, date: metadata.date?.iso, time: metadata.time,
             source: metadata.source, author: metadata.author, url: nil,

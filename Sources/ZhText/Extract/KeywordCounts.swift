@@ -101,33 +101,44 @@ public struct KeywordCounts: Sendable {
     ///
     /// - Complexity: O(*n*) in the number of tokens.
     public mutating func add(document tokens: [Token], filter: KeywordFilter) {
+        add(document: tokens[...], filter: filter)
+    }
+
+    /// Counts the accepted tokens of one document, a slice of its tokens
+    /// (not copied: each token holds two strings to retain and release).
+    mutating func add(document tokens: ArraySlice<Token>, filter: KeywordFilter) {
         var document = KeywordCounts(reserving: tokens.count / 4)
         document.documentCount = 1
         // The filter decides once per tag and once per term (when first
-        // seen), not per token.
-        var excludedTags: [UInt64] = []
+        // seen), not per token. A tag's decision (its index in `tags`, or
+        // -1 when the filter excludes it) is remembered in a small table
+        // indexed by the packed tag's hash.
+        var decidedTags = [UInt64](repeating: Self.unpackedTag, count: 64)
+        var decisions = [Int32](repeating: -1, count: 64)
         var accepted: [Bool] = []
         accepted.reserveCapacity(tokens.count / 4)
-        for token in tokens {
-            let packed = Self.packedTag(token.pos)
-            let tag: Int32
-            if packed != Self.unpackedTag, let i = document.packedTags.firstIndex(of: packed) {
-                tag = Int32(i)
-            } else if packed != Self.unpackedTag && excludedTags.contains(packed) {
-                continue
-            } else if filter.isExcluded(pos: token.pos) {
-                if packed != Self.unpackedTag { excludedTags.append(packed) }
-                continue
-            } else {
-                tag = document.tagIndex(token.pos)
-            }
-            var text = token.text
-            text.withUTF8 { bytes in
-                let (r, inserted) = document.findOrInsert(KeywordTermKey(bytes), bytes: bytes, documents: 1)
-                if inserted { accepted.append(filter.accepts(utf8: bytes)) }
-                if accepted[r] {
-                    document.rows[r].count += 1
-                    document.tally(1, tag: tag, row: r)
+        tokens.withUnsafeBufferPointer { tokens in
+            for i in tokens.indices {
+                let packed = Self.packedTag(tokens[i].pos)
+                let slot = Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 58)
+                let tag: Int32
+                if packed != Self.unpackedTag && decidedTags[slot] == packed {
+                    tag = decisions[slot]
+                } else {
+                    tag = filter.isExcluded(pos: tokens[i].pos) ? -1 : document.tagIndex(tokens[i].pos)
+                    if packed != Self.unpackedTag {
+                        decidedTags[slot] = packed
+                        decisions[slot] = tag
+                    }
+                }
+                if tag < 0 { continue }
+                Self.withUTF8(of: tokens[i].text) { bytes in
+                    let (r, inserted) = document.findOrInsert(KeywordTermKey(bytes), bytes: bytes, documents: 1)
+                    if inserted { accepted.append(filter.accepts(utf8: bytes)) }
+                    if accepted[r] {
+                        document.rows[r].count += 1
+                        document.tally(1, tag: tag, row: r)
+                    }
                 }
             }
         }
@@ -351,13 +362,21 @@ public struct KeywordCounts: Sendable {
 
     /// A tag of up to 7 bytes as one word (bytes and length), else `unpackedTag`.
     private static func packedTag(_ pos: String) -> UInt64 {
-        var pos = pos
-        return pos.withUTF8 { bytes in
+        withUTF8(of: pos) { bytes in
             guard bytes.count <= 7 else { return unpackedTag }
             var word: UInt64 = 0
             withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
             return word | UInt64(bytes.count) << 56
         }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `text`, in place when its
+    /// storage is contiguous (always, for native strings), else of a copy.
+    @inline(__always)
+    static func withUTF8<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
+        var text = text
+        return text.withUTF8(body)
     }
 
     private static let unpackedTag = UInt64.max

@@ -116,7 +116,7 @@ public struct KeywordExtractor: Sendable {
         let backgroundIDFs = rows.map { row in counts.withLongBytes(of: row) { idf.value(for: row.key, bytes: $0) } }
         for r in rows.indices {
             let row = rows[r]
-            let tf = (1 + log(Double(row.count))) / norm
+            let tf = (1 + Self.logarithm(of: row.count)) / norm
             // inverseDocumentFrequency(of:in:), with the row at hand.
             let inverse = log((background + documents) / (background * exp(-backgroundIDFs[r]) + Double(row.documents)))
             let weight = tf * inverse
@@ -135,6 +135,15 @@ public struct KeywordExtractor: Sendable {
         }
         return top == nil ? Self.top(result, nil) : result
     }
+
+    /// `log(n)`, from a table for the small counts most terms have (the
+    /// same values: the table is made by `log`).
+    @inline(__always)
+    static func logarithm(of n: Int) -> Double {
+        n >= 0 && n < smallLogarithms.count ? smallLogarithms[n] : log(Double(n))
+    }
+
+    private static let smallLogarithms = (0..<1024).map { log(Double($0)) }
 
     /// Puts `keyword` into `best`, which holds at most `limit` keywords in
     /// result order, if it belongs there (the top of a long list without
