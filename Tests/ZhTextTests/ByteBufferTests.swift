@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ZhText
 
@@ -44,5 +45,47 @@ import Testing
         DocumentAnalysis.writeJSON(e, to: &out)
         #expect(out.string == e.jsonLine)
         #expect(out.string == e.jsonValue.serialized())
+    }
+
+    /// JSON strings are scanned eight bytes at a time: every character that
+    /// needs escaping is found wherever it falls in those words, in both
+    /// forms. The reference is the rule written out byte by byte.
+    @Test func jsonStringsEscapeWhereverTheSpecialCharactersFall() throws {
+        func reference(_ s: String, outputs: Bool) -> String {
+            var r = "\""
+            for c in s.unicodeScalars {
+                switch c {
+                case "\"": r += "\\\""
+                case "\\": r += "\\\\"
+                case "\n": r += "\\n"
+                case "\r": r += "\\r"
+                case "\t": r += "\\t"
+                case "\u{8}" where !outputs: r += "\\b"
+                case "\u{C}" where !outputs: r += "\\f"
+                case "\u{2028}" where outputs: r += "\\u2028"
+                case "\u{2029}" where outputs: r += "\\u2029"
+                case _ where c.value < 0x20: r += String(format: "\\u%04x", c.value)
+                default: r.unicodeScalars.append(c)
+                }
+            }
+            return r + "\""
+        }
+        let pieces = ["中", "a", "\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{8}", "\u{C}", "\u{7F}", "\u{2028}", "\u{2029}",
+                      "\u{201C}", "…", "—", "é", "𠀀", " ", "~"]
+        var texts = ["", "平常的新闻文本没有要转义的字符", String(repeating: "长", count: 40)]
+        for a in pieces {
+            for b in pieces {
+                for offset in 0..<9 {
+                    texts.append(String(repeating: "x", count: offset) + a + String(repeating: "中", count: offset % 3) + b + "文字")
+                }
+            }
+        }
+        for text in texts {
+            var outputs = ByteBuffer(), encoder = ByteBuffer()
+            var bytes = text
+            bytes.withUTF8 { outputs.appendJSON(string: $0); encoder.appendJSON(string: $0, escapes: .jsonEncoder) }
+            #expect(outputs.string == reference(text, outputs: true))
+            #expect(encoder.string == reference(text, outputs: false))
+        }
     }
 }

@@ -129,7 +129,16 @@ struct ByteBuffer: ~Copyable {
         append(byte: UInt8(ascii: "\""))
         let escapeLineSeparators = escapes == .outputs
         var run = 0, i = 0
+        let raw = UnsafeRawPointer(p.baseAddress)
         while i < p.count {
+            // Eight bytes at a time while none of them may need escaping.
+            if let raw {
+                while i + 8 <= p.count
+                        && !Self.mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), escapeLineSeparators) {
+                    i += 8
+                }
+                if i >= p.count { break }
+            }
             let b = p[i]
             // Most bytes need nothing: test the common case first.
             if b >= 0x20 && b != 0x22 && b != 0x5C && (b != 0xE2 || !escapeLineSeparators) {
@@ -163,6 +172,22 @@ struct ByteBuffer: ~Copyable {
         }
         flush(p, run, p.count)
         append(byte: UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes of `w` is a control character, a
+    /// quote, a backslash or (with `lineSeparators`) 0xE2, the lead byte of
+    /// U+2028 and U+2029: bitwise tests on the whole word, exact for "any".
+    @inline(__always)
+    static func mayNeedEscape(_ w: UInt64, _ lineSeparators: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasByte(_ v: UInt64) -> UInt64 {
+            let x = w ^ (ones &* v)
+            return (x &- ones) & ~x & highs
+        }
+        var found = (w &- ones &* 0x20) & ~w & highs      // a byte below 0x20
+        found |= hasByte(0x22) | hasByte(0x5C)
+        if lineSeparators { found |= hasByte(0xE2) }
+        return found != 0
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
