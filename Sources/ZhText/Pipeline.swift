@@ -64,11 +64,15 @@ public struct Pipeline: Sendable {
     public init(options: Options) throws {
         self.options = options
         decoder = try Decoder(encoding: options.encoding)
-        normalizer = try Normalizer(options: options.normalizer)
-        // The keyword and fact tables load on another thread meanwhile.
+        // The normalizer, and the keyword and fact tables, load on two
+        // other threads while the segmenter and the entity tables (which
+        // need it) load on this one.
+        let normalizerOptions = options.normalizer
+        let conversion = BackgroundTask { Result { try Normalizer(options: normalizerOptions) } }
         let tables = BackgroundTask { Result { (try KeywordExtractor.load(), try FactExtractor.load()) } }
         segmenter = try Segmenter.load(options.segmenter)
         entities = try EntityRecognizer.load(segmenter: segmenter)
+        normalizer = try conversion.value.get()
         (keywords, facts) = try tables.value.get()
     }
 

@@ -127,6 +127,16 @@ public final class BatchAnalyzer: @unchecked Sendable {
                                         elapsed: Date().timeIntervalSince(started)))
             })
         summary.keywords.merge(keywordCounts.total())
+        if options.jobs > 1, !map.isCancelled, let out {
+            // The state's summary line and the reports need only the
+            // summary: with more than one job they are written side by side.
+            let finished = summary
+            let state = BackgroundTask { Result { try sink.finish(summary: finished) } }
+            let reports = Result { try writer.write(finished, to: out, newTerms: discovery?.value) }
+            try state.value.get()
+            try reports.get()
+            return summary
+        }
         try sink.finish(summary: summary)
         if !map.isCancelled, let out {
             try writer.write(summary, to: out, newTerms: discovery?.value)
