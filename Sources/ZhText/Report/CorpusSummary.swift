@@ -115,14 +115,17 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
         // dozens of facts and few kinds, and every key of the summary's
         // tables is a string to hash.
         var perKind = [Int](repeating: 0, count: Fact.Kind.all.count)
-        var needsSamples = false
         for fact in d.facts { perKind[fact.kind.index] += 1 }
+        // Room left among each kind's samples (some kinds stay short of the
+        // limit all along: their samples are looked up only when one is added).
+        var room = [Int](repeating: 0, count: Fact.Kind.all.count)
         for (kind, n) in zip(Fact.Kind.all, perKind) where n > 0 {
             factsByKind[kind.rawValue, default: 0] += n
-            if sampleFacts[kind.rawValue, default: []].count < Self.sampleFactLimit { needsSamples = true }
+            room[kind.index] = Self.sampleFactLimit - (sampleFacts[kind.rawValue]?.count ?? 0)
         }
-        if needsSamples {
-            for fact in d.facts where sampleFacts[fact.kind.rawValue, default: []].count < Self.sampleFactLimit {
+        if room.contains(where: { $0 > 0 }) {
+            for fact in d.facts where room[fact.kind.index] > 0 {
+                room[fact.kind.index] -= 1
                 var out = ByteBuffer()
                 fact.writeJSON(to: &out, document: d.id)
                 sampleFacts[fact.kind.rawValue, default: []].append(out.string)
