@@ -181,11 +181,14 @@ final class BatchSink: @unchecked Sendable {
     }
 
     func add(_ record: DocumentRecord) {
-        documents?.write(record.jsonLine)
-        facts?.write(record.factRows)
-        state.write("D\t")
-        state.write(record.jsonLine)
-        state.write(record.stateFactsLine)
+        // The record's parts point into its bytes: it must outlive the writes.
+        withExtendedLifetime(record) {
+            documents?.write(record.jsonLine)
+            facts?.write(record.factRows)
+            state.write("D\t")
+            state.write(record.jsonLine)
+            state.write(record.stateFactsLine)
+        }
     }
 
     func finish(summary: CorpusSummary) throws {

@@ -29,6 +29,13 @@ struct ByteBuffer: ~Copyable {
     /// The bytes written so far (valid until the next append).
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
+    /// The bytes written, handed over without a copy (the buffer is used up).
+    consuming func finish() -> ByteBlock {
+        let block = ByteBlock(base: base, count: count)
+        discard self
+        return block
+    }
+
     /// The bytes as a string (they are always valid UTF-8).
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -242,5 +249,25 @@ struct ByteBuffer: ~Copyable {
         }
         flush(p, run, p.count)
         append(byte: 0x22)
+    }
+}
+
+/// Bytes a `ByteBuffer` wrote, owned and immutable: they can be passed
+/// between threads and read without being copied into an array.
+final class ByteBlock: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<UInt8>
+    let count: Int
+
+    fileprivate init(base: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes in `range` (valid while the block lives).
+    subscript(range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "range outside the block")
+        return UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
     }
 }

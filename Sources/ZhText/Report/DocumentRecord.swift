@@ -5,17 +5,17 @@
 /// line reuses the documents.jsonl bytes.
 struct DocumentRecord: Sendable {
     /// The documents.jsonl line, then the facts.csv rows, then the state's
-    /// `F` line, in one allocation.
-    private let bytes: [UInt8]
+    /// `F` line, in one allocation (the buffer they were written in).
+    private let bytes: ByteBlock
     private let jsonEnd: Int
     private let rowsEnd: Int
 
-    /// The documents.jsonl line, ending in a newline.
-    var jsonLine: ArraySlice<UInt8> { bytes[..<jsonEnd] }
+    /// The documents.jsonl line, ending in a newline (valid while the record lives).
+    var jsonLine: UnsafeBufferPointer<UInt8> { bytes[0..<jsonEnd] }
     /// The facts.csv rows (no header), each ending in CRLF.
-    var factRows: ArraySlice<UInt8> { bytes[jsonEnd..<rowsEnd] }
+    var factRows: UnsafeBufferPointer<UInt8> { bytes[jsonEnd..<rowsEnd] }
     /// The corpus.state line of the facts: `F<TAB>` and the rows as a JSON string.
-    var stateFactsLine: ArraySlice<UInt8> { bytes[rowsEnd...] }
+    var stateFactsLine: UnsafeBufferPointer<UInt8> { bytes[rowsEnd..<bytes.count] }
 
     init(_ d: DocumentAnalysis) {
         var rows = ByteBuffer(capacity: 512 * d.facts.count)
@@ -45,7 +45,7 @@ struct DocumentRecord: Sendable {
         out.append("F\t")
         out.appendJSON(string: rows.bytes)
         out.append("\n")
-        bytes = Array(out.bytes)
+        bytes = out.finish()
     }
 }
 

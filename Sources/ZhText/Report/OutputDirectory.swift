@@ -78,7 +78,11 @@ public final class FileWriter: @unchecked Sendable {
     }
 
     public func write(_ bytes: ArraySlice<UInt8>) {
-        bytes.withUnsafeBufferPointer { buf in _ = fwrite(buf.baseAddress, 1, buf.count, handle) }
+        bytes.withUnsafeBufferPointer { write($0) }
+    }
+
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        _ = fwrite(bytes.baseAddress, 1, bytes.count, handle)
     }
 
     public func close() throws {
