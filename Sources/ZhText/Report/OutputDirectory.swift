@@ -40,6 +40,11 @@ public final class OutputDirectory: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         for (name, temp) in temporaries.sorted(by: { $0.key < $1.key }) {
             let final = url.appendingPathComponent(name)
+            if Self.exchange(temp.path, final.path) {
+                // The temporary's name now holds the previous output.
+                unlink(temp.path)
+                continue
+            }
             guard rename(temp.path, final.path) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path,
                     NSLocalizedDescriptionKey: "cannot rename \(temp.path) to \(final.path): \(String(cString: strerror(errno)))"])
@@ -47,6 +52,31 @@ public final class OutputDirectory: @unchecked Sendable {
         }
         temporaries.removeAll()
     }
+
+    /// Swaps the files at `a` and `b` atomically (Linux `renameat2` with
+    /// `RENAME_EXCHANGE`); false when `b` is not a regular file or the
+    /// system or file system cannot, and `rename` must do.
+    ///
+    /// Replacing a previous output by `rename` makes ext4 write the new
+    /// file's data out first (its guard for programs that rename without
+    /// fsync): about 20 ms per 100 MB, spent before the run can end.
+    /// Exchanging then removing the previous output leaves that writing to
+    /// the kernel's background flush; each name still always holds a
+    /// complete file, old or new.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        guard let renameat2 = renameat2 else { return false }
+        // Only a regular file is replaced (rename reports anything else).
+        var existing = stat()
+        guard lstat(b, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG else { return false }
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */) == 0
+    }
+
+    /// glibc's `renameat2` (2.28 and later), looked up at run time: Swift's
+    /// Glibc module does not declare it.
+    private static let renameat2: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)
+    }()
 
     /// Removes every temporary (after a failure or an interruption).
     public func discard() {
