@@ -53,4 +53,33 @@ enum KeywordSeedCorpus {
         let tfidf = try KeywordExtractor.load().extract(fromDocuments: docs, top: 10)
         #expect(tfidf.first { $0.term == "新质生产力" }?.documents == 2)
     }
+
+    /// The batch counts a document's words from the segmenter's spans: the
+    /// same counts as from the tokens those spans make, on the seeds and on
+    /// text with Latin words, digits, astral Han and stop words.
+    @Test func countsFromSpansEqualCountsFromTokens() throws {
+        let segmenter = try Segmenter.load()
+        let filter = try KeywordExtractor.load().filter
+        var texts = try KeywordSeedCorpus.paths().map { try KeywordSeedCorpus.normalized($0).scalars }
+        texts.append(Array("我们在宜兴看到GDP增长17%，𠀀𠀁字和Apple公司的iPhone 15 Pro发布；王小明说：“新质生产力”。".unicodeScalars))
+        var fromTokens = KeywordCounts(), fromSpans = KeywordCounts()
+        for scalars in texts {
+            let spans = segmenter.spans(scalars)
+            let tokens = segmenter.segment(scalars)
+            #expect(tokens.count == spans.count)
+            // A body that starts past the first words, as after a header.
+            let bodyStart = spans.count > 8 ? Int(spans[5].start) : 0
+            var one = KeywordCounts(), other = KeywordCounts()
+            one.add(document: Array(tokens.drop { $0.start < bodyStart }), filter: filter)
+            other.add(document: spans.drop { Int($0.start) < bodyStart }, of: scalars, posNames: segmenter.lexicon.posNames,
+                      filter: filter)
+            #expect(one == other)
+            #expect(one.termCount > 0)
+            fromTokens.merge(one)
+            fromSpans.merge(other)
+        }
+        #expect(fromTokens == fromSpans)
+        #expect(fromSpans.documentCount == texts.count)
+        #expect((fromSpans["新质生产力"]?.documents ?? 0) >= 2)
+    }
 }

@@ -132,19 +132,88 @@ public struct KeywordCounts: Sendable {
                     }
                 }
                 if tag < 0 { continue }
-                Self.withUTF8(of: tokens[i].text) { bytes in
-                    let (r, inserted) = document.findOrInsert(KeywordTermKey(bytes), bytes: bytes, documents: 1)
-                    if inserted { accepted.append(filter.accepts(utf8: bytes)) }
-                    if accepted[r] {
-                        document.rows[r].count += 1
-                        document.tally(1, tag: tag, row: r)
-                    }
+                Self.withUTF8(of: tokens[i].text) { document.countWord($0, tag: tag, accepted: &accepted, filter: filter) }
+            }
+        }
+        document.finishDocument(accepted: accepted)
+        merge(document)
+    }
+
+    /// Counts the accepted words of one document given as the segmenter's
+    /// spans of `scalars` (its parts of speech indices into `posNames`):
+    /// the same counts as `add(document:filter:)` with the tokens those
+    /// spans make, without making them.
+    mutating func add(document spans: ArraySlice<Segmenter.Span>, of scalars: [Unicode.Scalar], posNames: [String],
+                      filter: KeywordFilter) {
+        var document = KeywordCounts(reserving: spans.count / 4)
+        document.documentCount = 1
+        // Each part of speech is decided once: its index in `tags`, or -1
+        // when the filter excludes it (-2: not seen yet).
+        var decisions = [Int32](repeating: -2, count: posNames.count)
+        var accepted: [Bool] = []
+        accepted.reserveCapacity(spans.count / 4)
+        var utf8 = [UInt8](repeating: 0, count: 64)
+        scalars.withUnsafeBufferPointer { text in
+            for span in spans {
+                let pos = Int(span.posID)
+                var tag = decisions[pos]
+                if tag == -2 {
+                    tag = filter.isExcluded(pos: posNames[pos]) ? -1 : document.tagIndex(posNames[pos])
+                    decisions[pos] = tag
+                }
+                if tag < 0 { continue }
+                let word = UnsafeBufferPointer(rebasing: text[Int(span.start)..<Int(span.end)])
+                if word.count * 4 > utf8.count { utf8 = [UInt8](repeating: 0, count: word.count * 4) }
+                utf8.withUnsafeMutableBufferPointer { buffer in
+                    let length = Self.encodeUTF8(word, into: buffer)
+                    document.countWord(UnsafeBufferPointer(rebasing: buffer[..<length]), tag: tag, accepted: &accepted,
+                                       filter: filter)
                 }
             }
         }
-        document.keepRows { accepted[$0] }
-        document.tokenCount = document.rows.reduce(0) { $0 + $1.count }
+        document.finishDocument(accepted: accepted)
         merge(document)
+    }
+
+    /// Counts one occurrence of the word `bytes` tagged `tag` in a
+    /// document's counts; `accepted` holds the filter's verdict per row.
+    @inline(__always)
+    private mutating func countWord(_ bytes: UnsafeBufferPointer<UInt8>, tag: Int32, accepted: inout [Bool],
+                                    filter: KeywordFilter) {
+        let (r, inserted) = findOrInsert(KeywordTermKey(bytes), bytes: bytes, documents: 1)
+        if inserted { accepted.append(filter.accepts(utf8: bytes)) }
+        if accepted[r] {
+            rows[r].count += 1
+            tally(1, tag: tag, row: r)
+        }
+    }
+
+    /// Drops a document's rejected words and sets its token count.
+    private mutating func finishDocument(accepted: [Bool]) {
+        keepRows { accepted[$0] }
+        tokenCount = rows.reduce(0) { $0 + $1.count }
+    }
+
+    /// Writes the UTF-8 form of `scalars` to `out` (room for four bytes
+    /// each) and returns its length.
+    @inline(__always)
+    static func encodeUTF8(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for s in scalars {
+            let v = s.value
+            if v < 0x80 {
+                out[n] = UInt8(v); n += 1
+            } else if v < 0x800 {
+                out[n] = UInt8(0xC0 | v >> 6); out[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
+            } else if v < 0x10000 {
+                out[n] = UInt8(0xE0 | v >> 12); out[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                out[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
+            } else {
+                out[n] = UInt8(0xF0 | v >> 18); out[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                out[n + 2] = UInt8(0x80 | v >> 6 & 0x3F); out[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
+            }
+        }
+        return n
     }
 
     /// Adds `other`'s counts to these.
