@@ -25,6 +25,9 @@ public struct DocumentAnalysis: Sendable {
     /// scalars: most documents come after the sample is full and never need
     /// it as a string.
     public var bodyScalars: ArraySlice<Unicode.Scalar>
+    /// The segmenter's words of the body, offsets as in `bodyScalars` (new-term
+    /// discovery reuses them for the documents of its sample).
+    public var bodySpans: ArraySlice<Segmenter.Span> = []
     /// The normalized body text.
     public var normalizedText: String { String(scalars: bodyScalars) }
     /// The document's keywords, most weighty first.
@@ -130,22 +133,24 @@ public struct Pipeline: Sendable {
     public func analyze(text: String, id: String, path: String, encoding: String) -> DocumentAnalysis {
         let normalized = normalizer.normalize(text)
         let metadata = DocumentMetadata(normalized)
-        let tokens = segmenter.segment(normalized.scalars)
+        let spans = segmenter.spans(normalized.scalars)
+        let tokens = segmenter.tokens(of: spans, in: normalized.scalars)
         // Header boilerplate (share buttons, font size, source line) is not body text.
-        let body = tokens.drop { $0.start < metadata.bodyStart }
+        let body = spans.drop { Int($0.start) < metadata.bodyStart }
         var counts = KeywordCounts()
-        counts.add(document: body, filter: keywords.filter)
+        counts.add(document: body, of: normalized.scalars, posNames: segmenter.lexicon.posNames, filter: keywords.filter)
         let found = facts.extract(from: normalized, metadata: metadata)
         let named = entities.recognize(normalized, tokens: tokens)
         let ranked = keywords.options.method == .tfidf
             ? keywords.tfidf(counts, top: options.keywordsPerDocument)
-            : keywords.extract(from: Array(body), top: options.keywordsPerDocument)
+            : keywords.extract(from: Array(tokens.drop { $0.start < metadata.bodyStart }), top: options.keywordsPerDocument)
         return DocumentAnalysis(
             id: id, path: path, title: metadata.title, date: metadata.date?.iso, time: metadata.time,
             source: metadata.source, author: metadata.author, url: nil,
             encoding: encoding, script: normalized.script, characters: normalized.original.count,
             bytes: text.utf8.count, substitutions: 0,
             keywordCounts: counts, bodyScalars: normalized.scalars[min(metadata.bodyStart, normalized.scalars.count)...],
+            bodySpans: body,
             keywords: ranked, facts: found, entities: named)
     }
 

@@ -75,6 +75,42 @@ import Testing
         for n in Self.outputs { #expect(x[n] == y[n], "\(n): merge differs from the single run") }
     }
 
+    /// A run's new terms reuse the analysis' words for the documents of the
+    /// term sample; `merge` segments the sample's text again. Both must find
+    /// the same terms, with a sample that overflows (its last document cut
+    /// short) and bodies that start after a header.
+    @Test(arguments: ["1", "2"])
+    func newTermsOfARunEqualThoseOfItsSampleSegmentedAgain(jobs: String) throws {
+        let input = try Tool.temporaryDirectory()
+        let seeds = try [seed000, seed004].map { try Tool.read(URL(fileURLWithPath: $0)) }
+        let header = seeds[0].split(separator: "\n", omittingEmptySubsequences: false).prefix(5).joined(separator: "\n")
+        let clauses = seeds.flatMap { $0.split(separator: "\n").dropFirst(5) }
+            .flatMap { $0.split(whereSeparator: { "，。,；".contains($0) }) }.filter { $0.count > 3 }
+        // 320 documents of about 1,500 characters: 80 of the seeds' clauses
+        // in a different order each time, under the first seed's header.
+        var state: UInt64 = 42
+        for k in 0..<320 {
+            var body = clauses
+            for i in stride(from: body.count - 1, to: 0, by: -1) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                body.swapAt(i, Int(state >> 33) % (i + 1))
+            }
+            let text = body.prefix(80).enumerated().map { $1 + ($0 % 4 == 3 ? "。\n" : "，") }.joined()
+            try (header + "\n" + text + "\n")
+                .write(to: input.appendingPathComponent(String(format: "doc%03d.txt", k)), atomically: true, encoding: .utf8)
+        }
+        let run = try Tool.temporaryDirectory(), merged = try Tool.temporaryDirectory()
+        let r = try Tool.run(["analyze", input.path, "--out", run.path, "--jobs", jobs, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Tool.read(run.appendingPathComponent("corpus.state")).contains("\"termSampleScalars\":400000"))
+        let m = try Tool.run(["merge", run.path, "--out", merged.path, "--quiet"])
+        #expect(m.status == 0, "\(m.stderr)")
+        let x = try contents(run, ["terms.csv", "report.html"]), y = try contents(merged, ["terms.csv", "report.html"])
+        #expect(x["terms.csv"] == y["terms.csv"])
+        #expect(x["report.html"] == y["report.html"])
+        #expect((x["terms.csv"]?.split(whereSeparator: \.isNewline).count ?? 0) > 20)
+    }
+
     @Test func mergeRejectsAStateOfAnotherVersion() throws {
         let dir = try Tool.temporaryDirectory(), out = try Tool.temporaryDirectory()
         try "{\"format\":\"zhtext-state\",\"version\":999}\n".write(to: dir.appendingPathComponent("corpus.state"), atomically: true, encoding: .utf8)

@@ -87,6 +87,9 @@ public final class BatchAnalyzer: @unchecked Sendable {
         // Keyword counts add up in any order: the workers fold them, so the
         // single consumer that keeps input order has less to do.
         let keywordCounts = KeywordCountsPool()
+        // The words of each document of the term sample, as the analysis
+        // found them, so that discovery need not segment the sample again.
+        var sampleSpans: [[Segmenter.Span]?] = []
         map.run(
             produce: { emit in
                 // Inputs that fail while listing go through the same ordered path.
@@ -106,7 +109,11 @@ public final class BatchAnalyzer: @unchecked Sendable {
             consume: { _, result in
                 switch result {
                 case .success(let written):
+                    let sampled = summary.termSample.count
                     summary.add(written.analysis)
+                    if summary.termSample.count > sampled {
+                        sampleSpans.append(Self.wordsOfSample(written.analysis, sampled: summary.termSample.last ?? ""))
+                    }
                     sink.add(written.record)
                     doneBytes += written.analysis.bytes
                     // (With one job the run keeps to one core: discovery waits for the end.)
@@ -115,7 +122,7 @@ public final class BatchAnalyzer: @unchecked Sendable {
                         var sample = CorpusSummary()      // only the sample, not the counts
                         sample.termSample = summary.termSample
                         sample.termSampleScalars = summary.termSampleScalars
-                        discovery = BackgroundTask { [sample] in writer.newTerms(sample) }
+                        discovery = BackgroundTask { [sample, sampleSpans] in writer.newTerms(sample, spans: sampleSpans) }
                     }
                 case .failure(let f):
                     let failed = InputFailure(path: f.path, reason: f.reason)
@@ -132,16 +139,29 @@ public final class BatchAnalyzer: @unchecked Sendable {
             // summary: with more than one job they are written side by side.
             let finished = summary
             let state = BackgroundTask { Result { try sink.finish(summary: finished) } }
-            let reports = Result { try writer.write(finished, to: out, newTerms: discovery?.value) }
+            let reports = Result {
+                try writer.write(finished, to: out, newTerms: discovery?.value ?? writer.newTerms(finished, spans: sampleSpans))
+            }
             try state.value.get()
             try reports.get()
             return summary
         }
         try sink.finish(summary: summary)
         if !map.isCancelled, let out {
-            try writer.write(summary, to: out, newTerms: discovery?.value)
+            try writer.write(summary, to: out, newTerms: discovery?.value ?? writer.newTerms(summary, spans: sampleSpans))
         }
         return summary
+    }
+
+    /// The words of the text `d` added to the term sample (`sampled`), with
+    /// offsets into it: the analysis' words of the body when all of the
+    /// body went in (the body starts on a new line, and no word crosses a
+    /// line break, so they are what segmenting the body alone gives), nil
+    /// when only its beginning did.
+    private static func wordsOfSample(_ d: DocumentAnalysis, sampled: String) -> [Segmenter.Span]? {
+        guard sampled.unicodeScalars.count == d.bodyScalars.count else { return nil }
+        let base = Int32(d.bodyScalars.startIndex)
+        return d.bodySpans.map { Segmenter.Span(start: $0.start - base, end: $0.end - base, posID: $0.posID) }
     }
 
     private func count(_ inputs: [String], _ collector: InputCollector) -> Int {

@@ -44,11 +44,12 @@ public struct ReportWriter: Sendable {
         keywords.tfidf(s.keywords, top: max(options.keywordRows, options.top))
     }
 
-    /// New terms found in the summary's term sample.
-    public func newTerms(_ s: CorpusSummary) -> [DiscoveredTerm] {
-        let stats = TermStatistics.forDiscovery(s.termSample.map { text in
+    /// New terms found in the summary's term sample; `spans`, when given,
+    /// has the segmenter's words of its texts (nil for a text to segment).
+    public func newTerms(_ s: CorpusSummary, spans: [[Segmenter.Span]?] = []) -> [DiscoveredTerm] {
+        let stats = TermStatistics.forDiscovery(s.termSample.enumerated().map { i, text in
             let scalars = Array(text.unicodeScalars)
-            return (scalars, segmenter.spans(scalars))
+            return (scalars, (i < spans.count ? spans[i] : nil) ?? segmenter.spans(scalars))
         })
         let discoverer = TermDiscoverer(options: TermDiscoverer.Options(minCount: 3),
                                         stopWords: keywords.filter.stopWords, segmenter: segmenter)
