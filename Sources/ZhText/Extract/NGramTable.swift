@@ -101,12 +101,16 @@ struct NGramTable: Sendable {
 
     /// Loads the first slot of each of `keys`, so that counting them right
     /// after finds the slots in cache. The loads do not depend on one
-    /// another, so the processor overlaps their waits for memory.
+    /// another, so the processor overlaps their waits for memory. Both ends
+    /// of a slot are read: most slots straddle two cache lines.
     @inline(__always)
     func warm(_ keys: UnsafeBufferPointer<TermNGram>) {
         var touched: UInt64 = 0
         slots.withUnsafeBufferPointer { p in
-            for key in keys { touched &+= p[slot(of: key)].key.w0 }
+            for key in keys {
+                let i = slot(of: key)
+                touched &+= p[i].key.w0 &+ UInt64(UInt32(bitPattern: p[i].lastDocument))
+            }
         }
         Self.keep(touched)
     }
@@ -233,6 +237,9 @@ struct NGramRepeatFilter: Sendable {
     private var seen: [UInt64]
     private var again: [UInt64]
     private let mask: UInt64
+    /// N-grams seen twice or more, about (one per bit of `again` set; bits
+    /// shared by two n-grams make it a little low).
+    private(set) var repeatedCount = 0
 
     /// `bits` per set, a power of two (4 MB each by default).
     init(bits: Int = 1 << 25) {
@@ -245,7 +252,12 @@ struct NGramRepeatFilter: Sendable {
     mutating func observe(_ gram: TermNGram) {
         let bit = gram.mixedHash & mask
         let word = Int(bit >> 6), flag = UInt64(1) << (bit & 63)
-        if seen[word] & flag != 0 { again[word] |= flag } else { seen[word] |= flag }
+        if seen[word] & flag == 0 {
+            seen[word] |= flag
+        } else if again[word] & flag == 0 {
+            again[word] |= flag
+            repeatedCount += 1
+        }
     }
 
     @inline(__always)

@@ -87,10 +87,13 @@ public struct TermStatistics: Sendable, Equatable {
         // The n-grams starting at a few positions are gathered first and
         // their slots loaded together (`NGramTable.warm`): the table is far
         // larger than the cache, and one lookup after another would wait
-        // for memory each time.
+        // for memory each time. The repeat filter is asked about all of
+        // them before any answer is used, for the same reason: its bit sets
+        // are larger than the cache too.
         let longest = maxLength + 1, positionsPerBatch = 8
         var batch = [TermNGram](repeating: TermNGram(), count: longest * positionsPerBatch)
         var batchStart = [Int](repeating: 0, count: longest * positionsPerBatch)
+        var repeated = [Bool](repeating: true, count: longest * positionsPerBatch)
         var i = 0
         while i < scalars.count {
             guard Self.isHan(scalars[i]) else { i += 1; continue }
@@ -105,13 +108,26 @@ public struct TermStatistics: Sendable, Equatable {
                     var gram = TermNGram()
                     for j in start..<min(end, start + longest) {
                         gram.append(scalars[j].value)
-                        // Seen once, so every longer n-gram from here is
-                        // seen once at most: none is counted.
-                        if j > start, let repeats, !repeats.mayRepeat(gram) { break }
                         batch[n] = gram
                         batchStart[n] = start
+                        if let repeats { repeated[n] = j == start || repeats.mayRepeat(gram) }
                         n += 1
                     }
+                }
+                if repeats != nil {
+                    // An n-gram seen once makes every longer one from the
+                    // same start seen once at most: none of them is counted.
+                    var kept = 0, k = 0
+                    while k < n {
+                        let start = batchStart[k]
+                        var keep = true
+                        while k < n && batchStart[k] == start {
+                            keep = keep && repeated[k]
+                            if keep { batch[kept] = batch[k]; batchStart[kept] = start; kept += 1 }
+                            k += 1
+                        }
+                    }
+                    n = kept
                 }
                 batch.withUnsafeBufferPointer { grams.warm(UnsafeBufferPointer(rebasing: $0[0..<n])) }
                 for k in 0..<n {
@@ -162,6 +178,11 @@ public struct TermStatistics: Sendable, Equatable {
             }
         }
         var stats = TermStatistics(maxLength: maxLength)
+        // Sized once for what the first pass saw repeated, plus the single
+        // characters: growing by doubling would copy the table several
+        // times and have the kernel clear every discarded copy's pages.
+        let characters = documents.reduce(0) { $0 + $1.scalars.count }
+        stats.grams = NGramTable(capacity: repeats.repeatedCount + min(characters, distinctCharacterEstimate))
         for d in documents {
             var boundary = [Bool](repeating: false, count: d.scalars.count + 1)
             for t in d.spans where t.start >= 0 && Int(t.end) <= d.scalars.count && t.start <= t.end {
@@ -172,6 +193,10 @@ public struct TermStatistics: Sendable, Equatable {
         }
         return stats
     }
+
+    /// A bound on the distinct Han characters of a text, for sizing the
+    /// table: news uses a few thousand.
+    static let distinctCharacterEstimate = 8192
 
     /// Counts one more document.
     public mutating func add(document text: String) {
