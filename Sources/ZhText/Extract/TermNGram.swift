@@ -23,6 +23,16 @@ public struct TermNGram: Hashable, Sendable, Comparable, CustomStringConvertible
 
     init() {}
 
+    /// The n-gram of the packed words `w0`, `w1`, `w2`; its length is the
+    /// number of non-zero scalars.
+    init(words w0: UInt64, _ w1: UInt64, _ w2: UInt64) {
+        func scalars(_ w: UInt64) -> Int { (w.bitWidth - w.leadingZeroBitCount + 20) / 21 }
+        self.w0 = w0
+        self.w1 = w1
+        self.w2 = w2
+        count = w2 != 0 ? 6 + scalars(w2) : (w1 != 0 ? 3 + scalars(w1) : scalars(w0))
+    }
+
     mutating func append(_ value: UInt32) {
         let v = UInt64(value) & 0x1F_FFFF
         let shift = UInt64((count % 3) * 21)
