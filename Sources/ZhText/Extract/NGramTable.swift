@@ -148,21 +148,26 @@ struct NGramTable: Sendable {
         }
     }
 
-    /// Counts one occurrence of `key` in document number `document`.
-    @inline(__always)
-    mutating func countOccurrence(_ key: TermNGram, document: Int32, left: Int, right: Int, aligned: Int) {
+    /// Counts one occurrence of `key` in document number `document`; a key
+    /// not held yet is added only if `admit()` says so. Returns whether the
+    /// occurrence was counted.
+    @inline(__always) @discardableResult
+    mutating func countOccurrence(_ key: TermNGram, document: Int32, left: Int, right: Int, aligned: Int,
+                                  admit: () -> Bool = { true }) -> Bool {
         let i = find(key)
         if slots[i].isEmpty {
+            guard admit() else { return false }
             let j = insert(key, Packed(TermStatistics.Counts(count: 1, documents: 1, leftBoundaries: left, rightBoundaries: right,
                                                              aligned: aligned)), at: i)
             slots[j].lastDocument = document
-            return
+            return true
         }
         slots.withUnsafeMutableBufferPointer { p in
             p[i].value.add(Packed(TermStatistics.Counts(count: 1, documents: p[i].lastDocument != document ? 1 : 0,
                                                         leftBoundaries: left, rightBoundaries: right, aligned: aligned)))
             p[i].lastDocument = document
         }
+        return true
     }
 
     /// Adds `c` to the counts of `key`.

@@ -87,13 +87,10 @@ public struct TermStatistics: Sendable, Equatable {
         // The n-grams starting at a few positions are gathered first and
         // their slots loaded together (`NGramTable.warm`): the table is far
         // larger than the cache, and one lookup after another would wait
-        // for memory each time. The repeat filter is asked about all of
-        // them before any answer is used, for the same reason: its bit sets
-        // are larger than the cache too.
+        // for memory each time.
         let longest = maxLength + 1, positionsPerBatch = 8
         var batch = [TermNGram](repeating: TermNGram(), count: longest * positionsPerBatch)
         var batchStart = [Int](repeating: 0, count: longest * positionsPerBatch)
-        var repeated = [Bool](repeating: true, count: longest * positionsPerBatch)
         var i = 0
         while i < scalars.count {
             guard Self.isHan(scalars[i]) else { i += 1; continue }
@@ -110,30 +107,28 @@ public struct TermStatistics: Sendable, Equatable {
                         gram.append(scalars[j].value)
                         batch[n] = gram
                         batchStart[n] = start
-                        if let repeats { repeated[n] = j == start || repeats.mayRepeat(gram) }
                         n += 1
                     }
                 }
-                if repeats != nil {
-                    // An n-gram seen once makes every longer one from the
-                    // same start seen once at most: none of them is counted.
-                    var kept = 0, k = 0
-                    while k < n {
-                        let start = batchStart[k]
-                        var keep = true
-                        while k < n && batchStart[k] == start {
-                            keep = keep && repeated[k]
-                            if keep { batch[kept] = batch[k]; batchStart[kept] = start; kept += 1 }
-                            k += 1
-                        }
-                    }
-                    n = kept
-                }
                 batch.withUnsafeBufferPointer { grams.warm(UnsafeBufferPointer(rebasing: $0[0..<n])) }
-                for k in 0..<n {
-                    let gram = batch[k], start = batchStart[k], gramEnd = start + gram.count
-                    grams.countOccurrence(gram, document: document, left: start == i ? 1 : 0, right: gramEnd == end ? 1 : 0,
-                                          aligned: boundary[start] && boundary[gramEnd] ? 1 : 0)
+                // The repeat filter is asked only about n-grams not in the
+                // table yet: one in it was let in before, and so were all
+                // its beginnings. An n-gram seen once makes every longer one
+                // from the same start seen once at most: none is counted.
+                var k = 0
+                while k < n {
+                    let start = batchStart[k]
+                    var counting = true
+                    while k < n && batchStart[k] == start {
+                        if counting {
+                            let gram = batch[k], gramEnd = start + gram.count
+                            counting = grams.countOccurrence(
+                                gram, document: document, left: start == i ? 1 : 0, right: gramEnd == end ? 1 : 0,
+                                aligned: boundary[start] && boundary[gramEnd] ? 1 : 0,
+                                admit: { gram.count == 1 || repeats?.mayRepeat(gram) ?? true })
+                        }
+                        k += 1
+                    }
                 }
                 first = last
             }
