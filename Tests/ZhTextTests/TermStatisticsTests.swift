@@ -79,6 +79,28 @@ import Testing
         #expect(seven.count == 7 && seven.description == "𠀀新质生产力𠀁")
         #expect(TermNGram(Array("新质".unicodeScalars)) < TermNGram(Array("新质生".unicodeScalars)))
     }
+
+    @Test func ngramSlicesShiftTheRightScalars() {
+        // Slices are cut by shifting the packed words: every range of a
+        // seven-character n-gram (one character outside the BMP, so all 21
+        // bits are used) must equal the n-gram of those characters.
+        let scalars = Array("𠀀新质生产力𠀁".unicodeScalars)
+        let seven = TermNGram(scalars)
+        for lower in 0...7 {
+            for upper in lower...7 {
+                let slice = seven.slice(lower..<upper)
+                #expect(slice == TermNGram(scalars[lower..<upper]), "\(lower)..<\(upper)")
+                #expect(slice.count == upper - lower)
+            }
+        }
+        #expect(seven.dropFirst().dropFirst().description == "质生产力𠀁")
+        #expect(seven.dropLast().dropFirst().description == "新质生产力")
+        // The table keeps the packed words alone: the length follows from them.
+        for n in 1...7 {
+            let g = TermNGram(scalars[0..<n])
+            #expect(TermNGram(words: g.w0, g.w1, g.w2) == g)
+        }
+    }
 }
 
 @Suite struct TermStatisticsPruningTests {

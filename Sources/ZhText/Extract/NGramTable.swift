@@ -8,7 +8,7 @@ import Glibc
 /// `Dictionary` hashes every key with SipHash; n-gram keys are three words
 /// of packed scalars, so a multiply-and-shift hash of them is enough and
 /// several times cheaper. Linear probing over one array of slots, at most half
-/// full. A slot is empty when its key has no scalars (no n-gram is empty).
+/// full. A slot is empty when its key has no scalars.
 /// `lastDocument` remembers, per n-gram, the last document that counted it,
 /// so a document's occurrences raise `documents` once without a
 /// per-document table.
@@ -43,11 +43,27 @@ struct NGramTable: Sendable {
     }
 
     /// One slot: the key, its counts and the last document that counted
-    /// it, side by side so a probe touches one cache line, not three.
+    /// it, side by side so a probe touches one cache line, not three. The
+    /// key is kept as its packed words alone (its length follows from them),
+    /// so a slot takes 48 bytes, not 56.
     struct Slot: Sendable {
-        var key = TermNGram()
+        private var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0
         var value = Packed(TermStatistics.Counts(count: 0, documents: 0, leftBoundaries: 0, rightBoundaries: 0, aligned: 0))
         var lastDocument: Int32 = -1
+
+        var key: TermNGram {
+            get { TermNGram(words: w0, w1, w2) }
+            set { w0 = newValue.w0; w1 = newValue.w1; w2 = newValue.w2 }
+        }
+
+        /// Whether no n-gram is held (no n-gram is empty).
+        var isEmpty: Bool { w0 == 0 }
+
+        @inline(__always)
+        func holds(_ key: TermNGram) -> Bool { w0 == key.w0 && w1 == key.w1 && w2 == key.w2 }
+
+        /// The first word of the key, for `warm`.
+        var firstWord: UInt64 { w0 }
     }
 
     private var slots: [Slot]
@@ -92,8 +108,7 @@ struct NGramTable: Sendable {
         var i = slot(of: key)
         return slots.withUnsafeBufferPointer { p in
             while true {
-                let k = p[i].key
-                if k.count == 0 || k == key { return i }
+                if p[i].isEmpty || p[i].holds(key) { return i }
                 i = (i + 1) & mask
             }
         }
@@ -101,12 +116,16 @@ struct NGramTable: Sendable {
 
     /// Loads the first slot of each of `keys`, so that counting them right
     /// after finds the slots in cache. The loads do not depend on one
-    /// another, so the processor overlaps their waits for memory.
+    /// another, so the processor overlaps their waits for memory. Both ends
+    /// of a slot are read: half the slots straddle two cache lines.
     @inline(__always)
     func warm(_ keys: UnsafeBufferPointer<TermNGram>) {
         var touched: UInt64 = 0
         slots.withUnsafeBufferPointer { p in
-            for key in keys { touched &+= p[slot(of: key)].key.w0 }
+            for key in keys {
+                let i = slot(of: key)
+                touched &+= p[i].firstWord &+ UInt64(UInt32(bitPattern: p[i].lastDocument))
+            }
         }
         Self.keep(touched)
     }
@@ -120,30 +139,35 @@ struct NGramTable: Sendable {
     subscript(key: TermNGram) -> TermStatistics.Counts? {
         get {
             let i = find(key)
-            return slots[i].key.count == 0 ? nil : slots[i].value.counts
+            return slots[i].isEmpty ? nil : slots[i].value.counts
         }
         set {
             guard let newValue else { preconditionFailure("NGramTable does not remove keys") }
             let i = find(key)
-            if slots[i].key.count == 0 { insert(key, Packed(newValue), at: i) } else { slots[i].value = Packed(newValue) }
+            if slots[i].isEmpty { insert(key, Packed(newValue), at: i) } else { slots[i].value = Packed(newValue) }
         }
     }
 
-    /// Counts one occurrence of `key` in document number `document`.
-    @inline(__always)
-    mutating func countOccurrence(_ key: TermNGram, document: Int32, left: Int, right: Int, aligned: Int) {
+    /// Counts one occurrence of `key` in document number `document`; a key
+    /// not held yet is added only if `admit()` says so. Returns whether the
+    /// occurrence was counted.
+    @inline(__always) @discardableResult
+    mutating func countOccurrence(_ key: TermNGram, document: Int32, left: Int, right: Int, aligned: Int,
+                                  admit: () -> Bool = { true }) -> Bool {
         let i = find(key)
-        if slots[i].key.count == 0 {
+        if slots[i].isEmpty {
+            guard admit() else { return false }
             let j = insert(key, Packed(TermStatistics.Counts(count: 1, documents: 1, leftBoundaries: left, rightBoundaries: right,
                                                              aligned: aligned)), at: i)
             slots[j].lastDocument = document
-            return
+            return true
         }
         slots.withUnsafeMutableBufferPointer { p in
             p[i].value.add(Packed(TermStatistics.Counts(count: 1, documents: p[i].lastDocument != document ? 1 : 0,
                                                         leftBoundaries: left, rightBoundaries: right, aligned: aligned)))
             p[i].lastDocument = document
         }
+        return true
     }
 
     /// Adds `c` to the counts of `key`.
@@ -153,7 +177,7 @@ struct NGramTable: Sendable {
 
     private mutating func add(_ key: TermNGram, _ c: Packed) {
         let i = find(key)
-        if slots[i].key.count == 0 { insert(key, c, at: i); return }
+        if slots[i].isEmpty { insert(key, c, at: i); return }
         slots[i].value.add(c)
     }
 
@@ -174,7 +198,7 @@ struct NGramTable: Sendable {
         let old = slots
         slots = Self.emptySlots(old.count * 2)
         mask = slots.count - 1
-        for s in old where s.key.count != 0 { slots[find(s.key)] = s }
+        for s in old where !s.isEmpty { slots[find(s.key)] = s }
     }
 
     /// Number of slots (filled or not); slot numbers are below it.
@@ -183,26 +207,26 @@ struct NGramTable: Sendable {
     /// The slot number of `key`, if it is held. Stable until the table grows.
     func slotNumber(of key: TermNGram) -> Int? {
         let i = find(key)
-        return slots[i].key.count == 0 ? nil : i
+        return slots[i].isEmpty ? nil : i
     }
 
     /// Calls `body` with the slot number, n-gram and counts of every n-gram
     /// held, in table order.
     func forEachSlot(_ body: (Int, TermNGram, TermStatistics.Counts) throws -> Void) rethrows {
-        for i in slots.indices where slots[i].key.count != 0 { try body(i, slots[i].key, slots[i].value.counts) }
+        for i in slots.indices where !slots[i].isEmpty { try body(i, slots[i].key, slots[i].value.counts) }
     }
 
     /// The n-grams held, in table order.
     var entries: [(key: TermNGram, value: TermStatistics.Counts)] {
         var out: [(key: TermNGram, value: TermStatistics.Counts)] = []
         out.reserveCapacity(count)
-        for s in slots where s.key.count != 0 { out.append((s.key, s.value.counts)) }
+        for s in slots where !s.isEmpty { out.append((s.key, s.value.counts)) }
         return out
     }
 
     /// Calls `body` with every n-gram and its counts, in table order.
     func forEach(_ body: (TermNGram, TermStatistics.Counts) throws -> Void) rethrows {
-        for s in slots where s.key.count != 0 { try body(s.key, s.value.counts) }
+        for s in slots where !s.isEmpty { try body(s.key, s.value.counts) }
     }
 }
 
@@ -233,6 +257,9 @@ struct NGramRepeatFilter: Sendable {
     private var seen: [UInt64]
     private var again: [UInt64]
     private let mask: UInt64
+    /// N-grams seen twice or more, about (one per bit of `again` set; bits
+    /// shared by two n-grams make it a little low).
+    private(set) var repeatedCount = 0
 
     /// `bits` per set, a power of two (4 MB each by default).
     init(bits: Int = 1 << 25) {
@@ -245,7 +272,12 @@ struct NGramRepeatFilter: Sendable {
     mutating func observe(_ gram: TermNGram) {
         let bit = gram.mixedHash & mask
         let word = Int(bit >> 6), flag = UInt64(1) << (bit & 63)
-        if seen[word] & flag != 0 { again[word] |= flag } else { seen[word] |= flag }
+        if seen[word] & flag == 0 {
+            seen[word] |= flag
+        } else if again[word] & flag == 0 {
+            again[word] |= flag
+            repeatedCount += 1
+        }
     }
 
     @inline(__always)

@@ -100,12 +100,19 @@ public struct TermDiscoverer: Sendable {
         let total = Double(stats.characterCount)
 
         // Candidates by frequency and length, numbered; `candidateAt` maps
-        // the table's slot numbers to them (cheaper than a dictionary).
+        // the table's slot numbers to them (cheaper than a dictionary). The
+        // tests that need only the candidate itself (alignment, numerals,
+        // function characters at the ends) are made here: those it fails
+        // need no neighbours, and their neighbours are not looked up.
+        var edges = EdgeStops(self)
         var candidateAt = [Int32](repeating: -1, count: stats.grams.slotCount)
         var grams: [TermNGram] = []
         var counts: [TermStatistics.Counts] = []
         stats.grams.forEachSlot { slot, gram, c in
             guard gram.count >= minLength && gram.count <= maxLength && c.count >= options.minCount else { return }
+            if Double(c.aligned) < options.minAligned * Double(c.count) { return }
+            if edges.contains(gram.value(at: 0)) || edges.contains(gram.value(at: gram.count - 1)) { return }
+            if gram.scalars.allSatisfy({ $0.properties.numericType != nil }) { return }
             candidateAt[slot] = Int32(grams.count)
             grams.append(gram)
             counts.append(c)
@@ -114,44 +121,20 @@ public struct TermDiscoverer: Sendable {
         // seen once adds 1 · ln 1 = 0 to Σ n ln n, so it is skipped), as
         // pairs packed candidate << 32 | count; the sums run over each
         // candidate's counts in sorted order, so they do not depend on hash
-        // order. The two parts of the n-grams are looked up a batch at a
-        // time, their slots loaded together first (`NGramTable.warm`) so
-        // the cache misses overlap.
-        var leftPairs: [UInt64] = []
-        var rightPairs: [UInt64] = []
-        func pair(_ candidate: Int, _ count: Int) -> UInt64 { UInt64(candidate) << 32 | UInt64(UInt32(clamping: count)) }
-        let batchSize = 32
-        var parts: [TermNGram] = []
-        var partCounts: [Int] = []
-        parts.reserveCapacity(2 * batchSize)
-        partCounts.reserveCapacity(batchSize)
-        var partSlots: [Int] = []
-        partSlots.reserveCapacity(2 * batchSize)
-        func lookUpBatch() {
-            // Slots first, then the candidate numbers of the slots found (a
-            // second large array): each step's loads overlap.
-            parts.withUnsafeBufferPointer { stats.grams.warm($0) }
-            for part in parts { partSlots.append(stats.grams.slotNumber(of: part) ?? -1) }
-            var touched: Int32 = 0
-            for slot in partSlots where slot >= 0 { touched &+= candidateAt[slot] }
-            NGramTable.keep(UInt64(UInt32(bitPattern: touched)))
-            for k in partCounts.indices {
-                let left = partSlots[2 * k], right = partSlots[2 * k + 1]
-                if left >= 0, candidateAt[left] >= 0 { leftPairs.append(pair(Int(candidateAt[left]), partCounts[k])) }
-                if right >= 0, candidateAt[right] >= 0 { rightPairs.append(pair(Int(candidateAt[right]), partCounts[k])) }
-            }
-            parts.removeAll(keepingCapacity: true)
-            partSlots.removeAll(keepingCapacity: true)
-            partCounts.removeAll(keepingCapacity: true)
-        }
+        // order. A part that begins or ends with a function character is no
+        // candidate and is not looked up.
+        var neighbours = NeighbourCounts()
         stats.grams.forEachSlot { _, gram, c in
             guard gram.count > minLength && gram.count <= maxLength + 1 && c.count > 1 else { return }
-            parts.append(gram.dropFirst())
-            parts.append(gram.dropLast())
-            partCounts.append(c.count)
-            if partCounts.count == batchSize { lookUpBatch() }
+            let last = gram.count - 1
+            if !edges.contains(gram.value(at: 1)) && !edges.contains(gram.value(at: last)) {
+                neighbours.add(gram.dropFirst(), count: c.count, left: true, stats.grams, candidateAt)
+            }
+            if !edges.contains(gram.value(at: 0)) && !edges.contains(gram.value(at: last - 1)) {
+                neighbours.add(gram.dropLast(), count: c.count, left: false, stats.grams, candidateAt)
+            }
         }
-        lookUpBatch()
+        neighbours.lookUp(stats.grams, candidateAt)
         func entropySums(_ pairs: [UInt64]) -> [Double] {
             // Grouped by candidate (a counting sort), each group's counts
             // sorted: the same order as sorting all pairs, for less work.
@@ -166,17 +149,19 @@ public struct TermDiscoverer: Sendable {
                 next[c] += 1
             }
             var sums = [Double](repeating: 0, count: grams.count)
-            for c in 0..<grams.count where start[c + 1] > start[c] {
-                grouped[start[c]..<start[c + 1]].sort()
-                for n in grouped[start[c]..<start[c + 1]] { sums[c] += Double(n) * log(Double(n)) }
+            grouped.withUnsafeMutableBufferPointer { g in
+                for c in 0..<grams.count where start[c + 1] > start[c] {
+                    var group = UnsafeMutableBufferPointer(rebasing: g[start[c]..<start[c + 1]])
+                    if group.count > 1 { group.sort() }
+                    for n in group { sums[c] += Double(n) * log(Double(n)) }
+                }
             }
             return sums
         }
-        let leftSum = entropySums(leftPairs)
-        let rightSum = entropySums(rightPairs)
+        let leftSum = entropySums(neighbours.leftPairs)
+        let rightSum = entropySums(neighbours.rightPairs)
 
         var found: [(gram: TermNGram, term: DiscoveredTerm)] = []
-        var edgeCache: [Unicode.Scalar: Bool] = [:]
         for i in grams.indices {
             let gram = grams[i]
             let n = Double(counts[i].count)
@@ -190,10 +175,6 @@ public struct TermDiscoverer: Sendable {
                 cohesion = min(cohesion, log(n * total / (Double(a.count) * Double(b.count))))
             }
             if cohesion < options.minCohesion { continue }
-            if Double(counts[i].aligned) < options.minAligned * n { continue }
-            let scalars = gram.scalars
-            if scalars.allSatisfy({ $0.properties.numericType != nil }) { continue }
-            if isEdgeStop(scalars[0], &edgeCache) || isEdgeStop(scalars[scalars.count - 1], &edgeCache) { continue }
             let text = gram.description
             if isKnownWord(text) { continue }
             let score = freedom * min(cohesion, log(n) + options.cohesionAllowance)
@@ -218,11 +199,66 @@ public struct TermDiscoverer: Sendable {
         return kept.map(\.term)
     }
 
-    func isEdgeStop(_ s: Unicode.Scalar, _ cache: inout [Unicode.Scalar: Bool]) -> Bool {
-        if let known = cache[s] { return known }
-        let result = isEdgeStop(String(s))
-        cache[s] = result
-        return result
+    /// `isEdgeStop` of single characters, each asked once: discovery asks
+    /// about the ends of every candidate and of every part of a longer
+    /// n-gram.
+    struct EdgeStops {
+        let discoverer: TermDiscoverer
+        /// By scalar value (Han characters are below the limit): 0 not
+        /// asked yet, 1 no, 2 yes.
+        var known = [UInt8](repeating: 0, count: 0x32400)
+
+        init(_ discoverer: TermDiscoverer) { self.discoverer = discoverer }
+
+        mutating func contains(_ value: UInt32) -> Bool {
+            let i = Int(value)
+            guard i < known.count else { return discoverer.isEdgeStop(String(Unicode.Scalar(value)!)) }
+            if known[i] == 0 { known[i] = discoverer.isEdgeStop(String(Unicode.Scalar(value)!)) ? 2 : 1 }
+            return known[i] == 2
+        }
+    }
+
+    /// The candidate neighbour counts of the n-grams one longer than
+    /// candidates, found by looking their parts up a batch at a time: the
+    /// slots of a batch are loaded together first (`NGramTable.warm`),
+    /// then the candidate numbers of the slots found (a second large
+    /// array), so that each step's cache misses overlap.
+    struct NeighbourCounts {
+        /// (candidate << 32 | count) of the left and right neighbours.
+        var leftPairs: [UInt64] = []
+        var rightPairs: [UInt64] = []
+        static let batchSize = 64
+        private var parts: [TermNGram] = []
+        /// Count of the longer n-gram << 1 | 1 when the part is its end (the
+        /// n-gram's first character is a left neighbour).
+        private var partCounts: [Int] = []
+        private var partSlots: [Int] = []
+
+        /// Counts `count` occurrences of a neighbour of `part`, on the left
+        /// or the right, if `part` is a candidate.
+        mutating func add(_ part: TermNGram, count: Int, left: Bool, _ table: NGramTable, _ candidateAt: [Int32]) {
+            parts.append(part)
+            partCounts.append(count << 1 | (left ? 1 : 0))
+            if parts.count == Self.batchSize { lookUp(table, candidateAt) }
+        }
+
+        /// Looks up the parts added since the last call.
+        mutating func lookUp(_ table: NGramTable, _ candidateAt: [Int32]) {
+            parts.withUnsafeBufferPointer { table.warm($0) }
+            for part in parts { partSlots.append(table.slotNumber(of: part) ?? -1) }
+            var touched: Int32 = 0
+            for slot in partSlots where slot >= 0 { touched &+= candidateAt[slot] }
+            NGramTable.keep(UInt64(UInt32(bitPattern: touched)))
+            for k in parts.indices {
+                let slot = partSlots[k]
+                guard slot >= 0, candidateAt[slot] >= 0 else { continue }
+                let pair = UInt64(candidateAt[slot]) << 32 | UInt64(UInt32(clamping: partCounts[k] >> 1))
+                if partCounts[k] & 1 != 0 { leftPairs.append(pair) } else { rightPairs.append(pair) }
+            }
+            parts.removeAll(keepingCapacity: true)
+            partSlots.removeAll(keepingCapacity: true)
+            partCounts.removeAll(keepingCapacity: true)
+        }
     }
 
     static func precedes(_ a: DiscoveredTerm, _ b: DiscoveredTerm) -> Bool {

@@ -23,6 +23,16 @@ public struct TermNGram: Hashable, Sendable, Comparable, CustomStringConvertible
 
     init() {}
 
+    /// The n-gram of the packed words `w0`, `w1`, `w2`; its length is the
+    /// number of non-zero scalars.
+    init(words w0: UInt64, _ w1: UInt64, _ w2: UInt64) {
+        func scalars(_ w: UInt64) -> Int { (w.bitWidth - w.leadingZeroBitCount + 20) / 21 }
+        self.w0 = w0
+        self.w1 = w1
+        self.w2 = w2
+        count = w2 != 0 ? 6 + scalars(w2) : (w1 != 0 ? 3 + scalars(w1) : scalars(w0))
+    }
+
     mutating func append(_ value: UInt32) {
         let v = UInt64(value) & 0x1F_FFFF
         let shift = UInt64((count % 3) * 21)
@@ -40,10 +50,13 @@ public struct TermNGram: Hashable, Sendable, Comparable, CustomStringConvertible
         return UInt32((word >> UInt64((i % 3) * 21)) & 0x1F_FFFF)
     }
 
-    /// The scalars in `range`.
+    /// The scalars in `range`, by shifting the packed words (discovery
+    /// takes the parts of every n-gram it looks at).
     public func slice(_ range: Range<Int>) -> TermNGram {
-        var g = TermNGram()
-        for i in range { g.append(value(at: i)) }
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "slice out of range")
+        var g = self
+        for _ in 0..<range.lowerBound { g.shiftOutFirst() }
+        g.keepFirst(range.count)
         return g
     }
 
@@ -51,6 +64,25 @@ public struct TermNGram: Hashable, Sendable, Comparable, CustomStringConvertible
     public func dropFirst() -> TermNGram { slice(1..<count) }
     /// All but the last scalar.
     public func dropLast() -> TermNGram { slice(0..<count - 1) }
+
+    /// Removes the first scalar: each word moves down one scalar and takes
+    /// the first scalar of the next word on top.
+    private mutating func shiftOutFirst() {
+        let scalarMask: UInt64 = 0x1F_FFFF
+        w0 = w0 >> 21 | (w1 & scalarMask) << 42
+        w1 = w1 >> 21 | (w2 & scalarMask) << 42
+        w2 >>= 21
+        count -= 1
+    }
+
+    /// Keeps the first `n` scalars, zeroing the others.
+    private mutating func keepFirst(_ n: Int) {
+        func low(_ scalars: Int) -> UInt64 { (UInt64(1) << UInt64(21 * min(3, max(0, scalars)))) &- 1 }
+        w0 &= low(n)
+        w1 &= low(n - 3)
+        w2 &= low(n - 6)
+        count = n
+    }
 
     /// The scalars.
     public var scalars: [Unicode.Scalar] {

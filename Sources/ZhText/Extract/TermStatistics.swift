@@ -105,19 +105,30 @@ public struct TermStatistics: Sendable, Equatable {
                     var gram = TermNGram()
                     for j in start..<min(end, start + longest) {
                         gram.append(scalars[j].value)
-                        // Seen once, so every longer n-gram from here is
-                        // seen once at most: none is counted.
-                        if j > start, let repeats, !repeats.mayRepeat(gram) { break }
                         batch[n] = gram
                         batchStart[n] = start
                         n += 1
                     }
                 }
                 batch.withUnsafeBufferPointer { grams.warm(UnsafeBufferPointer(rebasing: $0[0..<n])) }
-                for k in 0..<n {
-                    let gram = batch[k], start = batchStart[k], gramEnd = start + gram.count
-                    grams.countOccurrence(gram, document: document, left: start == i ? 1 : 0, right: gramEnd == end ? 1 : 0,
-                                          aligned: boundary[start] && boundary[gramEnd] ? 1 : 0)
+                // The repeat filter is asked only about n-grams not in the
+                // table yet: one in it was let in before, and so were all
+                // its beginnings. An n-gram seen once makes every longer one
+                // from the same start seen once at most: none is counted.
+                var k = 0
+                while k < n {
+                    let start = batchStart[k]
+                    var counting = true
+                    while k < n && batchStart[k] == start {
+                        if counting {
+                            let gram = batch[k], gramEnd = start + gram.count
+                            counting = grams.countOccurrence(
+                                gram, document: document, left: start == i ? 1 : 0, right: gramEnd == end ? 1 : 0,
+                                aligned: boundary[start] && boundary[gramEnd] ? 1 : 0,
+                                admit: { gram.count == 1 || repeats?.mayRepeat(gram) ?? true })
+                        }
+                        k += 1
+                    }
                 }
                 first = last
             }
@@ -162,6 +173,11 @@ public struct TermStatistics: Sendable, Equatable {
             }
         }
         var stats = TermStatistics(maxLength: maxLength)
+        // Sized once for what the first pass saw repeated, plus the single
+        // characters: growing by doubling would copy the table several
+        // times and have the kernel clear every discarded copy's pages.
+        let characters = documents.reduce(0) { $0 + $1.scalars.count }
+        stats.grams = NGramTable(capacity: repeats.repeatedCount + min(characters, distinctCharacterEstimate))
         for d in documents {
             var boundary = [Bool](repeating: false, count: d.scalars.count + 1)
             for t in d.spans where t.start >= 0 && Int(t.end) <= d.scalars.count && t.start <= t.end {
@@ -172,6 +188,10 @@ public struct TermStatistics: Sendable, Equatable {
         }
         return stats
     }
+
+    /// A bound on the distinct Han characters of a text, for sizing the
+    /// table: news uses a few thousand.
+    static let distinctCharacterEstimate = 8192
 
     /// Counts one more document.
     public mutating func add(document text: String) {
