@@ -30,10 +30,17 @@ extension Segmenter {
         let pairLogProb = ScratchBuffer<Float>()
         let pairPOS = ScratchBuffer<UInt16>()
         let pairBase = ScratchBuffer<Int32>()
+        /// The check a position's pair unit must have (-2: none can).
+        let pairParent = ScratchBuffer<Int32>()
+        /// Units loaded by a probe loop, for the loop after it (per
+        /// position, then per walk).
+        let gathered = ScratchBuffer<Lexicon.Unit>()
         /// Walks still going at the current length: start, node, its base.
         let walkStart = ScratchBuffer<Int32>()
         let walkNode = ScratchBuffer<Int32>()
         let walkBase = ScratchBuffer<Int32>()
+        /// The unit each walk steps to next.
+        let walkNext = ScratchBuffer<Int32>()
         /// Dictionary words of three or more characters, first in the order
         /// found (by length, then start), then grouped by start: the words
         /// starting at `i` are `longFirst[i] ..< longFirst[i + 1]`, shortest first.

@@ -14,32 +14,35 @@ extension Segmenter {
         let singleLogProb = scratch.singleLogProb.reserve(n)
         let singlePOS = scratch.singlePOS.reserve(n)
         let units = probe.units
-        var p = 0
-        // Branch-free, so that the probes of successive positions overlap.
-        while p < n {
+        let parent = scratch.pairParent.reserve(n), gathered = scratch.gathered.reserve(n)
+        // Three loops: the second, the probe of each pair's unit, almost
+        // always misses the cache; alone in its loop, with nothing else to
+        // hold up the core, many more of its misses are in flight at once.
+        for p in 0..<n {
             // The root's child by code k is unit k; code 0 reads the root
             // itself, whose check (-1) matches nothing.
             let code1 = s[p] < 0x10000 && unit[p] >= 0 ? code[p] : 0
             let first = units[Int(code1)]
-            // Results are selected with masks, not branches: a branch on
-            // the probe would stall on its cache miss when mispredicted.
+            // Results are selected with masks, not branches.
             let rootMask = Lexicon.mask(first.check == 0)
             singleLogProb[p] = Lexicon.select(rootMask, first.logProb, Lexicon.notAWordLogProb)
             singlePOS[p] = first.pos
             // The lexicon is padded (any base + any code is inside), and no
             // child sits at code 0 (the code past a block and past the
             // chunk): index without checks, then compare.
-            let t = Int(first.base &+ code[p + 1])
-            let u = units[t]
-            let mask = rootMask & Lexicon.mask(u.check == code1)
-            pairNode[p] = Int32(truncatingIfNeeded: t) | ~mask
-            // Read only where there is a node: stored as loaded, so that
-            // nothing waits on the compare (a select turns into a branch
-            // on the missed unit, which mispredicts about half the time).
+            pairNode[p] = first.base &+ code[p + 1]
+            // The check the pair's unit must have: the first character's
+            // node, or -2, which no unit has, when there is none.
+            parent[p] = (code1 & rootMask) | (-2 & ~rootMask)
+        }
+        for p in 0..<n { gathered[p] = units[Int(pairNode[p])] }
+        for p in 0..<n {
+            let u = gathered[p]
+            pairNode[p] |= ~Lexicon.mask(u.check == parent[p])
+            // Read only where there is a node: stored as loaded.
             pairLogProb[p] = u.logProb
             pairPOS[p] = u.pos
             pairBase[p] = u.base
-            p += 1
         }
     }
 
@@ -81,16 +84,20 @@ extension Segmenter {
             let foundPOS = scratch.foundPOS.reserve(room, keeping: found)
             var kept = 0
             let units = probe.units
+            let next = scratch.walkNext.reserve(walks), gathered = scratch.gathered.reserve(walks)
+            // As in `findPairs`: the probes in a loop of their own. A walk
+            // still going has a character with a code before `last`, so
+            // `last` is at most the chunk's end, whose code is 0, and
+            // `unit` has room past it.
+            for w in 0..<walks { next[w] = walkBase[w] &+ code[Int(walkStart[w]) + length - 1] }
+            for w in 0..<walks { gathered[w] = units[Int(next[w])] }   // inside: the lexicon is padded
             for w in 0..<walks {
                 let start = Int(walkStart[w])
-                // A walk still going has a character with a code before
-                // `last`, so `last` is at most the chunk's end, whose code
-                // is 0, and `unit` has room past it.
                 let last = start + length - 1
-                // Branch-free step (see `findPairs`); results are kept by
-                // advancing the write index or not.
-                let t = Int(walkBase[w] &+ code[last])   // inside: the lexicon is padded
-                let u = units[t]
+                // Branch-free step; results are kept by advancing the write
+                // index or not.
+                let t = Int(next[w])
+                let u = gathered[w]
                 // Masks, not `&&`: a short-circuit is a branch on the unit.
                 let step = Lexicon.mask(u.check == walkNode[w])
                 let endsUnit = Lexicon.mask(unit[last + 1] >= 0)
