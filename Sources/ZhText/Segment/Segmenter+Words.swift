@@ -66,10 +66,10 @@ extension Segmenter {
         var walks = 0
         var p = 0
         while p + 2 < n {
-            if pairNode[p] > 0 && pairBase[p] != 0 {
-                walkStart[walks] = Int32(p); walkNode[walks] = pairNode[p]; walkBase[walks] = pairBase[p]
-                walks += 1
-            }
+            // Kept by advancing the write index or not: whether a pair
+            // goes on is a coin toss to the branch predictor.
+            walkStart[walks] = Int32(p); walkNode[walks] = pairNode[p]; walkBase[walks] = pairBase[p]
+            walks &+= Int(Lexicon.mask(pairNode[p] > 0) & Lexicon.mask(pairBase[p] != 0) & 1)
             p += 1
         }
         // Each round lengthens every walk by one character (a start has at
