@@ -117,7 +117,10 @@ extension Segmenter {
                 // to the block, as the route reads them).
                 e = i
                 while e < n {
-                    let k = ScalarClass.of(s[e])
+                    // Most characters are common Han (U+4E00 to U+9FFF):
+                    // tested before the full classification.
+                    let x = s[e]
+                    let k = x &- 0x4E00 < 0x5200 ? ScalarClass.han : ScalarClass.of(x)
                     if k == .han {
                         unit[e - c0] = 0; atomPOS[e - c0] = 0; code[e - c0] = probe.code(s[e])
                         e += 1
