@@ -134,6 +134,36 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
         #expect(cached.lexicon.wordCount == parsed.lexicon.wordCount)
     }
 
+    /// Long texts are segmented a chunk at a time (`Segmenter.chunkLength`
+    /// characters, ended with the item that crosses it): lines must come out
+    /// the same wherever the chunks fall, also a line far longer than a chunk.
+    @Test func linesOfALongTextSegmentAsEachLineAlone() throws {
+        let text = try Decoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
+        var lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let hanOnly = String(String.UnicodeScalarView(text.unicodeScalars.filter { ScalarClass.of($0.value) == .han }))
+        lines.append(hanOnly + hanOnly)
+        lines.append("访问https://example.com/a?b=1或写信给news@example.org，iPhone 15售价5999元，增长3.5%")
+        lines += lines
+        let scalars = Array(lines.joined(separator: "\n").unicodeScalars)
+        #expect(scalars.count > 3 * Segmenter.chunkLength)
+        #expect(hanOnly.unicodeScalars.count * 2 > Segmenter.chunkLength)
+
+        var expected: [Segmenter.Span] = []
+        var offset: Int32 = 0
+        for (k, line) in lines.enumerated() {
+            let alone = shippedSegmenter.spans(Array(line.unicodeScalars))
+            expected += alone.map { Segmenter.Span(start: $0.start + offset, end: $0.end + offset, posID: $0.posID) }
+            offset += Int32(line.unicodeScalars.count)
+            if k + 1 < lines.count {
+                expected.append(Segmenter.Span(start: offset, end: offset + 1, posID: Lexicon.whitespacePOSID))
+                offset += 1
+            }
+        }
+        let whole = shippedSegmenter.spans(scalars)
+        #expect(whole == expected)
+        #expect(whole.contains { String(String.UnicodeScalarView(scalars[Int($0.start)..<Int($0.end)])) == "https://example.com/a?b=1" })
+    }
+
     @Test func traditionalGivesTheSameBoundariesAsItsSimplifiedNormalization() throws {
         let text = try Decoder().decodeFile(atPath: segSeeds.appendingPathComponent("004_abe017265f5798b9.txt").path).text
         let normalizer = try Normalizer()

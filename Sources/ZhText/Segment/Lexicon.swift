@@ -151,6 +151,10 @@ public struct Lexicon: Sendable {
         /// The code of a scalar above the BMP (0 when no word has it).
         func astralCode(_ c: UInt32) -> Int32 { astralCodes[c] ?? 0 }
 
+        /// The code of `c` (0 when no word has it).
+        @inline(__always)
+        func code(_ c: UInt32) -> Int32 { c < 0x10000 ? codes[Int(c)] : astralCode(c) }
+
         /// The root's child by the BMP scalar `c`, or -1.
         @inline(__always)
         func root(_ c: UInt32) -> Int32 {

@@ -11,6 +11,17 @@ extension Segmenter {
     /// - Complexity: O(spans).
     func mergeNames(_ s: UnsafeBufferPointer<UInt32>, _ out: inout [Span], from: Int) {
         guard out.count - from >= 2 else { return }
+        let count = out.count
+        // In place through a buffer: the array's subscripts would check
+        // uniqueness and bounds on every span.
+        let w = out.withUnsafeMutableBufferPointer { mergeNames(s, $0, from: from) }
+        out.removeSubrange(w..<count)
+    }
+
+    /// `mergeNames` over `out[from...]`, compacting in place; returns the
+    /// new end.
+    private func mergeNames(_ s: UnsafeBufferPointer<UInt32>, _ out: UnsafeMutableBufferPointer<Span>,
+                            from: Int) -> Int {
         var w = from
         var k = from
         let count = out.count
@@ -49,7 +60,7 @@ extension Segmenter {
             w += 1
             k += 1
         }
-        out.removeSubrange(w..<count)
+        return w
     }
 
     /// 0: not a piece of a foreign name; 1: a dictionary name piece;

@@ -2,16 +2,20 @@ extension Segmenter {
     /// Marks a route step that is a dictionary word (its tag is looked up once).
     static let dictionaryWord: UInt16 = .max - 1
 
-    /// Reusable buffers of one segmentation call. Per block position
-    /// (block-relative indices):
+    /// Reusable buffers of one segmentation call. Per chunk position
+    /// (chunk-relative indices) unless said otherwise:
     struct Scratch {
-        /// 0 a Han character, > 0 the end of the atom starting here, -1
-        /// inside an atom.
+        /// The items of a chunk: spans to emit, and blocks (`blockItem`).
+        let items = ScratchBuffer<Span>()
+        /// 0 a Han character, > 0 the end of the atom starting here
+        /// (relative to its block), -1 inside an atom.
         let unit = ScratchBuffer<Int32>()
         /// The part of speech of the atom starting here.
         let atomPOS = ScratchBuffer<UInt16>()
-        /// The route: best score from here to the block's end, where the
-        /// best first word ends, and its tag.
+        /// The lexicon's code of each character in a block (0 elsewhere).
+        let code = ScratchBuffer<Int32>()
+        /// The route, per block position: best score from here to the
+        /// block's end, where the best first word ends, and its tag.
         let score = ScratchBuffer<Double>()
         let next = ScratchBuffer<Int32>()
         let pos = ScratchBuffer<UInt16>()
@@ -20,16 +24,23 @@ extension Segmenter {
         let singleLogProb = ScratchBuffer<Float>()
         let singlePOS = ScratchBuffer<UInt16>()
         /// The dictionary's two-character step from each position: node
-        /// (-1 none), word ln P (`notAWordLogProb` if not a word), tag and
-        /// the node's base.
+        /// (-1 none), then, meaningful only where there is a node, its word
+        /// ln P (`notAWordLogProb` if not a word), tag and base.
         let pairNode = ScratchBuffer<Int32>()
         let pairLogProb = ScratchBuffer<Float>()
         let pairPOS = ScratchBuffer<UInt16>()
         let pairBase = ScratchBuffer<Int32>()
+        /// The check a position's pair unit must have (-2: none can).
+        let pairParent = ScratchBuffer<Int32>()
+        /// Units loaded by a probe loop, for the loop after it (per
+        /// position, then per walk).
+        let gathered = ScratchBuffer<Lexicon.Unit>()
         /// Walks still going at the current length: start, node, its base.
         let walkStart = ScratchBuffer<Int32>()
         let walkNode = ScratchBuffer<Int32>()
         let walkBase = ScratchBuffer<Int32>()
+        /// The unit each walk steps to next.
+        let walkNext = ScratchBuffer<Int32>()
         /// Dictionary words of three or more characters, first in the order
         /// found (by length, then start), then grouped by start: the words
         /// starting at `i` are `longFirst[i] ..< longFirst[i + 1]`, shortest first.
@@ -44,72 +55,121 @@ extension Segmenter {
         var hmmBack: [Int8] = []
     }
 
+    /// Characters per chunk (a chunk ends with the item that crosses this):
+    /// enough blocks that the dictionary probes of many overlap, few enough
+    /// that the chunk's scratch stays in the L2 cache.
+    static let chunkLength = 2048
+
+    /// Marks an item of `scratch.items` that is a block to segment, not a
+    /// span to emit as it is.
+    static let blockItem: UInt16 = .max
+
     /// Segments `s`, appending spans (offsets into `s`) to `out`.
+    ///
+    /// A chunk at a time: its characters are classified, then the dictionary
+    /// is consulted over the whole chunk at once, then the route of each
+    /// block (a run of Han characters and atoms) is chosen. Blocks are
+    /// mostly clauses of about ten characters; one block at a time, its few
+    /// probes were each waited for in turn.
     func appendSpans(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Span], scratch: inout Scratch) {
-        let n = s.count
         var i = 0
-        while i < n {
+        while i < s.count {
+            let (end, items) = classifyChunk(s, from: i, scratch: scratch)
+            let chunk = UnsafeBufferPointer(rebasing: s[i..<end])
+            withExtendedLifetime(lexicon) {
+                findPairs(chunk, scratch: scratch)
+                findLongWords(chunk, scratch: scratch)
+            }
+            let item = scratch.items.base
+            for k in 0..<items {
+                let it = item[k]
+                if it.posID == Segmenter.blockItem {
+                    segmentBlock(s, Int(it.start), Int(it.end), chunkStart: i, into: &out, scratch: &scratch)
+                } else {
+                    out.append(it)
+                }
+            }
+            i = end
+        }
+    }
+
+    /// Classifies the chunk of `s` that starts at `c0`: fills
+    /// `scratch.unit`, `atomPOS` and `code` (chunk-relative; past the chunk
+    /// and outside blocks, unit 0 and code 0, so no word starts, goes on
+    /// or is cut there) and lists the chunk's items in `scratch.items`.
+    /// Returns where the chunk ends and the number of items.
+    func classifyChunk(_ s: UnsafeBufferPointer<UInt32>, from c0: Int,
+                       scratch: Scratch) -> (end: Int, items: Int) {
+        let n = s.count
+        let room = n - c0 + 2
+        let unit = scratch.unit.reserve(room), atomPOS = scratch.atomPOS.reserve(room)
+        let code = scratch.code.reserve(room), item = scratch.items.reserve(room)
+        let probe = lexicon.probe
+        let limit = c0 + min(n - c0, Segmenter.chunkLength)
+        var items = 0
+        var i = c0
+        while i < limit {
             let c = s[i]
-            let cls = ScalarClass.of(c)
-            switch cls {
+            var e = i + 1
+            switch ScalarClass.of(c) {
             case .han, .letter, .digit:
-                // A block of Han characters and atoms.
-                let unit = scratch.unit.reserve(n - i)
-                let atomPOS = scratch.atomPOS.reserve(n - i)
-                var e = i
+                // A block of Han characters and atoms (atom ends relative
+                // to the block, as the route reads them).
+                e = i
                 while e < n {
-                    let k = ScalarClass.of(s[e])
+                    // Most characters are common Han (U+4E00 to U+9FFF):
+                    // tested before the full classification.
+                    let x = s[e]
+                    let k = x &- 0x4E00 < 0x5200 ? ScalarClass.han : ScalarClass.of(x)
                     if k == .han {
-                        unit[e - i] = 0; atomPOS[e - i] = 0
+                        unit[e - c0] = 0; atomPOS[e - c0] = 0; code[e - c0] = probe.code(s[e])
                         e += 1
                     } else if k == .letter || k == .digit {
                         let (end, pos) = Segmenter.scanAtom(s, e)
-                        unit[e - i] = Int32(end - i); atomPOS[e - i] = pos
-                        for m in (e + 1)..<max(end, e + 1) { unit[m - i] = -1; atomPOS[m - i] = 0 }
+                        unit[e - c0] = Int32(end - i); atomPOS[e - c0] = pos; code[e - c0] = probe.code(s[e])
+                        for m in (e + 1)..<max(end, e + 1) {
+                            unit[m - c0] = -1; atomPOS[m - c0] = 0; code[m - c0] = probe.code(s[m])
+                        }
                         e = end
                     } else {
                         break
                     }
                 }
-                segmentBlock(s, i, e, into: &out, scratch: &scratch)
-                i = e
+                item[items] = Span(start: Int32(i), end: Int32(e), posID: Segmenter.blockItem)
             case .space, .newline:
-                var e = i + 1
                 while e < n {
                     let k = ScalarClass.of(s[e])
                     if k != .space && k != .newline { break }
                     e += 1
                 }
-                out.append(Span(start: Int32(i), end: Int32(e), posID: Lexicon.whitespacePOSID))
-                i = e
+                item[items] = Span(start: Int32(i), end: Int32(e), posID: Lexicon.whitespacePOSID)
             case .other:
-                var e = i + 1
                 // A run of the same mark is one token: —— …… ---- ！！
                 while e < n && s[e] == c { e += 1 }
                 // URLs never start here (they start with a letter).
-                out.append(Span(start: Int32(i), end: Int32(e), posID: Lexicon.posPunctuation))
-                i = e
+                item[items] = Span(start: Int32(i), end: Int32(e), posID: Lexicon.posPunctuation)
             }
+            if item[items].posID != Segmenter.blockItem {
+                for m in i..<e { unit[m - c0] = 0; code[m - c0] = 0 }
+            }
+            items += 1
+            i = e
         }
+        // Two units past the end: a walk's last step reads one beyond it.
+        unit[i - c0] = 0; unit[i - c0 + 1] = 0; code[i - c0] = 0
+        return (i, items)
     }
 
-    /// The most probable route through `s[a..<b]` (scratch.unit describes
-    /// it), then the HMM over runs of single characters.
-    ///
-    /// The dictionary is consulted length by length over the whole block
-    /// (every pair, then every walk still going, one character longer each
-    /// round) rather than word by word from each position: the table probes
-    /// of one round do not depend on each other, so their cache misses overlap.
-    func segmentBlock(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int,
+    /// The most probable route through the block `s[a..<b]` of the chunk
+    /// that starts at `chunkStart` (whose words are found), then the HMM
+    /// over runs of single characters.
+    func segmentBlock(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int, chunkStart: Int,
                       into out: inout [Span], scratch: inout Scratch) {
         let n = b - a
         let block = UnsafeBufferPointer(rebasing: s[a..<b])
-        withExtendedLifetime(lexicon) {
-            findPairs(block, scratch: scratch)
-            findLongWords(block, scratch: scratch)
-            chooseRoute(block, scratch: scratch)
-        }
-        let unit = scratch.unit.base, next = scratch.next.base, pos = scratch.pos.base
+        let offset = a - chunkStart
+        chooseRoute(block, at: offset, scratch: scratch)
+        let unit = scratch.unit.base + offset, next = scratch.next.base, pos = scratch.pos.base
         // Walk the route; collect runs of single Han characters for the HMM.
         let firstSpan = out.count
         var i = 0

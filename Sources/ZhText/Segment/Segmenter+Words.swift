@@ -1,56 +1,62 @@
 extension Segmenter {
     /// Pass 1: the dictionary's one- and two-character steps from every
-    /// position of the block (`scratch.single*`, `scratch.pair*`; the last
-    /// position has no pair). Positions inside an atom and characters above
-    /// the BMP (no root entry) get none.
+    /// position of the chunk (`scratch.single*`, `scratch.pair*`; no pair
+    /// leaves its block). Positions inside an atom or outside a block and
+    /// characters above the BMP (no root entry) get none.
     func findPairs(_ s: UnsafeBufferPointer<UInt32>, scratch: Scratch) {
         let n = s.count
         let probe = lexicon.probe
-        let unit = scratch.unit.base
+        let unit = scratch.unit.base, code = scratch.code.base
         let pairNode = scratch.pairNode.reserve(n)
         let pairLogProb = scratch.pairLogProb.reserve(n)
         let pairPOS = scratch.pairPOS.reserve(n)
         let pairBase = scratch.pairBase.reserve(n)
         let singleLogProb = scratch.singleLogProb.reserve(n)
         let singlePOS = scratch.singlePOS.reserve(n)
-        let units = probe.units, codes = probe.codes
-        var p = 0
-        // Branch-free, so that the probes of successive positions overlap.
-        while p < n {
-            let c1 = s[p], c2 = p + 1 < n ? s[p + 1] : 0
+        let units = probe.units
+        let parent = scratch.pairParent.reserve(n), gathered = scratch.gathered.reserve(n)
+        // Three loops: the second, the probe of each pair's unit, almost
+        // always misses the cache; alone in its loop, with nothing else to
+        // hold up the core, many more of its misses are in flight at once.
+        for p in 0..<n {
             // The root's child by code k is unit k; code 0 reads the root
             // itself, whose check (-1) matches nothing.
-            let code1 = c1 < 0x10000 && unit[p] >= 0 ? codes[Int(c1 & 0xFFFF)] : 0
+            let code1 = s[p] < 0x10000 && unit[p] >= 0 ? code[p] : 0
             let first = units[Int(code1)]
-            // Results are selected with masks, not branches: a branch on
-            // the probe would stall on its cache miss when mispredicted.
+            // Results are selected with masks, not branches.
             let rootMask = Lexicon.mask(first.check == 0)
             singleLogProb[p] = Lexicon.select(rootMask, first.logProb, Lexicon.notAWordLogProb)
             singlePOS[p] = first.pos
             // The lexicon is padded (any base + any code is inside), and no
-            // child sits at code 0: index without checks, then compare.
-            let code2 = c2 < 0x10000 ? codes[Int(c2 & 0xFFFF)] : probe.astralCode(c2)
-            let t = Int(first.base &+ code2)
-            let u = units[t]
-            let mask = rootMask & Lexicon.mask(u.check == code1)
-            pairNode[p] = Int32(truncatingIfNeeded: t) | ~mask
-            pairLogProb[p] = Lexicon.select(mask, u.logProb, Lexicon.notAWordLogProb)
-            pairPOS[p] = u.pos & UInt16(truncatingIfNeeded: mask)
-            pairBase[p] = u.base & mask
-            p += 1
+            // child sits at code 0 (the code past a block and past the
+            // chunk): index without checks, then compare.
+            pairNode[p] = first.base &+ code[p + 1]
+            // The check the pair's unit must have: the first character's
+            // node, or -2, which no unit has, when there is none.
+            parent[p] = (code1 & rootMask) | (-2 & ~rootMask)
+        }
+        for p in 0..<n { gathered[p] = units[Int(pairNode[p])] }
+        for p in 0..<n {
+            let u = gathered[p]
+            pairNode[p] |= ~Lexicon.mask(u.check == parent[p])
+            // Read only where there is a node: stored as loaded.
+            pairLogProb[p] = u.logProb
+            pairPOS[p] = u.pos
+            pairBase[p] = u.base
         }
     }
 
     /// Pass 2: every dictionary word of three or more characters in the
-    /// block, found one length at a time, then grouped by start
+    /// chunk's blocks, found one length at a time, then grouped by start
     /// (`scratch.longFirst` and `scratch.long*`), shortest first.
     ///
     /// A word counts only when it ends where a unit ends (not inside an
-    /// atom); walks go on through atoms, as the route's walk did.
+    /// atom); walks go on through atoms, as the route's walk did, and die
+    /// at a block's end, where the code is 0.
     func findLongWords(_ s: UnsafeBufferPointer<UInt32>, scratch: Scratch) {
         let n = s.count
         let probe = lexicon.probe
-        let unit = scratch.unit.base
+        let unit = scratch.unit.base, code = scratch.code.base
         let pairNode = scratch.pairNode.base
         // Walks of length 2 that can go on (a node with base 0 has no children).
         let walkStart = scratch.walkStart.reserve(n)
@@ -60,10 +66,10 @@ extension Segmenter {
         var walks = 0
         var p = 0
         while p + 2 < n {
-            if pairNode[p] > 0 && pairBase[p] != 0 {
-                walkStart[walks] = Int32(p); walkNode[walks] = pairNode[p]; walkBase[walks] = pairBase[p]
-                walks += 1
-            }
+            // Kept by advancing the write index or not: whether a pair
+            // goes on is a coin toss to the branch predictor.
+            walkStart[walks] = Int32(p); walkNode[walks] = pairNode[p]; walkBase[walks] = pairBase[p]
+            walks &+= Int(Lexicon.mask(pairNode[p] > 0) & Lexicon.mask(pairBase[p] != 0) & 1)
             p += 1
         }
         // Each round lengthens every walk by one character (a start has at
@@ -77,24 +83,30 @@ extension Segmenter {
             let foundLogProb = scratch.foundLogProb.reserve(room, keeping: found)
             let foundPOS = scratch.foundPOS.reserve(room, keeping: found)
             var kept = 0
-            let units = probe.units, codes = probe.codes
+            let units = probe.units
+            let next = scratch.walkNext.reserve(walks), gathered = scratch.gathered.reserve(walks)
+            // As in `findPairs`: the probes in a loop of their own. A walk
+            // still going has a character with a code before `last`, so
+            // `last` is at most the chunk's end, whose code is 0, and
+            // `unit` has room past it.
+            for w in 0..<walks { next[w] = walkBase[w] &+ code[Int(walkStart[w]) + length - 1] }
+            for w in 0..<walks { gathered[w] = units[Int(next[w])] }   // inside: the lexicon is padded
             for w in 0..<walks {
                 let start = Int(walkStart[w])
                 let last = start + length - 1
-                if last >= n { break }   // starts ascend: the rest end past the block too
-                // Branch-free step (see `findPairs`); results are kept by
-                // advancing the write index or not.
-                let c = s[last]
-                let code = c < 0x10000 ? codes[Int(c & 0xFFFF)] : probe.astralCode(c)
-                let t = Int(walkBase[w] &+ code)   // inside: the lexicon is padded
-                let u = units[t]
-                let step = u.check == walkNode[w]
-                let isWord = step && u.logProb <= 0 && (last + 1 == n || unit[last + 1] >= 0)
+                // Branch-free step; results are kept by advancing the write
+                // index or not.
+                let t = Int(next[w])
+                let u = gathered[w]
+                // Masks, not `&&`: a short-circuit is a branch on the unit.
+                let step = Lexicon.mask(u.check == walkNode[w])
+                let endsUnit = Lexicon.mask(unit[last + 1] >= 0)
+                let isWord = step & Lexicon.mask(u.logProb <= 0) & endsUnit
                 foundStart[found] = Int32(start); foundEnd[found] = Int32(last + 1)
                 foundLogProb[found] = u.logProb; foundPOS[found] = u.pos
-                found += isWord ? 1 : 0
+                found &+= Int(isWord & 1)
                 walkStart[kept] = Int32(start); walkNode[kept] = Int32(t); walkBase[kept] = u.base
-                kept += step && u.base != 0 ? 1 : 0
+                kept &+= Int(step & Lexicon.mask(u.base != 0) & 1)
             }
             walks = kept
             length += 1
@@ -130,15 +142,19 @@ extension Segmenter {
     /// At each position the candidates are tried in this order, a later one
     /// winning ties: a single character (or the atom), dictionary words by
     /// length, a Chinese numeral number, 第 + number.
-    func chooseRoute(_ s: UnsafeBufferPointer<UInt32>, scratch: Scratch) {
+    ///
+    /// `s` is the block, which starts at `offset` in its chunk (the found
+    /// words' ends are chunk-relative).
+    func chooseRoute(_ s: UnsafeBufferPointer<UInt32>, at offset: Int, scratch: Scratch) {
         let n = s.count
         let unknownLogProb = -lexicon.logTotal
         let numeral = numeralLogProb
-        let unit = scratch.unit.base, atomPOS = scratch.atomPOS.base
+        let unit = scratch.unit.base + offset, atomPOS = scratch.atomPOS.base + offset
         let score = scratch.score.reserve(n + 1), next = scratch.next.reserve(n), pos = scratch.pos.reserve(n)
-        let pairNode = scratch.pairNode.base, pairLogProb = scratch.pairLogProb.base, pairPOS = scratch.pairPOS.base
-        let singleLogProb = scratch.singleLogProb.base, singlePOS = scratch.singlePOS.base
-        let longFirst = scratch.longFirst.base, longEnd = scratch.longEnd.base
+        let pairNode = scratch.pairNode.base + offset, pairLogProb = scratch.pairLogProb.base + offset
+        let pairPOS = scratch.pairPOS.base + offset
+        let singleLogProb = scratch.singleLogProb.base + offset, singlePOS = scratch.singlePOS.base + offset
+        let longFirst = scratch.longFirst.base + offset, longEnd = scratch.longEnd.base
         let longLogProb = scratch.longLogProb.base, longPOS = scratch.longPOS.base
         score[n] = 0
         var i = n - 1
@@ -173,7 +189,7 @@ extension Segmenter {
                     if cand >= best { best = cand; bestEnd = i + 2; bestPOS = pairPOS[i] }
                 }
                 for k in Int(longFirst[i])..<Int(longFirst[i + 1]) {
-                    let e = Int(longEnd[k])
+                    let e = Int(longEnd[k]) - offset
                     let cand = Double(longLogProb[k]) + score[e]
                     if cand >= best { best = cand; bestEnd = e; bestPOS = longPOS[k] }
                 }

@@ -37,7 +37,7 @@ public final class Segmenter: Sendable {
 
     /// A token without its text: offsets and a part-of-speech id
     /// (`Segmenter.partOfSpeech(id:)` names it).
-    public struct Span: Hashable, Sendable {
+    public struct Span: Hashable, Sendable, BitwiseCopyable {
         public var start: Int32
         public var end: Int32
         public var posID: UInt16
