@@ -242,31 +242,27 @@ public enum StateMerger {
     }
 }
 
-/// Keyword counts folded by the worker threads: each fold takes a partial
-/// count from the pool (or starts one), adds a document's counts and puts it
-/// back. Merging counts is associative and commutative, so `total()` equals
-/// the counts of all documents whatever thread folded which.
+/// Keyword counts folded by the worker threads into one running total,
+/// under a lock. Merging counts is associative and commutative, so `total()`
+/// equals the counts of all documents whatever the order of the folds. (One
+/// total rather than one per thread: a fold is a few percent of a document's
+/// work, so threads seldom wait for each other, and there is no second
+/// large table to keep in the cache or to merge at the end.)
 final class KeywordCountsPool: @unchecked Sendable {
     private let lock = NSLock()
-    private var idle: [KeywordCounts] = []
+    private var running = KeywordCounts()
 
-    /// Moves `counts` into a partial total (leaving it empty).
+    /// Moves `counts` into the running total (leaving it empty).
     func fold(_ counts: inout KeywordCounts) {
         lock.lock()
-        var partial = idle.popLast() ?? KeywordCounts()
+        running.merge(counts)
         lock.unlock()
-        partial.merge(counts)
         counts = KeywordCounts()
-        lock.lock()
-        idle.append(partial)
-        lock.unlock()
     }
 
-    /// All partial totals merged.
+    /// The counts of every document folded.
     func total() -> KeywordCounts {
         lock.lock(); defer { lock.unlock() }
-        var all = KeywordCounts()
-        for partial in idle { all.merge(partial) }
-        return all
+        return running
     }
 }

@@ -104,15 +104,7 @@ public final class Segmenter: Sendable {
 
     /// The words of `scalars`, with offsets into it.
     public func segment(_ scalars: [Unicode.Scalar]) -> [Token] {
-        let spans = self.spans(scalars)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(spans.count)
-        for sp in spans {
-            let r = Int(sp.start)..<Int(sp.end)
-            tokens.append(Token(text: String(scalars: scalars[r]),
-                                pos: lexicon.posNames[Int(sp.posID)], start: r.lowerBound, end: r.upperBound))
-        }
-        return tokens
+        tokens(of: spans(scalars), in: scalars)
     }
 
     /// The words of `scalars` as spans (no strings made).
