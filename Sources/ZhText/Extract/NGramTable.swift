@@ -68,13 +68,12 @@ struct NGramTable: Sendable {
 
     private var slots: [Slot]
     private(set) var count = 0
-    private var mask: Int
 
+    /// A table at most half full with `capacity` n-grams. Its size need
+    /// not be a power of two (a slot is picked by multiplying the hash):
+    /// rounding up would clear up to twice the memory for nothing.
     init(capacity: Int = 0) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = Self.emptySlots(size)
-        mask = size - 1
+        slots = Self.emptySlots(max(16, capacity * 2))
     }
 
     var isEmpty: Bool { count == 0 }
@@ -99,7 +98,7 @@ struct NGramTable: Sendable {
 
     @inline(__always)
     private func slot(of key: TermNGram) -> Int {
-        Int(truncatingIfNeeded: key.mixedHash) & mask
+        Int(truncatingIfNeeded: key.mixedHash.multipliedFullWidth(by: UInt64(slots.count)).high)
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
@@ -109,7 +108,8 @@ struct NGramTable: Sendable {
         return slots.withUnsafeBufferPointer { p in
             while true {
                 if p[i].isEmpty || p[i].holds(key) { return i }
-                i = (i + 1) & mask
+                i += 1
+                if i == p.count { i = 0 }
             }
         }
     }
@@ -197,7 +197,6 @@ struct NGramTable: Sendable {
     private mutating func grow() {
         let old = slots
         slots = Self.emptySlots(old.count * 2)
-        mask = slots.count - 1
         for s in old where !s.isEmpty { slots[find(s.key)] = s }
     }
 

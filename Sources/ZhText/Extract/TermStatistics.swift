@@ -166,7 +166,14 @@ public struct TermStatistics: Sendable, Equatable {
     /// entropy), without storing the many n-grams seen once.
     public static func forDiscovery(_ documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])],
                                     maxLength: Int = 6) -> TermStatistics {
-        var repeats = NGramRepeatFilter()
+        // The filter's bit sets are sized for the n-grams the sample can
+        // have, eight bits each, up to 4 MB (a short sample needs a few KB,
+        // not two cleared 4 MB sets; a collision only lets in an n-gram
+        // seen once).
+        let observations = documents.reduce(0) { $0 + $1.scalars.count } * (maxLength + 1)
+        var bits = 1 << 16
+        while bits < observations * 8 && bits < 1 << 25 { bits <<= 1 }
+        var repeats = NGramRepeatFilter(bits: bits)
         for d in documents {
             forEachNGram(in: d.scalars, longest: maxLength + 1) { gram, start, end, _, _ in
                 if end > start + 1 { repeats.observe(gram) }
