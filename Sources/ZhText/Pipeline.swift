@@ -67,16 +67,18 @@ public struct Pipeline: Sendable {
     public init(options: Options) throws {
         self.options = options
         decoder = try Decoder(encoding: options.encoding)
-        // The normalizer, and the keyword and fact tables, load on two
-        // other threads while the segmenter and the entity tables (which
-        // need it) load on this one.
+        // The normalizer, the keyword tables and the fact tables load on
+        // threads of their own while the segmenter and the entity tables
+        // (which need it) load on this one.
         let normalizerOptions = options.normalizer
         let conversion = BackgroundTask { Result { try Normalizer(options: normalizerOptions) } }
-        let tables = BackgroundTask { Result { (try KeywordExtractor.load(), try FactExtractor.load()) } }
+        let keywordTables = BackgroundTask { Result { try KeywordExtractor.load() } }
+        let factTables = BackgroundTask { Result { try FactExtractor.load() } }
         segmenter = try Segmenter.load(options.segmenter)
         entities = try EntityRecognizer.load(segmenter: segmenter)
         normalizer = try conversion.value.get()
-        (keywords, facts) = try tables.value.get()
+        keywords = try keywordTables.value.get()
+        facts = try factTables.value.get()
     }
 
     /// Reads and analyzes one document source.
