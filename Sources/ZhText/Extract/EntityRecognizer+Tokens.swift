@@ -22,12 +22,11 @@ extension EntityRecognizer {
             var outcome = memo.recalled[k]
             if outcome.split < 0 {
                 // new to the memo, or met earlier in this document
-                let key = EntityTokenMemo.key(s, start, end)
-                if let key, let known = memo.lookup(key) {
+                if let known = memo.lookup(s, start, end) {
                     outcome = known
                 } else {
                     outcome = wordOutcome(s, start, end)
-                    if let key { memo.store(key, outcome) }
+                    memo.store(s, start, end, outcome)
                 }
             }
             if outcome.split == 0 {
