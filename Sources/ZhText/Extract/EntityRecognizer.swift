@@ -228,7 +228,7 @@ public struct EntityRecognizer: Sendable {
                 continue    // a listed place the tagger took for a name
             }
             if type == .place, let e = entry, e.source == .dictionary, !Self.plausiblePlaceFrequency(e.frequency) { continue }
-            if type == .person, !acceptPerson(doc, start, end, tagged: true, tokenIndex: k) { continue }
+            if type == .person, !acceptPerson(doc, start, end, tagged: true, tokenIndex: k, listing: .known(entry)) { continue }
             if type == .organization, !looksLikeOrganization(s, start, end, entry: entry) { continue }
             out.append(.init(start: start, end: end, type: type, rank: .tagged))
         }
@@ -261,7 +261,7 @@ public struct EntityRecognizer: Sendable {
             if entry.source == .dictionary && !doc.allHan(start, end) { continue }
             if entry.type == .place, entry.source == .dictionary, !Self.plausiblePlaceFrequency(entry.frequency) { continue }
             if entry.type == .person {
-                guard acceptPerson(doc, start, end, tagged: true, tokenIndex: nil) else { continue }
+                guard acceptPerson(doc, start, end, tagged: true, tokenIndex: nil, listing: .known(entry)) else { continue }
             }
             if entry.type == .organization && !looksLikeOrganization(s, start, end, entry: entry) { continue }
             out.append(.init(start: start, end: end, type: entry.type,
