@@ -164,13 +164,12 @@ struct EntityTokenMemo {
         }
     }
 
-    /// The outcome stored for the word `s[start..<end]`, if the memo still holds it.
+    /// The outcome stored for the word `s[start..<end]`, if the memo still
+    /// holds it: a one-scalar word from its table, or else (an outcome
+    /// that did not pack) from the keyed slots.
     @inline(__always)
     func lookup(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Outcome? {
-        if let c = Self.single(s, start, end) {
-            let packed = singles[c]
-            return packed == 0 ? nil : Self.unpackSingle(packed)
-        }
+        if let c = Self.single(s, start, end), singles[c] != 0 { return Self.unpackSingle(singles[c]) }
         return Self.key(s, start, end).flatMap { lookup($0) }
     }
 
