@@ -117,31 +117,6 @@ import Testing
         #expect(memo.lookup(split)?.second.kinds == [.cueAfter])
     }
 
-    @Test func tokenMemoKeepsTwoWordsPerSetAndOneScalarWordsApart() {
-        let s = scalars("中华人民共和国")
-        var memo = EntityTokenMemo(sizeBits: 1)     // one set of two slots: every key shares it
-        let a = EntityTokenMemo.key(s, 0, 2)!, b = EntityTokenMemo.key(s, 2, 4)!, c = EntityTokenMemo.key(s, 4, 6)!
-        memo.store(a, .init(whole: .init(kinds: [.title], inLexicon: true)))
-        memo.store(b, .init(whole: .init(kinds: [.verb], inLexicon: false)))
-        #expect(memo.lookup(a)?.first.kinds == [.title])
-        #expect(memo.lookup(b)?.first.kinds == [.verb])
-        memo.store(c, .init(whole: .init(kinds: [.cueAfter], inLexicon: true)))
-        #expect(memo.lookup(a) == nil)              // the older word left its set
-        #expect(memo.lookup(b)?.first.kinds == [.verb])
-        #expect(memo.lookup(s, 4, 6)?.first.kinds == [.cueAfter])
-        // a one-scalar word goes to its own table, by scalar: the set keeps both words
-        memo.store(s, 6, 7, .init(whole: .init(kinds: [.placeSuffix, .localSuffix, .excludedListed], inLexicon: true)))
-        #expect(memo.lookup(s, 6, 7)?.first.kinds == [.placeSuffix, .localSuffix, .excludedListed])
-        #expect(memo.lookup(s, 6, 7)?.first.inLexicon == true)
-        #expect(memo.lookup(s, 6, 7)?.split == 0)
-        #expect(memo.lookup(s, 5, 6) == nil)
-        #expect(memo.lookup(b) != nil && memo.lookup(c) != nil)
-        // a one-scalar part with its own tag does not fit the packed table and takes a slot
-        memo.store(s, 0, 1, .init(whole: .init(kinds: [], inLexicon: false, tag: .ns)))
-        #expect(memo.lookup(s, 0, 1)?.first.tag == .ns)
-        #expect(memo.lookup(b) == nil)
-    }
-
     @Test func recognizerAnswersTheSameWithWarmMemos() {
         /// A copy of the shared recognizer with memos of its own, all empty.
         func fresh() -> EntityRecognizer {

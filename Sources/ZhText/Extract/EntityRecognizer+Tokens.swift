@@ -22,11 +22,12 @@ extension EntityRecognizer {
             var outcome = memo.recalled[k]
             if outcome.split < 0 {
                 // new to the memo, or met earlier in this document
-                if let known = memo.lookup(s, start, end) {
+                let key = EntityTokenMemo.key(s, start, end)
+                if let key, let known = memo.lookup(key) {
                     outcome = known
                 } else {
                     outcome = wordOutcome(s, start, end)
-                    memo.store(s, start, end, outcome)
+                    if let key { memo.store(key, outcome) }
                 }
             }
             if outcome.split == 0 {

@@ -6,13 +6,9 @@ import Foundation
 /// and working them out costs lookups in big tables that miss the cache
 /// (the gazetteer, the dictionary, the word lists).
 ///
-/// A two-way set-associative table keyed by the word's scalars packed
-/// into two 63-bit keys, so words of two to six non-zero scalars only; a
-/// new word takes the older slot of its set (two ways keep two frequent
-/// words that hash alike from evicting each other on every occurrence).
-/// Words of one BMP scalar, nearly half of all tokens, are kept apart in
-/// a flat table indexed by the scalar: 128 KB, which stays in the nearer
-/// caches, with no key to work out. The answers depend only on the word's
+/// A direct-mapped table keyed by the word's scalars packed into two
+/// 63-bit keys, so words of one to six non-zero scalars only; a newer word
+/// takes the slot of an older one. The answers depend only on the word's
 /// text and the recognizer's tables, so a memo belongs to one recognizer
 /// (`EntityMemoPool`).
 ///
@@ -21,7 +17,6 @@ import Foundation
 /// let key = EntityTokenMemo.key(s, 0, 2)!
 /// memo.store(key, .init(whole: .init(kinds: [.title], inLexicon: true)))
 /// memo.lookup(key)?.first.inLexicon   // true
-/// memo.lookup(s, 0, 2)?.first.inLexicon   // true, the same slot by the word's offsets
 /// ```
 struct EntityTokenMemo {
     /// What the recognizer knows about one token's text.
@@ -74,22 +69,16 @@ struct EntityTokenMemo {
     /// The longest word that has a key.
     static let longestWord = 6
 
-    /// Sets of two slots: the newer word first.
     private var slots: [Slot]
-    private let setMask: Int
-    /// The facts of each one-scalar BMP word, packed by `packSingle`; 0 when not known yet.
-    private var singles: [UInt16]
+    private let mask: Int
 
-    /// An empty memo of `2^sizeBits` slots, in sets of two, besides the
-    /// table of one-scalar words. A lookup misses the nearer
+    /// An empty memo of `2^sizeBits` slots. A lookup misses the nearer
     /// caches at any size worth having, so 2^16 (3 MB): few words of a
     /// batch of news then lose their slot to another.
     init(sizeBits: Int = 16) {
         let empty = Slot(key: Key(low: 0, high: 0), outcome: Outcome(whole: Facts(kinds: [], inLexicon: false)))
-        let bits = max(sizeBits, 1)
-        slots = [Slot](repeating: empty, count: 1 << bits)
-        setMask = (1 << (bits - 1)) - 1
-        singles = [UInt16](repeating: 0, count: 0x10000)
+        slots = [Slot](repeating: empty, count: 1 << sizeBits)
+        mask = (1 << sizeBits) - 1
     }
 
     /// The key of the word `s[start..<end]`, or nil when it cannot have one
@@ -112,38 +101,9 @@ struct EntityTokenMemo {
         return Key(low: packed.0, high: packed.1)
     }
 
-    /// The index of the first slot of `key`'s set.
     @inline(__always)
-    private func set(_ key: Key) -> Int {
-        (Int(truncatingIfNeeded: BitHash.fibonacci(key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)) >> 40) & setMask) << 1
-    }
-
-    /// The bits of a one-scalar word's kinds in its packed facts
-    /// (`EntityWordKinds` uses 13); the dictionary bit comes next.
-    private static let singleKindBits: UInt16 = 13
-
-    /// `outcome` of a one-scalar word in 16 bits (its kinds, whether the
-    /// dictionary has it, and a bit that marks it known), or nil when it
-    /// holds more than that (a part's tag, a gazetteer step, a split).
-    @inline(__always)
-    private static func packSingle(_ outcome: Outcome) -> UInt16? {
-        let facts = outcome.first
-        guard outcome.split == 0, facts.tag == .other, facts.names.node < 0, facts.names.value == EntityScalarTrie.none,
-              facts.kinds.rawValue >> singleKindBits == 0 else { return nil }
-        return 1 << 15 | (facts.inLexicon ? 1 << singleKindBits : 0) | facts.kinds.rawValue
-    }
-
-    @inline(__always)
-    private static func unpackSingle(_ packed: UInt16) -> Outcome {
-        let kinds = EntityWordKinds(rawValue: packed & (1 << singleKindBits - 1))
-        return Outcome(whole: Facts(kinds: kinds, inLexicon: packed >> singleKindBits & 1 != 0))
-    }
-
-    /// The BMP scalar of the one-scalar word `s[start..<end]`, or nil for any other word.
-    @inline(__always)
-    private static func single(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int? {
-        guard end - start == 1, start >= 0, end <= s.count, s[start].value < 0x10000 else { return nil }
-        return Int(s[start].value)
+    private func slot(_ key: Key) -> Int {
+        Int(truncatingIfNeeded: BitHash.fibonacci(key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)) >> 40) & mask
     }
 
     /// `recallAll` outcomes of the current document's tokens, by token;
@@ -160,45 +120,24 @@ struct EntityTokenMemo {
         recalled.removeAll(keepingCapacity: true)
         recalled.reserveCapacity(tokens.count)
         for token in tokens {
-            recalled.append(lookup(s, token.start, token.end) ?? unknown)
+            if let key = Self.key(s, token.start, token.end), let outcome = lookup(key) {
+                recalled.append(outcome)
+            } else {
+                recalled.append(unknown)
+            }
         }
     }
 
-    /// The outcome stored for the word `s[start..<end]`, if the memo still
-    /// holds it: a one-scalar word from its table, or else (an outcome
-    /// that did not pack) from the keyed slots.
-    @inline(__always)
-    func lookup(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Outcome? {
-        if let c = Self.single(s, start, end), singles[c] != 0 { return Self.unpackSingle(singles[c]) }
-        return Self.key(s, start, end).flatMap { lookup($0) }
-    }
-
-    /// Remembers `outcome` for the word `s[start..<end]`, which the memo does not hold.
-    @inline(__always)
-    mutating func store(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, _ outcome: Outcome) {
-        if let c = Self.single(s, start, end), let packed = Self.packSingle(outcome) {
-            singles[c] = packed
-        } else if let key = Self.key(s, start, end) {
-            store(key, outcome)
-        }
-    }
-
-    /// The outcome stored for `key`, if its set still holds it.
+    /// The outcome stored for `key`, if its slot still holds it.
     @inline(__always)
     func lookup(_ key: Key) -> Outcome? {
-        let first = set(key)
-        if slots[first].key == key { return slots[first].outcome }
-        if slots[first + 1].key == key { return slots[first + 1].outcome }
-        return nil
+        let slot = slots[slot(key)]
+        return slot.key == key ? slot.outcome : nil
     }
 
-    /// Stores `outcome` for `key`, which the memo does not hold: it becomes
-    /// the newer word of its set, and the older one leaves.
     @inline(__always)
     mutating func store(_ key: Key, _ outcome: Outcome) {
-        let first = set(key)
-        slots[first + 1] = slots[first]
-        slots[first] = Slot(key: key, outcome: outcome)
+        slots[slot(key)] = Slot(key: key, outcome: outcome)
     }
 }
 
