@@ -30,6 +30,11 @@ struct EntityNameScores: Sendable {
     private var termIndex = [UInt16](repeating: 0, count: 0x10000)
     private var terms: [Terms]
     private var surnameBits = [UInt8](repeating: 0, count: 0x10000)
+    /// The characters that have any surname bit (a surname, or the first of
+    /// a double one), as a bitmap: asked first, it answers for most
+    /// characters (no surname) from 8 KB that stay in cache, where
+    /// `surnameBits` spreads the text's characters over eight times the lines.
+    private let surnameStarts: ScalarSet
     /// Whether every BMP character of the model fits `termIndex` (always, in practice).
     private var indexesAllChars = true
 
@@ -47,6 +52,7 @@ struct EntityNameScores: Sendable {
         for pair in model.doubleSurnames where pair >> 32 < 0x10000 {
             surnameBits[Int(pair >> 32)] |= Self.startsDoubleSurname
         }
+        surnameStarts = ScalarSet(Array(model.surnames.keys) + model.doubleSurnames.map { UInt32(truncatingIfNeeded: $0 >> 32) })
     }
 
     private static func terms(of c: EntityNameModel.CharStats?) -> Terms {
@@ -69,12 +75,14 @@ struct EntityNameScores: Sendable {
     /// Whether `c` is a single-character surname.
     @inline(__always)
     func isSurname(_ c: Unicode.Scalar) -> Bool {
-        c.value < 0x10000 ? surnameBits[Int(c.value)] & Self.singleSurname != 0 : model.surnames[c.value] != nil
+        guard surnameStarts.contains(c.value) else { return false }
+        return c.value < 0x10000 ? surnameBits[Int(c.value)] & Self.singleSurname != 0 : model.surnames[c.value] != nil
     }
 
     /// Whether `c` is a single-character surname that is not also a common word (王, not 和).
     @inline(__always)
     func isUnambiguousSurname(_ c: Unicode.Scalar) -> Bool {
+        guard surnameStarts.contains(c.value) else { return false }
         guard c.value < 0x10000 else { return model.surnames[c.value] == false }
         return surnameBits[Int(c.value)] & (Self.singleSurname | Self.ambiguousSurname) == Self.singleSurname
     }
@@ -88,6 +96,7 @@ struct EntityNameScores: Sendable {
     @inline(__always)
     func surnameLengths(_ s: [Unicode.Scalar], at i: Int) -> UInt8 {
         let c = s[i].value
+        guard surnameStarts.contains(c) else { return 0 }
         let bits = c < 0x10000 ? surnameBits[Int(c)] : UInt8(model.surnames[c] != nil ? 1 : 0) | 4
         var lengths: UInt8 = bits & Self.singleSurname != 0 ? 1 : 0
         if bits & Self.startsDoubleSurname != 0, i + 1 < s.count,
