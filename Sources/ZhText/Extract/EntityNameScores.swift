@@ -26,25 +26,23 @@ struct EntityNameScores: Sendable {
     private static let startsDoubleSurname: UInt8 = 4
 
     private let model: EntityNameModel
-    /// Index into `terms` for each BMP scalar; 0 is the unseen character.
-    private var termIndex = [UInt16](repeating: 0, count: 0x10000)
-    private var terms: [Terms]
+    /// The terms of each BMP scalar, unseen ones included (1.8 MB), indexed
+    /// directly: a name's score then costs one load per character, where an
+    /// index into a table of the model's characters made two dependent
+    /// ones, each a likely cache miss.
+    private var termsByScalar: [Terms]
     private var surnameBits = [UInt8](repeating: 0, count: 0x10000)
     /// The characters that have any surname bit (a surname, or the first of
     /// a double one), as a bitmap: asked first, it answers for most
     /// characters (no surname) from 8 KB that stay in cache, where
     /// `surnameBits` spreads the text's characters over eight times the lines.
     private let surnameStarts: ScalarSet
-    /// Whether every BMP character of the model fits `termIndex` (always, in practice).
-    private var indexesAllChars = true
 
     init(_ model: EntityNameModel) {
         self.model = model
-        terms = [Self.terms(of: nil)]
+        termsByScalar = [Terms](repeating: Self.terms(of: nil), count: 0x10000)
         for (scalar, stats) in model.chars where scalar < 0x10000 {
-            guard terms.count < Int(UInt16.max) else { indexesAllChars = false; break }
-            termIndex[Int(scalar)] = UInt16(terms.count)
-            terms.append(Self.terms(of: stats))
+            termsByScalar[Int(scalar)] = Self.terms(of: stats)
         }
         for (scalar, ambiguous) in model.surnames where scalar < 0x10000 {
             surnameBits[Int(scalar)] |= Self.singleSurname | (ambiguous ? Self.ambiguousSurname : 0)
@@ -68,7 +66,7 @@ struct EntityNameScores: Sendable {
     @inline(__always)
     func terms(_ c: Unicode.Scalar) -> Terms {
         let v = c.value
-        if v < 0x10000 && indexesAllChars { return terms[Int(termIndex[Int(v)])] }
+        if v < 0x10000 { return termsByScalar[Int(v)] }
         return Self.terms(of: model.chars[v])
     }
 
