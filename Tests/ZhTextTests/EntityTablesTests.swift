@@ -156,6 +156,7 @@ import Testing
         let s = scalars("封晓春欧阳修克林顿和平发展𠀋")
         for start in 0..<s.count {
             #expect(scores.isAmbiguousSurname(s[start]) == model.isAmbiguousSurname(s[start]))
+            #expect(scores.isSurname(s[start]) == (model.surnames[s[start].value] != nil))
             let lengths = model.surnameLengths(s, at: start)
             #expect(scores.surnameLengths(s, at: start) == lengths.reduce(0) { $0 | UInt8($1) })
             for end in (start + 1)...min(s.count, start + 4) {
