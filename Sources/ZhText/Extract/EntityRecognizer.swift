@@ -232,13 +232,19 @@ public struct EntityRecognizer: Sendable {
             if type == .organization, !looksLikeOrganization(s, start, end, entry: entry) { continue }
             out.append(.init(start: start, end: end, type: type, rank: .tagged))
         }
-        // Whether a name may start at each one-character word, for all of
-        // them first: the gazetteer's filter misses the cache, and a loop
-        // doing nothing else lets the processor overlap the misses. Longer
-        // words know it from their prefix.
+        // Whether a name may start at each word, for all of them first: the
+        // gazetteer's filters miss the cache, and a loop doing nothing else
+        // lets the processor overlap the misses. A one-character word asks
+        // the pair filter; a longer one knows from its prefix whether it is
+        // a name, and asks the trie's filter whether a name goes on past it.
         var mayStartName = [Bool](repeating: true, count: doc.tokenCount)
-        for k in 0..<doc.tokenCount where doc.length(k) == 1 {
-            mayStartName[k] = gazetteer.mayStartLongName(s, at: doc.start(k))
+        for k in 0..<doc.tokenCount {
+            let start = doc.start(k), end = doc.end(k)
+            if end - start == 1 {
+                mayStartName[k] = gazetteer.mayStartLongName(s, at: start)
+            } else if end - start >= 2 && !doc.hasBoundary(inside: start, end) {
+                mayStartName[k] = gazetteer.mayMatch(s, after: end, at: doc.names(k))
+            }
         }
         for k in 0..<doc.tokenCount where mayStartName[k] {
             addListedNames(doc, token: k, &out)
