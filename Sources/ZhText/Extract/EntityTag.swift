@@ -23,19 +23,18 @@ enum EntityTag: UInt8, Sendable, CaseIterable {
     }
 
     /// The tag of `pos` (`other` for tags the recognizer does not look at).
-    /// Read through the UTF-8 view, which walks a short tag in place: the
-    /// recognizer asks this of every token, and `withUTF8` would copy the
-    /// string first.
     init(_ pos: String) {
-        let bytes = pos.utf8
-        switch bytes.count {
-        case 0...3:
-            let packed = bytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-            self = Self.tag(packed: packed | UInt32(bytes.count) << 24)
-        case 4:
-            self = bytes.elementsEqual("nrfg".utf8) ? .nrfg : .other
-        default:
-            self = .other
+        var utf8 = pos
+        self = utf8.withUTF8 { bytes in
+            switch bytes.count {
+            case 0...3:
+                let packed = bytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+                return Self.tag(packed: packed | UInt32(bytes.count) << 24)
+            case 4:
+                return bytes.elementsEqual("nrfg".utf8) ? .nrfg : .other
+            default:
+                return .other
+            }
         }
     }
 
