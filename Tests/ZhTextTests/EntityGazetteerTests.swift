@@ -23,6 +23,27 @@ import Testing
         #expect(g.count == 1)
     }
 
+    @Test func mayMatchIsFalseOnlyWhenAWordBeginsNoName() {
+        let g = EntityFixtures.recognizer.gazetteer
+        let s = Array("江苏省委书记信长星在南京市栖霞区和中华人民共和国外交部调研，德国总理默克尔说".unicodeScalars)
+        var skipped = 0, matched = 0
+        for start in 0..<s.count - 1 {
+            for end in (start + 2)...min(s.count, start + 4) {
+                let step = g.prefix(s, start, end)
+                var cursor = g.longMatches(from: start, after: end, at: step)
+                var names = 0
+                while g.nextMatch(&cursor, in: s) != nil { names += 1 }
+                if g.mayMatch(s, after: end, at: step) {
+                    matched += names
+                } else {
+                    #expect(names == 0, "\(String(String.UnicodeScalarView(s[start..<end])))")
+                    skipped += 1
+                }
+            }
+        }
+        #expect(skipped > 0 && matched > 0)
+    }
+
     @Test func shippedDataLoads() throws {
         let r = try EntityRecognizer.load()
         #expect(r.gazetteer.count > 100_000)

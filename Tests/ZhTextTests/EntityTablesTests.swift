@@ -117,6 +117,22 @@ import Testing
         #expect(memo.lookup(split)?.second.kinds == [.cueAfter])
     }
 
+    @Test func tokenMemoKeepsAWordThatLostItsSlotAsAVictim() {
+        let s = scalars("中华人民共和国")
+        var memo = EntityTokenMemo(sizeBits: 0)     // one slot and one victim: every key shares them
+        let a = EntityTokenMemo.key(s, 0, 2)!, b = EntityTokenMemo.key(s, 2, 4)!, c = EntityTokenMemo.key(s, 4, 6)!
+        memo.store(a, .init(whole: .init(kinds: [.title], inLexicon: true)))
+        memo.store(b, .init(split: 1, .init(kinds: [], inLexicon: false, tag: .ns),
+                            .init(kinds: [.cueAfter], inLexicon: true, tag: .n)))
+        #expect(memo.lookup(a)?.first.kinds == [.title])    // back from the victims; b leaves the slot
+        #expect(memo.lookup(b)?.second.kinds == [.cueAfter]) // and back again, whole
+        #expect(memo.lookup(b)?.split == 1)
+        memo.store(c, .init(whole: .init(kinds: [.verb], inLexicon: false)))
+        #expect(memo.lookup(a) == nil)                      // b took the one victim slot
+        #expect(memo.lookup(c)?.first.kinds == [.verb])
+        #expect(memo.lookup(b)?.first.tag == .ns)
+    }
+
     @Test func recognizerAnswersTheSameWithWarmMemos() {
         /// A copy of the shared recognizer with memos of its own, all empty.
         func fresh() -> EntityRecognizer {
@@ -156,6 +172,7 @@ import Testing
         let s = scalars("封晓春欧阳修克林顿和平发展𠀋")
         for start in 0..<s.count {
             #expect(scores.isAmbiguousSurname(s[start]) == model.isAmbiguousSurname(s[start]))
+            #expect(scores.isSurname(s[start]) == (model.surnames[s[start].value] != nil))
             let lengths = model.surnameLengths(s, at: start)
             #expect(scores.surnameLengths(s, at: start) == lengths.reduce(0) { $0 | UInt8($1) })
             for end in (start + 1)...min(s.count, start + 4) {

@@ -220,6 +220,16 @@ public struct EntityGazetteer: Sendable {
         return entry(at: at)
     }
 
+    /// Whether `longMatches(from:after:at:)` may give a name for the word
+    /// `start..<end` whose `prefix` is `step`: false when the word is no
+    /// name and no name goes on with `scalars[end]` (the trie's filter
+    /// says so without touching its edges).
+    @inline(__always)
+    func mayMatch(_ scalars: [Unicode.Scalar], after end: Int, at step: EntityScalarTrie.Step) -> Bool {
+        guard step.node >= 0 else { return false }
+        return step.value != EntityScalarTrie.none || (end < scalars.count && trie.mayStep(step.node, scalars[end].value))
+    }
+
     /// The walk of `longMatches(in:from:)` already past the word
     /// `start..<end` (two or more scalars) whose `prefix` is `step`: it
     /// gives the word itself if it is a name, then the longer names.

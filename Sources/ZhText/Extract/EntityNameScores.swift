@@ -26,20 +26,23 @@ struct EntityNameScores: Sendable {
     private static let startsDoubleSurname: UInt8 = 4
 
     private let model: EntityNameModel
-    /// Index into `terms` for each BMP scalar; 0 is the unseen character.
-    private var termIndex = [UInt16](repeating: 0, count: 0x10000)
-    private var terms: [Terms]
+    /// The terms of each BMP scalar, unseen ones included (1.8 MB), indexed
+    /// directly: a name's score then costs one load per character, where an
+    /// index into a table of the model's characters made two dependent
+    /// ones, each a likely cache miss.
+    private var termsByScalar: [Terms]
     private var surnameBits = [UInt8](repeating: 0, count: 0x10000)
-    /// Whether every BMP character of the model fits `termIndex` (always, in practice).
-    private var indexesAllChars = true
+    /// The characters that have any surname bit (a surname, or the first of
+    /// a double one), as a bitmap: asked first, it answers for most
+    /// characters (no surname) from 8 KB that stay in cache, where
+    /// `surnameBits` spreads the text's characters over eight times the lines.
+    private let surnameStarts: ScalarSet
 
     init(_ model: EntityNameModel) {
         self.model = model
-        terms = [Self.terms(of: nil)]
+        termsByScalar = [Terms](repeating: Self.terms(of: nil), count: 0x10000)
         for (scalar, stats) in model.chars where scalar < 0x10000 {
-            guard terms.count < Int(UInt16.max) else { indexesAllChars = false; break }
-            termIndex[Int(scalar)] = UInt16(terms.count)
-            terms.append(Self.terms(of: stats))
+            termsByScalar[Int(scalar)] = Self.terms(of: stats)
         }
         for (scalar, ambiguous) in model.surnames where scalar < 0x10000 {
             surnameBits[Int(scalar)] |= Self.singleSurname | (ambiguous ? Self.ambiguousSurname : 0)
@@ -47,6 +50,7 @@ struct EntityNameScores: Sendable {
         for pair in model.doubleSurnames where pair >> 32 < 0x10000 {
             surnameBits[Int(pair >> 32)] |= Self.startsDoubleSurname
         }
+        surnameStarts = ScalarSet(Array(model.surnames.keys) + model.doubleSurnames.map { UInt32(truncatingIfNeeded: $0 >> 32) })
     }
 
     private static func terms(of c: EntityNameModel.CharStats?) -> Terms {
@@ -62,19 +66,21 @@ struct EntityNameScores: Sendable {
     @inline(__always)
     func terms(_ c: Unicode.Scalar) -> Terms {
         let v = c.value
-        if v < 0x10000 && indexesAllChars { return terms[Int(termIndex[Int(v)])] }
+        if v < 0x10000 { return termsByScalar[Int(v)] }
         return Self.terms(of: model.chars[v])
     }
 
     /// Whether `c` is a single-character surname.
     @inline(__always)
     func isSurname(_ c: Unicode.Scalar) -> Bool {
-        c.value < 0x10000 ? surnameBits[Int(c.value)] & Self.singleSurname != 0 : model.surnames[c.value] != nil
+        guard surnameStarts.contains(c.value) else { return false }
+        return c.value < 0x10000 ? surnameBits[Int(c.value)] & Self.singleSurname != 0 : model.surnames[c.value] != nil
     }
 
     /// Whether `c` is a single-character surname that is not also a common word (王, not 和).
     @inline(__always)
     func isUnambiguousSurname(_ c: Unicode.Scalar) -> Bool {
+        guard surnameStarts.contains(c.value) else { return false }
         guard c.value < 0x10000 else { return model.surnames[c.value] == false }
         return surnameBits[Int(c.value)] & (Self.singleSurname | Self.ambiguousSurname) == Self.singleSurname
     }
@@ -88,6 +94,7 @@ struct EntityNameScores: Sendable {
     @inline(__always)
     func surnameLengths(_ s: [Unicode.Scalar], at i: Int) -> UInt8 {
         let c = s[i].value
+        guard surnameStarts.contains(c) else { return 0 }
         let bits = c < 0x10000 ? surnameBits[Int(c)] : UInt8(model.surnames[c] != nil ? 1 : 0) | 4
         var lengths: UInt8 = bits & Self.singleSurname != 0 ? 1 : 0
         if bits & Self.startsDoubleSurname != 0, i + 1 < s.count,

@@ -154,9 +154,20 @@ extension EntityRecognizer {
         return start
     }
 
+    /// The gazetteer's entry of a span, as a caller of `acceptPerson` may already have it.
+    enum Listing {
+        /// Not looked up yet: `acceptPerson` looks it up when it needs it.
+        case unknown
+        /// Looked up: the span's entry, or nil when it is not listed.
+        case known(EntityGazetteer.Entry?)
+    }
+
     /// Whether `start..<end` is taken as a person's name. `tagged` when the
-    /// segmenter or the dictionary already calls it a name.
-    func acceptPerson(_ doc: EntityDocument, _ start: Int, _ end: Int, tagged: Bool, tokenIndex: Int?) -> Bool {
+    /// segmenter or the dictionary already calls it a name. `listing` is
+    /// the span's gazetteer entry when the caller has it at hand (a listed
+    /// name, a tagged word's prefix), which spares a walk of the trie.
+    func acceptPerson(_ doc: EntityDocument, _ start: Int, _ end: Int, tagged: Bool, tokenIndex: Int?,
+                      listing: Listing = .unknown) -> Bool {
         let s = doc.scalars
         let length = end - start
         guard length >= 2, length <= 8, doc.allHan(start, end) else { return false }
@@ -164,7 +175,11 @@ extension EntityRecognizer {
         if length <= 3 && allPlaceAbbreviations(s, start, end) { return false }
         let context = hasTitleBefore(doc, start) || hasCueAfter(doc, end)
         if isExcluded(s, start, end, as: .person) && !context { return false }
-        let entry = listedEntry(doc, start, end)
+        let entry: EntityGazetteer.Entry?
+        switch listing {
+        case .unknown: entry = listedEntry(doc, start, end)
+        case .known(let known): entry = known
+        }
         if let e = entry, e.type != .person, e.source > .dictionary || !tagged {
             return false
         }

@@ -228,17 +228,23 @@ public struct EntityRecognizer: Sendable {
                 continue    // a listed place the tagger took for a name
             }
             if type == .place, let e = entry, e.source == .dictionary, !Self.plausiblePlaceFrequency(e.frequency) { continue }
-            if type == .person, !acceptPerson(doc, start, end, tagged: true, tokenIndex: k) { continue }
+            if type == .person, !acceptPerson(doc, start, end, tagged: true, tokenIndex: k, listing: .known(entry)) { continue }
             if type == .organization, !looksLikeOrganization(s, start, end, entry: entry) { continue }
             out.append(.init(start: start, end: end, type: type, rank: .tagged))
         }
-        // Whether a name may start at each one-character word, for all of
-        // them first: the gazetteer's filter misses the cache, and a loop
-        // doing nothing else lets the processor overlap the misses. Longer
-        // words know it from their prefix.
+        // Whether a name may start at each word, for all of them first: the
+        // gazetteer's filters miss the cache, and a loop doing nothing else
+        // lets the processor overlap the misses. A one-character word asks
+        // the pair filter; a longer one knows from its prefix whether it is
+        // a name, and asks the trie's filter whether a name goes on past it.
         var mayStartName = [Bool](repeating: true, count: doc.tokenCount)
-        for k in 0..<doc.tokenCount where doc.length(k) == 1 {
-            mayStartName[k] = gazetteer.mayStartLongName(s, at: doc.start(k))
+        for k in 0..<doc.tokenCount {
+            let start = doc.start(k), end = doc.end(k)
+            if end - start == 1 {
+                mayStartName[k] = gazetteer.mayStartLongName(s, at: start)
+            } else if end - start >= 2 && !doc.hasBoundary(inside: start, end) {
+                mayStartName[k] = gazetteer.mayMatch(s, after: end, at: doc.names(k))
+            }
         }
         for k in 0..<doc.tokenCount where mayStartName[k] {
             addListedNames(doc, token: k, &out)
@@ -261,7 +267,7 @@ public struct EntityRecognizer: Sendable {
             if entry.source == .dictionary && !doc.allHan(start, end) { continue }
             if entry.type == .place, entry.source == .dictionary, !Self.plausiblePlaceFrequency(entry.frequency) { continue }
             if entry.type == .person {
-                guard acceptPerson(doc, start, end, tagged: true, tokenIndex: nil) else { continue }
+                guard acceptPerson(doc, start, end, tagged: true, tokenIndex: nil, listing: .known(entry)) else { continue }
             }
             if entry.type == .organization && !looksLikeOrganization(s, start, end, entry: entry) { continue }
             out.append(.init(start: start, end: end, type: entry.type,

@@ -92,6 +92,16 @@ struct EntityScalarTrie: Sendable {
         }
     }
 
+    /// Whether `node` may have a child by `scalar`: false when `step` would
+    /// surely find none. Asks only the filter (or the root's table), so a
+    /// loop of these touches one bit per question.
+    @inline(__always)
+    func mayStep(_ node: Int32, _ scalar: UInt32) -> Bool {
+        if node == 0 && scalar < 0x10000 { return rootSteps[Int(scalar)].node >= 0 }
+        let f = filterIndex(Self.edgeKey(node, scalar))
+        return filter[f >> 6] & (1 << UInt64(f & 63)) != 0
+    }
+
     /// The value of the word `scalars[start..<end]`, or `none`.
     @inline(__always)
     func value(of scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int32 {

@@ -8,7 +8,11 @@ import Foundation
 ///
 /// A direct-mapped table keyed by the word's scalars packed into two
 /// 63-bit keys, so words of one to six non-zero scalars only; a newer word
-/// takes the slot of an older one. The answers depend only on the word's
+/// takes the slot of an older one, which moves to a smaller table of
+/// victims (hashed otherwise) and comes back when it is met again. Two
+/// frequent words that share a slot then trade places instead of being
+/// worked out again on every occurrence, and a word found in its slot,
+/// nearly every token, still costs one probe. The answers depend only on the word's
 /// text and the recognizer's tables, so a memo belongs to one recognizer
 /// (`EntityMemoPool`).
 ///
@@ -71,14 +75,21 @@ struct EntityTokenMemo {
 
     private var slots: [Slot]
     private let mask: Int
+    /// Words that lost their slot to a newer one, by a second hash.
+    private var victims: [Slot]
+    private let victimMask: Int
 
-    /// An empty memo of `2^sizeBits` slots. A lookup misses the nearer
-    /// caches at any size worth having, so 2^16 (3 MB): few words of a
-    /// batch of news then lose their slot to another.
+    /// An empty memo of `2^sizeBits` slots and a quarter as many victims.
+    /// A lookup misses the nearer caches at any size worth having, so 2^16
+    /// (3 MB, and 768 KB of victims): few words of a batch of news then
+    /// are worked out twice.
     init(sizeBits: Int = 16) {
         let empty = Slot(key: Key(low: 0, high: 0), outcome: Outcome(whole: Facts(kinds: [], inLexicon: false)))
         slots = [Slot](repeating: empty, count: 1 << sizeBits)
         mask = (1 << sizeBits) - 1
+        let victimBits = max(sizeBits - 2, 0)
+        victims = [Slot](repeating: empty, count: 1 << victimBits)
+        victimMask = (1 << victimBits) - 1
     }
 
     /// The key of the word `s[start..<end]`, or nil when it cannot have one
@@ -106,6 +117,13 @@ struct EntityTokenMemo {
         Int(truncatingIfNeeded: BitHash.fibonacci(key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)) >> 40) & mask
     }
 
+    /// The victim slot of `key`: from other bits than `slot`, so words that
+    /// share a slot seldom share a victim slot too.
+    @inline(__always)
+    private func victimSlot(_ key: Key) -> Int {
+        Int(truncatingIfNeeded: BitHash.fibonacci(key.high ^ (key.low &* 0xC2B2_AE3D_27D4_EB4F)) >> 20) & victimMask
+    }
+
     /// `recallAll` outcomes of the current document's tokens, by token;
     /// split -1 for the words not remembered. Kept with the memo so the
     /// array is allocated once.
@@ -128,16 +146,25 @@ struct EntityTokenMemo {
         }
     }
 
-    /// The outcome stored for `key`, if its slot still holds it.
+    /// The outcome stored for `key`, if its slot or the victims still hold
+    /// it; a victim found goes back to its slot (whose word becomes a victim).
     @inline(__always)
-    func lookup(_ key: Key) -> Outcome? {
-        let slot = slots[slot(key)]
-        return slot.key == key ? slot.outcome : nil
+    mutating func lookup(_ key: Key) -> Outcome? {
+        let home = slot(key)
+        if slots[home].key == key { return slots[home].outcome }
+        let victim = victims[victimSlot(key)]
+        guard victim.key == key else { return nil }
+        store(key, victim.outcome)
+        return victim.outcome
     }
 
+    /// Stores `outcome` for `key` in its slot; the word there becomes a victim.
     @inline(__always)
     mutating func store(_ key: Key, _ outcome: Outcome) {
-        slots[slot(key)] = Slot(key: key, outcome: outcome)
+        let home = slot(key)
+        let old = slots[home]
+        if old.key.low != 0 && old.key != key { victims[victimSlot(old.key)] = old }
+        slots[home] = Slot(key: key, outcome: outcome)
     }
 }
 
