@@ -135,17 +135,18 @@ public struct Pipeline: Sendable {
     public func analyze(text: String, id: String, path: String, encoding: String) -> DocumentAnalysis {
         let normalized = normalizer.normalize(text)
         let metadata = DocumentMetadata(normalized)
+        // The words as the segmenter's spans: no strings are made for them.
         let spans = segmenter.spans(normalized.scalars)
-        let tokens = segmenter.tokens(of: spans, in: normalized.scalars)
+        let posNames = segmenter.lexicon.posNames
         // Header boilerplate (share buttons, font size, source line) is not body text.
         let body = spans.drop { Int($0.start) < metadata.bodyStart }
         var counts = KeywordCounts()
-        counts.add(document: body, of: normalized.scalars, posNames: segmenter.lexicon.posNames, filter: keywords.filter)
+        counts.add(document: body, of: normalized.scalars, posNames: posNames, filter: keywords.filter)
         let found = facts.extract(from: normalized, metadata: metadata)
-        let named = entities.recognize(normalized, tokens: tokens)
+        let named = entities.recognize(normalized, spans: spans, posNames: posNames)
         let ranked = keywords.options.method == .tfidf
             ? keywords.tfidf(counts, top: options.keywordsPerDocument)
-            : keywords.extract(from: Array(tokens.drop { $0.start < metadata.bodyStart }), top: options.keywordsPerDocument)
+            : keywords.extract(from: segmenter.tokens(of: Array(body), in: normalized.scalars), top: options.keywordsPerDocument)
         return DocumentAnalysis(
             id: id, path: path, title: metadata.title, date: metadata.date?.iso, time: metadata.time,
             source: metadata.source, author: metadata.author, url: nil,

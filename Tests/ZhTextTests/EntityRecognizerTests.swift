@@ -30,6 +30,23 @@ enum EntityFixtures {
 }
 
 @Suite struct EntityRecognizerTests {
+    /// The batch hands the recognizer the segmenter's spans, not tokens:
+    /// the entities must be the same, on the seeds and on text with dates,
+    /// split words and names the dictionary does not know.
+    @Test func entitiesFromSpansEqualEntitiesFromTokens() throws {
+        var texts: [NormalizedText] = [try EntityFixtures.seed("000").0, try EntityFixtures.seed("004").0]
+        texts.append(EntityFixtures.normalizer.normalize(
+            "新华社北京5月7日电 德国总理朔尔茨与美国总统拜登通话。访美期间，王小明在北京大学和中华人民共和国国务院发表演讲，阿卜杜拉也出席了。"))
+        for n in texts {
+            let segmenter = EntityFixtures.segmenter
+            let fromTokens = EntityFixtures.recognizer.recognize(n, tokens: segmenter.segment(n.scalars))
+            let fromSpans = EntityFixtures.recognizer.recognize(n, spans: segmenter.spans(n.scalars),
+                                                                posNames: segmenter.lexicon.posNames)
+            #expect(fromSpans == fromTokens)
+            #expect(fromSpans.count >= 3)
+        }
+    }
+
     @Test func simplifiedSeedHasItsPlacesPeopleAndOrganizations() throws {
         let (_, entities) = try EntityFixtures.seed("000")
         let places = EntityFixtures.names(entities, .place)

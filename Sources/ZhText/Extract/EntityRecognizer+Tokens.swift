@@ -12,13 +12,31 @@ extension EntityRecognizer {
     /// The document has each token's tag, word lists and dictionary
     /// membership worked out once.
     func document(_ s: [Unicode.Scalar], refining tokens: [Token]) -> EntityDocument {
+        document(s, refining: tokens.map { Word(start: $0.start, end: $0.end, tag: EntityTag($0.pos)) })
+    }
+
+    /// `document(_:refining:)` of the segmenter's spans, whose parts of
+    /// speech are indices into `posNames`: no token strings are needed.
+    func document(_ s: [Unicode.Scalar], refining spans: [Segmenter.Span], posNames: [String]) -> EntityDocument {
+        let tags = posNames.map { EntityTag($0) }
+        return document(s, refining: spans.map { Word(start: Int($0.start), end: Int($0.end), tag: tags[Int($0.posID)]) })
+    }
+
+    /// A word of the segmentation: where it is and its part of speech.
+    struct Word {
+        var start: Int
+        var end: Int
+        var tag: EntityTag
+    }
+
+    private func document(_ s: [Unicode.Scalar], refining words: [Word]) -> EntityDocument {
         // room for the words refine splits in two, so the token records are not copied
-        var doc = EntityDocument(scalars: s, expectedTokens: tokens.count + tokens.count / 8 + 16)
+        var doc = EntityDocument(scalars: s, expectedTokens: words.count + words.count / 8 + 16)
         var memo = memos.borrow()
         defer { memos.giveBack(memo) }
-        memo.recallAll(s, tokens)
-        for k in tokens.indices {
-            let start = tokens[k].start, end = tokens[k].end
+        memo.recallAll(s, words)
+        for k in words.indices {
+            let start = words[k].start, end = words[k].end
             var outcome = memo.recalled[k]
             if outcome.split < 0 {
                 // new to the memo, or met earlier in this document
@@ -31,7 +49,7 @@ extension EntityRecognizer {
                 }
             }
             if outcome.split == 0 {
-                var tag = EntityTag(tokens[k].pos)
+                var tag = words[k].tag
                 // 5月7日电: a date piece, not a name (日电 is also NEC's short name)
                 if start > 0, start < s.count, s[start] == "日" || s[start] == "月", Self.isNumeral(s[start - 1]) {
                     tag = .t

@@ -155,7 +155,18 @@ public struct EntityRecognizer: Sendable {
     /// The entities of `text`, whose normalized scalars were segmented into `tokens`,
     /// with offsets in the original text.
     public func recognize(_ text: NormalizedText, tokens: [Token]) -> [Entity] {
-        let found = spans(in: text.scalars, tokens: tokens)
+        entities(of: text, found: spans(in: text.scalars, document: document(text.scalars, refining: tokens)))
+    }
+
+    /// The entities of `text`, whose normalized scalars the segmenter found
+    /// the words `spans` in (parts of speech: indices into `posNames`).
+    public func recognize(_ text: NormalizedText, spans: [Segmenter.Span], posNames: [String]) -> [Entity] {
+        entities(of: text, found: self.spans(in: text.scalars,
+                                             document: document(text.scalars, refining: spans, posNames: posNames)))
+    }
+
+    /// `found`, normalized offsets in `text`, as entities with offsets in the original text.
+    private func entities(of text: NormalizedText, found: [EntitySpan]) -> [Entity] {
         guard !found.isEmpty else { return [] }
         let lines = LineIndex(text.original)
         return found.map { span in
@@ -173,7 +184,11 @@ public struct EntityRecognizer: Sendable {
     /// The entities of `scalars` (already segmented into `tokens`), as
     /// normalized offsets, in text order.
     public func spans(in scalars: [Unicode.Scalar], tokens: [Token]) -> [EntitySpan] {
-        let doc = document(scalars, refining: tokens)
+        spans(in: scalars, document: document(scalars, refining: tokens))
+    }
+
+    /// The entities of the document `doc` of `scalars`.
+    private func spans(in scalars: [Unicode.Scalar], document doc: EntityDocument) -> [EntitySpan] {
         var candidates: [EntityCandidate] = []
         candidates.reserveCapacity(doc.tokenCount / 4 + 16)
         addTaggedAndListed(doc, &candidates)

@@ -132,13 +132,13 @@ struct EntityTokenMemo {
     /// Looks up every token's word at once, into `recalled`: each lookup
     /// misses the cache, and a loop doing nothing else lets the processor
     /// overlap the misses.
-    mutating func recallAll(_ s: [Unicode.Scalar], _ tokens: [Token]) {
+    mutating func recallAll(_ s: [Unicode.Scalar], _ words: [EntityRecognizer.Word]) {
         var unknown = Outcome(whole: Facts(kinds: [], inLexicon: false))
         unknown.split = -1
         recalled.removeAll(keepingCapacity: true)
-        recalled.reserveCapacity(tokens.count)
-        for token in tokens {
-            if let key = Self.key(s, token.start, token.end), let outcome = lookup(key) {
+        recalled.reserveCapacity(words.count)
+        for word in words {
+            if let key = Self.key(s, word.start, word.end), let outcome = lookup(key) {
                 recalled.append(outcome)
             } else {
                 recalled.append(unknown)
