@@ -90,6 +90,7 @@ public final class BatchAnalyzer: @unchecked Sendable {
         // The words of each document of the term sample, as the analysis
         // found them, so that discovery need not segment the sample again.
         var sampleSpans: [[Segmenter.Span]?] = []
+        var entityTally = EntityTally()
         map.run(
             produce: { emit in
                 // Inputs that fail while listing go through the same ordered path.
@@ -110,7 +111,7 @@ public final class BatchAnalyzer: @unchecked Sendable {
                 switch result {
                 case .success(let written):
                     let sampled = summary.termSample.count
-                    summary.add(written.analysis)
+                    summary.add(written.analysis, tallying: &entityTally)
                     if summary.termSample.count > sampled {
                         sampleSpans.append(Self.wordsOfSample(written.analysis, sampled: summary.termSample.last ?? ""))
                     }
@@ -134,6 +135,7 @@ public final class BatchAnalyzer: @unchecked Sendable {
                                         elapsed: Date().timeIntervalSince(started)))
             })
         summary.keywords.merge(keywordCounts.total())
+        entityTally.finish(into: &summary)
         if options.jobs > 1, !map.isCancelled, let out {
             // The state's summary line and the reports need only the
             // summary: with more than one job they are written side by side.

@@ -85,15 +85,7 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
 
     /// Adds one analyzed document, which comes after all documents so far.
     public mutating func add(_ d: DocumentAnalysis) {
-        let index = documents
-        inputs += 1
-        documents += 1
-        characters += d.characters
-        bytes += d.bytes
-        encodings[d.encoding, default: 0] += 1
-        scripts[d.script.rawValue, default: 0] += 1
-        keywords.merge(d.keywordCounts)
-        if termSampleScalars < Self.termSampleLimit { addToTermSample(d.normalizedText) }
+        let index = addAllButEntities(d)
         // Mentions are counted per document first, so each distinct entity
         // of the document costs one key string and one lookup here.
         var mentions: [DocumentEntity: (count: Int, firstLine: Int)] = [:]
@@ -111,6 +103,26 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
                                             firstIndex: index, firstDocument: d.id, firstLine: m.firstLine)
             }
         }
+    }
+
+    /// `add(d)` with the document's entities counted in `tally` (whose
+    /// counts go into `entities` by `EntityTally.finish(into:)`).
+    mutating func add(_ d: DocumentAnalysis, tallying tally: inout EntityTally) {
+        let index = addAllButEntities(d)
+        tally.add(d, index: index)
+    }
+
+    /// Adds all of `d` but its entities; returns its document index.
+    private mutating func addAllButEntities(_ d: DocumentAnalysis) -> Int {
+        let index = documents
+        inputs += 1
+        documents += 1
+        characters += d.characters
+        bytes += d.bytes
+        encodings[d.encoding, default: 0] += 1
+        scripts[d.script.rawValue, default: 0] += 1
+        keywords.merge(d.keywordCounts)
+        if termSampleScalars < Self.termSampleLimit { addToTermSample(d.normalizedText) }
         // Facts are counted by kind in a small array first: a document has
         // dozens of facts and few kinds, and every key of the summary's
         // tables is a string to hash.
@@ -136,6 +148,7 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
             d.writeJSON(to: &out, lists: false)
             sampleDocuments.append(out.string)
         }
+        return index
     }
 
     /// An entity of one document, before it is counted under its key.
