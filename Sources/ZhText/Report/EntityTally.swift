@@ -31,38 +31,67 @@ struct EntityTally {
         var firstDocument: String
         var firstLine: Int
         var lastIndex = -1
-        /// The next group whose key has the same hash, or -1.
-        var next = -1
     }
 
     private var groups: [Group] = []
-    /// The first group of each key hash.
-    private var heads: [Int: Int] = [:]
+    /// Open addressing over `groups`: a group's index + 1, 0 when empty;
+    /// at most half full.
+    private var slots = [Int32](repeating: 0, count: 1024)
+    /// The hash of each group's key, beside `slots` (probes compare these
+    /// before touching a group).
+    private var hashes: [Int] = []
     private var key: [UInt8] = []
 
     /// Counts the entities of `d`, document number `index`.
     mutating func add(_ d: DocumentAnalysis, index: Int) {
-        for e in d.entities {
-            Self.key(e.type, e.text, into: &key)
-            let hash = key.withUnsafeBytes { bytes in
-                var h = Hasher()
-                h.combine(bytes: bytes)
-                return h.finalize()
-            }
-            var g = heads[hash] ?? -1
-            while g >= 0 && groups[g].key != key { g = groups[g].next }
-            if g < 0 {
-                groups.append(Group(type: e.type, name: e.text, key: key, firstIndex: index, firstDocument: d.id,
-                                    firstLine: e.line, next: heads[hash] ?? -1))
-                g = groups.count - 1
-                heads[hash] = g
-            }
-            groups[g].count += 1
-            if groups[g].lastIndex != index {
-                groups[g].lastIndex = index
-                groups[g].documents += 1
+        d.entities.withUnsafeBufferPointer { entities in
+            for e in entities.indices {
+                Self.key(entities[e].type, entities[e].text, into: &key)
+                let hash = key.withUnsafeBytes { bytes in
+                    var h = Hasher()
+                    h.combine(bytes: bytes)
+                    return h.finalize()
+                }
+                let g = group(hash) ?? newGroup(hash, entities[e], document: d.id, index: index)
+                groups[g].count += 1
+                if groups[g].lastIndex != index {
+                    groups[g].lastIndex = index
+                    groups[g].documents += 1
+                }
             }
         }
+    }
+
+    /// The group of `key` (whose hash is `hash`), if any.
+    private func group(_ hash: Int) -> Int? {
+        let mask = slots.count - 1
+        var i = hash & mask
+        while slots[i] != 0 {
+            let g = Int(slots[i]) - 1
+            if hashes[g] == hash && groups[g].key == key { return g }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    private mutating func newGroup(_ hash: Int, _ e: Entity, document: String, index: Int) -> Int {
+        groups.append(Group(type: e.type, name: e.text, key: key, firstIndex: index, firstDocument: document,
+                            firstLine: e.line))
+        hashes.append(hash)
+        if groups.count * 2 > slots.count {
+            slots = [Int32](repeating: 0, count: slots.count * 2)
+            for g in groups.indices { place(g) }
+        } else {
+            place(groups.count - 1)
+        }
+        return groups.count - 1
+    }
+
+    private mutating func place(_ g: Int) {
+        let mask = slots.count - 1
+        var i = hashes[g] & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = Int32(g + 1)
     }
 
     /// Adds the counts to `summary.entities`.
