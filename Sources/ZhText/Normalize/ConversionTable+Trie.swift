@@ -33,7 +33,10 @@ extension ConversionTable {
                 edgeLabel.append(label); edgeTarget.append(Int32(target))
             }
         }
-        for (label, target) in children[0] where label < 0x10000 { rootChild[Int(label)] = Int32(target) }
+        for (label, target) in children[0] where label < 0x10000 {
+            rootChild[Int(label)] = Int32(target)
+            bmp[Int(label)] |= Self.phraseStart
+        }
         valueStart = [0]; valueScalars = []
         for v in values { valueScalars += v; valueStart.append(Int32(valueScalars.count)) }
         longestValue = values.map(\.count).max() ?? 0

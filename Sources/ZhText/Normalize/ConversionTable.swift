@@ -12,8 +12,15 @@ import Foundation
 /// table.convert("頭髮")   // "头发"
 /// ```
 public struct ConversionTable: Sendable {
-    /// Replacement of each BMP scalar (0 when unchanged).
+    /// For each BMP scalar, its replacement in the low 21 bits (0 when
+    /// unchanged), and `phraseStart` set when a phrase of the trie starts
+    /// with it: the converter reads one entry per scalar instead of two
+    /// 256 KB tables.
     var bmp: [UInt32]
+    /// The bit of a `bmp` entry that marks a scalar starting a phrase.
+    static let phraseStart: UInt32 = 1 << 31
+    /// The bits of a `bmp` entry that hold the replacement.
+    static let replacementMask: UInt32 = 0x1F_FFFF
     /// Replacements of scalars above the BMP.
     var astral: [UInt32: UInt32]
     /// Trie of phrases: nodes' children are `edgeLabel/edgeTarget[childStart[n] ..< childStart[n] + childCount[n]]`, sorted by label.
@@ -80,7 +87,7 @@ public struct ConversionTable: Sendable {
     public func character(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
         if v < 0x10000 {
-            let r = bmp[Int(v)]
+            let r = bmp[Int(v)] & Self.replacementMask
             return r == 0 ? s : Unicode.Scalar(r)!
         }
         if let r = astral[v] { return Unicode.Scalar(r)! }
@@ -111,6 +118,6 @@ public struct ConversionTable: Sendable {
 
     /// True when the table changes `s` on its own.
     public func changes(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x10000 ? bmp[Int(s.value)] != 0 : astral[s.value] != nil
+        s.value < 0x10000 ? bmp[Int(s.value)] & Self.replacementMask != 0 : astral[s.value] != nil
     }
 }

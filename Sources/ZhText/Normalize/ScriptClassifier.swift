@@ -13,12 +13,19 @@ import Foundation
 /// c.classify(Array("棲霞區".unicodeScalars))   // .traditional
 /// ```
 struct ScriptClassifier: Sendable {
-    /// 1 Traditional-only, 2 Simplified-only, 0 either, by BMP scalar.
+    /// By BMP scalar: `han` for a Han character from U+3400 on (〇 is
+    /// none), with `traditional` or `simplified` when it exists in that
+    /// script only (0 for the rest), so that counting needs no branch per
+    /// scalar.
     var marks: [UInt8]
+    /// 1 Traditional-only, 2 Simplified-only, above the BMP.
     var astral: [UInt32: UInt8]
+    static let han: UInt8 = 1
+    static let traditional: UInt8 = 2
+    static let simplified: UInt8 = 4
 
     init(contentsOf url: URL) throws {
-        marks = [UInt8](repeating: 0, count: 0x10000)
+        marks = (0..<0x10000).map { $0 >= 0x3400 && PinyinMatcher.isHan(UInt32($0)) ? Self.han : 0 }
         astral = [:]
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
             throw NormalizationDataError.unreadable(file: url.path)
@@ -33,8 +40,12 @@ struct ScriptClassifier: Sendable {
                 throw NormalizationDataError.malformedEntry(file: url.lastPathComponent, line: number, text: String(line))
             }
             let v = f[0].unicodeScalars.first!.value
-            let mark: UInt8 = f[1] == "traditional" ? 1 : 2
-            if v < 0x10000 { marks[Int(v)] = mark } else { astral[v] = mark }
+            let traditional = f[1] == "traditional"
+            if v < 0x10000 {
+                if marks[Int(v)] != 0 { marks[Int(v)] = Self.han | (traditional ? Self.traditional : Self.simplified) }
+            } else {
+                astral[v] = traditional ? 1 : 2
+            }
         }
     }
 
@@ -45,10 +56,16 @@ struct ScriptClassifier: Sendable {
             marks.withUnsafeBufferPointer { marks in
                 for s in text {
                     let v = s.value
-                    guard v >= 0x3400 && PinyinMatcher.isHan(v) else { continue }
-                    han &+= 1
-                    let mark = v < 0x10000 ? marks[Int(v)] : (astral[v] ?? 0)
-                    if mark == 1 { traditional &+= 1 } else if mark == 2 { simplified &+= 1 }
+                    if v < 0x10000 {
+                        let m = Int(marks[Int(v)])
+                        han &+= m & 1
+                        traditional &+= (m >> 1) & 1
+                        simplified &+= m >> 2
+                    } else if PinyinMatcher.isHan(v) {
+                        han &+= 1
+                        let mark = astral[v] ?? 0
+                        if mark == 1 { traditional &+= 1 } else if mark == 2 { simplified &+= 1 }
+                    }
                 }
             }
         }
