@@ -27,6 +27,10 @@ public struct FactLexicon: Sendable {
     var unitBlockers = FactWordTable<Bool>()
     var nonfactWords = FactWordTrie(backward: false)
     var longestNonfact = 4
+    /// The longest non-fact word starting with each BMP scalar (0 when none
+    /// does): most places before a numeral start no word long enough to
+    /// cover the fact, and this rules them out without a trie walk.
+    var nonfactReach = [UInt8](repeating: 0, count: 0x10000)
 
     public static func load(directory: URL = DataDirectory.url) throws -> FactLexicon {
         var lex = FactLexicon()
@@ -66,11 +70,20 @@ public struct FactLexicon: Sendable {
         }
         for name in ["facts-nonfact-words.tsv", "facts-nonfact-jieba.tsv"] {
             for row in try FactDataFile.rows(of: f(name), minimumFields: 1) {
-                lex.nonfactWords.insert(row[0], value: 0)
-                lex.longestNonfact = max(lex.longestNonfact, row[0].unicodeScalars.count)
+                lex.insertNonfact(row[0])
             }
         }
         return lex
+    }
+
+    /// Adds a word with a numeral that is no quantity (its reach is kept
+    /// up to 255 scalars: the lists' words are a few characters long).
+    mutating func insertNonfact(_ word: String) {
+        nonfactWords.insert(word, value: 0)
+        let length = word.unicodeScalars.count
+        longestNonfact = max(longestNonfact, length)
+        let first = word.unicodeScalars.first!.value
+        if first < 0x10000 { nonfactReach[Int(first)] = max(nonfactReach[Int(first)], UInt8(min(length, 255))) }
     }
 
     static func string(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
@@ -102,8 +115,11 @@ public struct FactLexicon: Sendable {
     /// and holds the whole quantity up to `factEnd` (一批新项目, 十分重要).
     func nonfactWordCovers(numberStart: Int, factEnd: Int, in s: [Unicode.Scalar]) -> Bool {
         let lo = max(0, numberStart - longestNonfact + 1)
-        for ws in lo...numberStart where nonfactWords.hasWord(in: s, from: ws, endingAtOrAfter: max(factEnd, numberStart + 1)) {
-            return true
+        let minEnd = max(factEnd, numberStart + 1)
+        for ws in lo...numberStart {
+            let v = s[ws].value
+            let reach = v < 0x10000 ? Int(nonfactReach[Int(v)]) : longestNonfact
+            if ws + reach >= minEnd, nonfactWords.hasWord(in: s, from: ws, endingAtOrAfter: minEnd) { return true }
         }
         return false
     }
