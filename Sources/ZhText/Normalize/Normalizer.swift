@@ -125,6 +125,7 @@ public struct Normalizer: Sendable {
             table.valueScalars.withUnsafeBufferPointer { values in
             table.valueStart.withUnsafeBufferPointer { valueStart in
             table.bmp.withUnsafeBufferPointer { bmp in
+            table.pairFilter.withUnsafeBufferPointer { pairFilter in
                 var o = out.baseAddress!
                 var w = 0
                 var i = 0
@@ -133,10 +134,12 @@ public struct Normalizer: Sendable {
                     let v = s.value
                     if v >= 0x3400 {
                         // One entry says whether a phrase may start here
-                        // (most characters start none: no trie walk) and what
-                        // the character becomes on its own.
-                        let entry = v < 0x10000 ? bmp[Int(v)] : ConversionTable.phraseStart
-                        if entry & ConversionTable.phraseStart != 0, let match = table.longestPhrase(in: text, at: i) {
+                        // (most characters start none, and most of the rest
+                        // are not followed by the second character of one: no
+                        // trie walk) and what the character becomes on its own.
+                        let entry = v < 0x10000 ? bmp[Int(v)] : ConversionTable.onePhrase
+                        if ConversionTable.mayStartPhrase(entry, in: text, at: i, filter: pairFilter),
+                           let match = table.longestPhrase(in: text, at: i) {
                             let lo = Int(valueStart[match.value]), hi = Int(valueStart[match.value + 1])
                             if hi - lo == match.length {
                                 for k in 0..<match.length {
@@ -167,7 +170,7 @@ public struct Normalizer: Sendable {
                     i += 1
                 }
                 written = w
-            }}}}}}}
+            }}}}}}}}
             count = written
         }
         start.removeLast(capacity - written)
