@@ -31,6 +31,11 @@ public struct FactLexicon: Sendable {
     /// does): most places before a numeral start no word long enough to
     /// cover the fact, and this rules them out without a trie walk.
     var nonfactReach = [UInt8](repeating: 0, count: 0x10000)
+    /// One bit per hash of the first two scalars of each non-fact word (16 KB):
+    /// the trie's edges fill a table of a megabyte, and most places whose
+    /// first character could start a long enough word are ruled out here
+    /// by the second one without a probe into it.
+    var nonfactPairs = [UInt64](repeating: 0, count: 1 << 11)
 
     public static func load(directory: URL = DataDirectory.url) throws -> FactLexicon {
         var lex = FactLexicon()
@@ -82,8 +87,19 @@ public struct FactLexicon: Sendable {
         nonfactWords.insert(word, value: 0)
         let length = word.unicodeScalars.count
         longestNonfact = max(longestNonfact, length)
-        let first = word.unicodeScalars.first!.value
+        var scalars = word.unicodeScalars.makeIterator()
+        let first = scalars.next()!.value
         if first < 0x10000 { nonfactReach[Int(first)] = max(nonfactReach[Int(first)], UInt8(min(length, 255))) }
+        if let second = scalars.next() {
+            let bit = Self.pairBit(first, second.value)
+            nonfactPairs[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+    }
+
+    /// The bit of `nonfactPairs` for a word starting with scalars `a`, `b`.
+    @inline(__always)
+    static func pairBit(_ a: UInt32, _ b: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((a &* 0x9E37_79B1) ^ b) &* 0x85EB_CA6B) >> 15
     }
 
     static func string(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
@@ -119,7 +135,14 @@ public struct FactLexicon: Sendable {
         for ws in lo...numberStart {
             let v = s[ws].value
             let reach = v < 0x10000 ? Int(nonfactReach[Int(v)]) : longestNonfact
-            if ws + reach >= minEnd, nonfactWords.hasWord(in: s, from: ws, endingAtOrAfter: minEnd) { return true }
+            guard ws + reach >= minEnd else { continue }
+            // A word of two or more scalars is needed (always, unless the
+            // fact is the one numeral at `ws`): its first pair must be known.
+            if minEnd - ws >= 2 {
+                let bit = Self.pairBit(v, s[ws + 1].value)
+                if nonfactPairs[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { continue }
+            }
+            if nonfactWords.hasWord(in: s, from: ws, endingAtOrAfter: minEnd) { return true }
         }
         return false
     }
