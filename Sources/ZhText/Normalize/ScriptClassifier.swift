@@ -27,20 +27,16 @@ struct ScriptClassifier: Sendable {
     init(contentsOf url: URL) throws {
         marks = (0..<0x10000).map { $0 >= 0x3400 && PinyinMatcher.isHan(UInt32($0)) ? Self.han : 0 }
         astral = [:]
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            throw NormalizationDataError.unreadable(file: url.path)
-        }
-        var number = 0
-        for line in text.dataLines() {
-            number += 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let f = line.dataFields(omittingEmpty: true)
-            guard f.count == 2, f[0].unicodeScalars.count == 1,
-                  f[1] == "traditional" || f[1] == "simplified" else {
-                throw NormalizationDataError.malformedEntry(file: url.lastPathComponent, line: number, text: String(line))
+        let traditionalName = Array("traditional".utf8), simplifiedName = Array("simplified".utf8)
+        try NormalizationDataFile.forEachLine(of: url) { number, line in
+            let f = NormalizationDataFile.fields(line, UInt8(ascii: "\t"), omittingEmpty: true)
+            let scalars = f.first.map { Normalizer.scalars(ofUTF8: $0) } ?? []
+            let traditional = f.count == 2 && f[1].elementsEqual(traditionalName)
+            guard f.count == 2, scalars.count == 1, traditional || f[1].elementsEqual(simplifiedName) else {
+                throw NormalizationDataError.malformedEntry(file: url.lastPathComponent, line: number,
+                                                            text: NormalizationDataFile.string(line))
             }
-            let v = f[0].unicodeScalars.first!.value
-            let traditional = f[1] == "traditional"
+            let v = scalars[0].value
             if v < 0x10000 {
                 if marks[Int(v)] != 0 { marks[Int(v)] = Self.han | (traditional ? Self.traditional : Self.simplified) }
             } else {
