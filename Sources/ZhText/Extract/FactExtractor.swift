@@ -50,9 +50,14 @@ public struct FactExtractor: Sendable {
                 sentence = found.text
                 last = found
             }
+            let surface = text.text(in: c.range)
+            // Most facts are written as they read normalized (Simplified,
+            // half-width): their original is the same string, made once.
+            let original = orig.count == c.range.count && text.original[orig].elementsEqual(s[c.range])
+                ? surface : text.originalText(of: c.range)
             return Fact(kind: c.kind, value: c.value, unit: c.unit, qualifier: c.qualifier, rangeTo: c.rangeTo,
                         change: c.change, subject: c.subject, yearInferred: c.yearInferred,
-                        text: text.text(in: c.range), original: text.originalText(of: c.range),
+                        text: surface, original: original,
                         line: loc.line, column: loc.column, start: orig.lowerBound, end: orig.upperBound,
                         sentence: sentence)
         }
