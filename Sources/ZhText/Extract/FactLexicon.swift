@@ -31,11 +31,11 @@ public struct FactLexicon: Sendable {
     /// does): most places before a numeral start no word long enough to
     /// cover the fact, and this rules them out without a trie walk.
     var nonfactReach = [UInt8](repeating: 0, count: 0x10000)
-    /// One bit per hash of the first two scalars of each non-fact word (16 KB):
-    /// the trie's edges fill a table of a megabyte, and most places whose
-    /// first character could start a long enough word are ruled out here
-    /// by the second one without a probe into it.
-    var nonfactPairs = [UInt64](repeating: 0, count: 1 << 11)
+    /// One bit per hash of the first two and of the first three scalars of
+    /// each non-fact word (16 KB): the trie's edges fill two megabytes, and
+    /// most places whose first character could start a long enough word
+    /// are ruled out here by the next one or two, without a probe into it.
+    var nonfactPrefixes = [UInt64](repeating: 0, count: 1 << 11)
 
     public static func load(directory: URL = DataDirectory.url) throws -> FactLexicon {
         var lex = FactLexicon()
@@ -85,21 +85,33 @@ public struct FactLexicon: Sendable {
     /// up to 255 scalars: the lists' words are a few characters long).
     mutating func insertNonfact(_ word: String) {
         nonfactWords.insert(word, value: 0)
-        let length = word.unicodeScalars.count
+        let scalars = Array(word.unicodeScalars)
+        let length = scalars.count
         longestNonfact = max(longestNonfact, length)
-        var scalars = word.unicodeScalars.makeIterator()
-        let first = scalars.next()!.value
+        let first = scalars[0].value
         if first < 0x10000 { nonfactReach[Int(first)] = max(nonfactReach[Int(first)], UInt8(min(length, 255))) }
-        if let second = scalars.next() {
-            let bit = Self.pairBit(first, second.value)
-            nonfactPairs[bit >> 6] |= 1 << UInt64(bit & 63)
+        var hash = Self.prefixHash(0, first)
+        for k in 1..<min(scalars.count, 3) {
+            hash = Self.prefixHash(hash, scalars[k].value)
+            nonfactPrefixes[Int(hash >> 21)] |= 1 << UInt64(hash >> 15 & 63)
         }
     }
 
-    /// The bit of `nonfactPairs` for a word starting with scalars `a`, `b`.
+    /// The hash of a word's first scalars: `hash` of those before `next`
+    /// (0 for none), `next` added. Its top 17 bits pick a bit of
+    /// `nonfactPrefixes`.
     @inline(__always)
-    static func pairBit(_ a: UInt32, _ b: UInt32) -> Int {
-        Int(truncatingIfNeeded: ((a &* 0x9E37_79B1) ^ b) &* 0x85EB_CA6B) >> 15
+    static func prefixHash(_ hash: UInt32, _ next: UInt32) -> UInt32 {
+        ((hash &* 0x9E37_79B1) ^ next) &* 0x85EB_CA6B
+    }
+
+    /// Whether some non-fact word may start with `s[ws ..< ws + length]`
+    /// (`length` 2 or 3): false only when none does.
+    @inline(__always)
+    func mayStartNonfact(_ s: [Unicode.Scalar], at ws: Int, length: Int) -> Bool {
+        var hash = Self.prefixHash(0, s[ws].value)
+        for k in 1..<length { hash = Self.prefixHash(hash, s[ws + k].value) }
+        return nonfactPrefixes[Int(hash >> 21)] & (1 << UInt64(hash >> 15 & 63)) != 0
     }
 
     static func string(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
@@ -137,11 +149,9 @@ public struct FactLexicon: Sendable {
             let reach = v < 0x10000 ? Int(nonfactReach[Int(v)]) : longestNonfact
             guard ws + reach >= minEnd else { continue }
             // A word of two or more scalars is needed (always, unless the
-            // fact is the one numeral at `ws`): its first pair must be known.
-            if minEnd - ws >= 2 {
-                let bit = Self.pairBit(v, s[ws + 1].value)
-                if nonfactPairs[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { continue }
-            }
+            // fact is the one numeral at `ws`): its first two or three must
+            // begin a known word.
+            if minEnd - ws >= 2, !mayStartNonfact(s, at: ws, length: min(minEnd - ws, 3)) { continue }
             if nonfactWords.hasWord(in: s, from: ws, endingAtOrAfter: minEnd) { return true }
         }
         return false
