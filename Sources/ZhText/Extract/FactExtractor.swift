@@ -151,7 +151,7 @@ public struct FactExtractor: Sendable {
     func scan(_ s: [Unicode.Scalar], at i: Int, documentDate: DocumentMetadata.CalendarDate?,
               previous: PreviousDate?) -> Candidate? {
         if s[i] == "第" { return ordinal(s, at: i) }
-        if let p = percentWords(s, at: i) { return finish(p, in: s) }
+        if fractionWordFollows(s, at: i), let p = percentWords(s, at: i) { return finish(p, in: s) }
         // The number here, read once for the date and the quantity scans.
         let number = parser.parse(s, at: i)
         switch date(s, at: i, number: number, documentDate: documentDate, previous: previous) {
@@ -187,7 +187,19 @@ public struct FactExtractor: Sendable {
         return Candidate(kind: .ordinal, value: .number(n.value), unit: u.canonical, range: i..<end, numberStart: i + 1)
     }
 
-    /// 百分之十二点五, 千分之五, 四分之一 (as percent: 25).
+    /// Whether 分之 follows the numeral at `i` (百分之, 四分之一), which is
+    /// made of numeral scalars only: a look past them rules most numbers
+    /// out of `percentWords` before a candidate is made or passed back.
+    @inline(__always)
+    func fractionWordFollows(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard parser.isNumeralScalar(s[i]) else { return false }
+        var j = i + 1
+        while j < s.count, parser.isNumeralScalar(s[j]) || NumeralParser.isNumeralPunctuation(s[j]) { j += 1 }
+        return j + 1 < s.count && s[j] == "分" && s[j + 1] == "之"
+    }
+
+    /// 百分之十二点五, 千分之五, 四分之一 (as percent: 25), where
+    /// `fractionWordFollows`.
     func percentWords(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
         func word(_ w: String, at k: Int) -> Bool {
             var k = k
@@ -197,7 +209,6 @@ public struct FactExtractor: Sendable {
             }
             return true
         }
-        guard parser.isNumeralScalar(s[i]) else { return nil }
         if s[i] == "百" || s[i] == "千", word("分之", at: i + 1) {
             let (w, unit) = s[i] == "百" ? ("百分之", "%") : ("千分之", "‰")
             guard let n = parser.parse(s, at: i + 3) else { return nil }
@@ -211,11 +222,7 @@ public struct FactExtractor: Sendable {
             if n.approximate { c.qualifier = .about }
             return c
         }
-        // 四分之一: 分之 must follow the numeral, which is made of numeral
-        // scalars only, so a look past them rules most numbers out before parsing.
-        var j = i
-        while j < s.count, parser.isNumeralScalar(s[j]) || NumeralParser.isNumeralPunctuation(s[j]) { j += 1 }
-        guard word("分之", at: j) else { return nil }
+        // 四分之一
         guard let d = parser.parse(s, at: i), !d.approximate, d.value > 0 else { return nil }
         let p = d.range.upperBound
         guard word("分之", at: p), let m = parser.parse(s, at: p + 2) else { return nil }
