@@ -13,20 +13,20 @@ import Foundation
 /// c.classify(Array("棲霞區".unicodeScalars))   // .traditional
 /// ```
 struct ScriptClassifier: Sendable {
-    /// By BMP scalar: `han` for a Han character from U+3400 on (〇 is
-    /// none), with `traditional` or `simplified` when it exists in that
-    /// script only (0 for the rest), so that counting needs no branch per
-    /// scalar.
+    /// By BMP scalar, two bits (four scalars a byte, 16 KB in all, so that
+    /// counting touches few cache lines and needs no branch per scalar):
+    /// `han` for a Han character from U+3400 on (〇 is none), `traditional`
+    /// or `simplified` for one that exists in that script only, 0 for the rest.
     var marks: [UInt8]
     /// 1 Traditional-only, 2 Simplified-only, above the BMP.
     var astral: [UInt32: UInt8]
     static let han: UInt8 = 1
     static let traditional: UInt8 = 2
-    static let simplified: UInt8 = 4
+    static let simplified: UInt8 = 3
 
     init(contentsOf url: URL) throws {
-        marks = (0..<0x10000).map { $0 >= 0x3400 && PinyinMatcher.isHan(UInt32($0)) ? Self.han : 0 }
-        astral = [:]
+        var marks = (0..<0x10000).map { $0 >= 0x3400 && PinyinMatcher.isHan(UInt32($0)) ? Self.han : 0 }
+        var astral: [UInt32: UInt8] = [:]
         let traditionalName = Array("traditional".utf8), simplifiedName = Array("simplified".utf8)
         try NormalizationDataFile.forEachLine(of: url) { number, line in
             let f = NormalizationDataFile.fields(line, UInt8(ascii: "\t"), omittingEmpty: true)
@@ -38,10 +38,19 @@ struct ScriptClassifier: Sendable {
             }
             let v = scalars[0].value
             if v < 0x10000 {
-                if marks[Int(v)] != 0 { marks[Int(v)] = Self.han | (traditional ? Self.traditional : Self.simplified) }
+                if marks[Int(v)] != 0 { marks[Int(v)] = traditional ? Self.traditional : Self.simplified }
             } else {
                 astral[v] = traditional ? 1 : 2
             }
+        }
+        self.marks = Self.packed(marks)
+        self.astral = astral
+    }
+
+    /// Two-bit marks packed four a byte, the first in the low bits.
+    static func packed(_ marks: [UInt8]) -> [UInt8] {
+        stride(from: 0, to: marks.count, by: 4).map { k in
+            marks[k] | marks[k + 1] << 2 | marks[k + 2] << 4 | marks[k + 3] << 6
         }
     }
 
@@ -53,10 +62,11 @@ struct ScriptClassifier: Sendable {
                 for s in text {
                     let v = s.value
                     if v < 0x10000 {
-                        let m = Int(marks[Int(v)])
-                        han &+= m & 1
-                        traditional &+= (m >> 1) & 1
-                        simplified &+= m >> 2
+                        // 1 Han, 2 Traditional-only, 3 Simplified-only.
+                        let m = Int(marks[Int(v >> 2)] >> ((v & 3) << 1)) & 3
+                        han &+= (m | m >> 1) & 1
+                        traditional &+= m >> 1 & ~m & 1
+                        simplified &+= m >> 1 & m & 1
                     } else if PinyinMatcher.isHan(v) {
                         han &+= 1
                         let mark = astral[v] ?? 0
