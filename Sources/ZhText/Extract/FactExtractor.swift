@@ -151,7 +151,10 @@ public struct FactExtractor: Sendable {
     func scan(_ s: [Unicode.Scalar], at i: Int, documentDate: DocumentMetadata.CalendarDate?,
               previous: PreviousDate?) -> Candidate? {
         if s[i] == "第" { return ordinal(s, at: i) }
-        if fractionWordFollows(s, at: i), let p = percentWords(s, at: i) { return finish(p, in: s) }
+        if fractionWordFollows(s, at: i), var p = percentWords(s, at: i) {
+            finish(&p, in: s)
+            return p
+        }
         // The number here, read once for the date and the quantity scans.
         let number = parser.parse(s, at: i)
         switch date(s, at: i, number: number, documentDate: documentDate, previous: previous) {
@@ -169,7 +172,7 @@ public struct FactExtractor: Sendable {
         }
         guard var q = quantity(s, at: i, number: number) else { return nil }
         if isNonfact(q, in: s) { return nil }
-        q = finish(q, in: s)
+        finish(&q, in: s)
         return q
     }
 
@@ -435,9 +438,9 @@ public struct FactExtractor: Sendable {
     // MARK: - Qualifier, change, subject
 
     /// Adds 零下 (below zero), the prefix qualifier (超95%), the change (增长12%) and the subject
-    /// (42家企业, 占地297亩) from the text around the number.
-    func finish(_ cand: Candidate, in s: [Unicode.Scalar]) -> Candidate {
-        var c = cand
+    /// (42家企业, 占地297亩) from the text around the number, in place (a
+    /// candidate is a large value: no copy in and out).
+    func finish(_ c: inout Candidate, in s: [Unicode.Scalar]) {
         var b = c.range.lowerBound
         if b >= 2, s[b - 2] == "零", s[b - 1] == "下", case .number(let v) = c.value {
             c.value = .number(-v)
@@ -471,7 +474,6 @@ public struct FactExtractor: Sendable {
         if c.subject == nil, c.kind != .ordinal {
             c.subject = precedingSubject(s, before: k)
         }
-        return c
     }
 
     /// 约占 / 约为 / 大约有 earlier in the same clause, the number after 的:
