@@ -32,7 +32,7 @@ public struct FactLexicon: Sendable {
     /// cover the fact, and this rules them out without a trie walk.
     var nonfactReach = [UInt8](repeating: 0, count: 0x10000)
     /// One bit per hash of the first two and of the first three scalars of
-    /// each non-fact word (16 KB): the trie's edges fill two megabytes, and
+    /// each non-fact word (16 KB): the trie's edges fill a megabyte, and
     /// most places whose first character could start a long enough word
     /// are ruled out here by the next one or two, without a probe into it.
     var nonfactPrefixes = [UInt64](repeating: 0, count: 1 << 11)
