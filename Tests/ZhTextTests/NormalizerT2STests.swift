@@ -68,6 +68,40 @@ import Testing
     }
 }
 
+@Suite struct NormalizerPhraseFilterTests {
+    /// Every phrase of the shipped tables in running text: the normalizer,
+    /// which walks the trie only where the first two characters may begin a
+    /// phrase, converts it as the table's plain longest match does.
+    @Test func findsEveryShippedPhrase() throws {
+        var keys: [String] = []
+        for url in Normalizer.defaultConversionTables {
+            for e in try ConversionTable.readEntries(url) where e.key.count > 1 {
+                keys.append(String(String.UnicodeScalarView(e.key)))
+            }
+        }
+        #expect(keys.count > 2000)
+        let text = keys.joined(separator: "，")
+        var options = Normalizer.Options(removePinyin: false)
+        options.foldWidth = false
+        let normalizer = try Normalizer(options: options)
+        let table = try #require(normalizer.table)
+        #expect(normalizer.normalize(text).text == table.convert(text))
+        #expect(normalizer.normalize(text).text != text)
+    }
+
+    /// A one-character key with a longer value is a phrase of its own, also
+    /// as the last character of a text (no second character to test).
+    @Test func findsOneCharacterPhrases() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("zhtext-one-phrase-t2s.txt")
+        try "甲\t乙丙\n".write(to: file, atomically: true, encoding: .utf8)
+        var options = Normalizer.Options()
+        options.conversionTables = [file]
+        let n = try Normalizer(options: options).normalize("丁甲，甲")
+        #expect(n.text == "丁乙丙，乙丙")
+        #expect(n.originalRange(of: 1..<3) == 1..<2)
+    }
+}
+
 @Suite struct NormalizerConversionTableTests {
     @Test func convertsByLongestMatch() {
         let table = ConversionTable(entries: [

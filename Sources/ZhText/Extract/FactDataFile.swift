@@ -8,22 +8,40 @@ import Foundation
 /// ```
 enum FactDataFile {
     static func rows(of url: URL, minimumFields: Int) throws -> [[String]] {
-        let text: String
+        var text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
             throw FactDataError.unreadable(file: url.path, reason: "\(error.localizedDescription)")
         }
-        var rows: [[String]] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let l = line.hasSuffix("\r") ? line.dropLast() : line
-            if l.isEmpty || l.hasPrefix("#") { continue }
-            let fields = l.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            if fields.count < minimumFields || fields[0].isEmpty {
-                throw FactDataError.malformedLine(file: url.lastPathComponent, line: n + 1, text: String(l))
+        // Split the UTF-8 bytes (tab, line feed, carriage return and # are
+        // single bytes never found inside another character): splitting the
+        // String walks grapheme clusters, and ten thousand lines are read
+        // on every start.
+        return try text.withUTF8 { bytes in
+            var rows: [[String]] = []
+            var lineStart = 0, number = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                number += 1
+                var end = lineEnd
+                if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
+                defer { lineStart = lineEnd + 1 }
+                if end == lineStart || bytes[lineStart] == 0x23 { continue }
+                var fields: [String] = []
+                var fieldStart = lineStart
+                for k in lineStart...end where k == end || bytes[k] == 0x09 {
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<k]), as: UTF8.self))
+                    fieldStart = k + 1
+                }
+                if fields.count < minimumFields || fields[0].isEmpty {
+                    let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self)
+                    throw FactDataError.malformedLine(file: url.lastPathComponent, line: number, text: line)
+                }
+                rows.append(fields)
             }
-            rows.append(fields)
+            return rows
         }
-        return rows
     }
 }

@@ -10,8 +10,10 @@ extension FactExtractor {
     /// `number` is what `parser.parse(s, at: i)` reads at `i`.
     func date(_ s: [Unicode.Scalar], at i: Int, number: NumeralParser.Parsed?, documentDate: DocumentMetadata.CalendarDate?,
               previous: PreviousDate?) -> DateScan {
-        if let c = isoDate(s, at: i) { return .found(c) }
-        if let c = clockTime(s, at: i) { return .found(c) }
+        // Most numbers are neither: the separator each needs is looked at
+        // first, before a candidate is made or passed back.
+        if i + 4 < s.count, s[i + 4] == "-" || s[i + 4] == "/" || s[i + 4] == ".", let c = isoDate(s, at: i) { return .found(c) }
+        if FactExtractor.mayBeClockTime(s, at: i), let c = clockTime(s, at: i) { return .found(c) }
         guard let n1 = number, n1.isInteger, !n1.approximate, !n1.overInside else { return .none }
         var p = n1.range.upperBound
         guard p < s.count else { return .none }
@@ -149,6 +151,12 @@ extension FactExtractor {
         var c = dateCandidate(s, i, p3, y, m, d, inferred: false)
         c.yearInferred = nil
         return c
+    }
+
+    /// Whether a colon follows the one or two scalars at `i`, as in a time.
+    @inline(__always)
+    static func mayBeClockTime(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        (i + 1 < s.count && (s[i + 1] == ":" || s[i + 1] == "：")) || (i + 2 < s.count && (s[i + 2] == ":" || s[i + 2] == "："))
     }
 
     /// 15:37, 15:37:36 (value 15:37).

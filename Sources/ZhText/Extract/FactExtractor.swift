@@ -50,9 +50,14 @@ public struct FactExtractor: Sendable {
                 sentence = found.text
                 last = found
             }
+            let surface = text.text(in: c.range)
+            // Most facts are written as they read normalized (Simplified,
+            // half-width): their original is the same string, made once.
+            let original = orig.count == c.range.count && text.original[orig].elementsEqual(s[c.range])
+                ? surface : text.originalText(of: c.range)
             return Fact(kind: c.kind, value: c.value, unit: c.unit, qualifier: c.qualifier, rangeTo: c.rangeTo,
                         change: c.change, subject: c.subject, yearInferred: c.yearInferred,
-                        text: text.text(in: c.range), original: text.originalText(of: c.range),
+                        text: surface, original: original,
                         line: loc.line, column: loc.column, start: orig.lowerBound, end: orig.upperBound,
                         sentence: sentence)
         }
@@ -146,7 +151,10 @@ public struct FactExtractor: Sendable {
     func scan(_ s: [Unicode.Scalar], at i: Int, documentDate: DocumentMetadata.CalendarDate?,
               previous: PreviousDate?) -> Candidate? {
         if s[i] == "第" { return ordinal(s, at: i) }
-        if let p = percentWords(s, at: i) { return finish(p, in: s) }
+        if fractionWordFollows(s, at: i), var p = percentWords(s, at: i) {
+            finish(&p, in: s)
+            return p
+        }
         // The number here, read once for the date and the quantity scans.
         let number = parser.parse(s, at: i)
         switch date(s, at: i, number: number, documentDate: documentDate, previous: previous) {
@@ -164,7 +172,7 @@ public struct FactExtractor: Sendable {
         }
         guard var q = quantity(s, at: i, number: number) else { return nil }
         if isNonfact(q, in: s) { return nil }
-        q = finish(q, in: s)
+        finish(&q, in: s)
         return q
     }
 
@@ -182,7 +190,19 @@ public struct FactExtractor: Sendable {
         return Candidate(kind: .ordinal, value: .number(n.value), unit: u.canonical, range: i..<end, numberStart: i + 1)
     }
 
-    /// 百分之十二点五, 千分之五, 四分之一 (as percent: 25).
+    /// Whether 分之 follows the numeral at `i` (百分之, 四分之一), which is
+    /// made of numeral scalars only: a look past them rules most numbers
+    /// out of `percentWords` before a candidate is made or passed back.
+    @inline(__always)
+    func fractionWordFollows(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard parser.isNumeralScalar(s[i]) else { return false }
+        var j = i + 1
+        while j < s.count, parser.isNumeralScalar(s[j]) || NumeralParser.isNumeralPunctuation(s[j]) { j += 1 }
+        return j + 1 < s.count && s[j] == "分" && s[j + 1] == "之"
+    }
+
+    /// 百分之十二点五, 千分之五, 四分之一 (as percent: 25), where
+    /// `fractionWordFollows`.
     func percentWords(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
         func word(_ w: String, at k: Int) -> Bool {
             var k = k
@@ -192,7 +212,6 @@ public struct FactExtractor: Sendable {
             }
             return true
         }
-        guard parser.isNumeralScalar(s[i]) else { return nil }
         if s[i] == "百" || s[i] == "千", word("分之", at: i + 1) {
             let (w, unit) = s[i] == "百" ? ("百分之", "%") : ("千分之", "‰")
             guard let n = parser.parse(s, at: i + 3) else { return nil }
@@ -206,11 +225,7 @@ public struct FactExtractor: Sendable {
             if n.approximate { c.qualifier = .about }
             return c
         }
-        // 四分之一: 分之 must follow the numeral, which is made of numeral
-        // scalars only, so a look past them rules most numbers out before parsing.
-        var j = i
-        while j < s.count, parser.isNumeralScalar(s[j]) || NumeralParser.isNumeralPunctuation(s[j]) { j += 1 }
-        guard word("分之", at: j) else { return nil }
+        // 四分之一
         guard let d = parser.parse(s, at: i), !d.approximate, d.value > 0 else { return nil }
         let p = d.range.upperBound
         guard word("分之", at: p), let m = parser.parse(s, at: p + 2) else { return nil }
@@ -423,9 +438,9 @@ public struct FactExtractor: Sendable {
     // MARK: - Qualifier, change, subject
 
     /// Adds 零下 (below zero), the prefix qualifier (超95%), the change (增长12%) and the subject
-    /// (42家企业, 占地297亩) from the text around the number.
-    func finish(_ cand: Candidate, in s: [Unicode.Scalar]) -> Candidate {
-        var c = cand
+    /// (42家企业, 占地297亩) from the text around the number, in place (a
+    /// candidate is a large value: no copy in and out).
+    func finish(_ c: inout Candidate, in s: [Unicode.Scalar]) {
         var b = c.range.lowerBound
         if b >= 2, s[b - 2] == "零", s[b - 1] == "下", case .number(let v) = c.value {
             c.value = .number(-v)
@@ -459,7 +474,6 @@ public struct FactExtractor: Sendable {
         if c.subject == nil, c.kind != .ordinal {
             c.subject = precedingSubject(s, before: k)
         }
-        return c
     }
 
     /// 约占 / 约为 / 大约有 earlier in the same clause, the number after 的:

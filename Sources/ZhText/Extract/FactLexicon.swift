@@ -27,6 +27,15 @@ public struct FactLexicon: Sendable {
     var unitBlockers = FactWordTable<Bool>()
     var nonfactWords = FactWordTrie(backward: false)
     var longestNonfact = 4
+    /// The longest non-fact word starting with each BMP scalar (0 when none
+    /// does): most places before a numeral start no word long enough to
+    /// cover the fact, and this rules them out without a trie walk.
+    var nonfactReach = [UInt8](repeating: 0, count: 0x10000)
+    /// One bit per hash of the first two and of the first three scalars of
+    /// each non-fact word (16 KB): the trie's edges fill a megabyte, and
+    /// most places whose first character could start a long enough word
+    /// are ruled out here by the next one or two, without a probe into it.
+    var nonfactPrefixes = [UInt64](repeating: 0, count: 1 << 11)
 
     public static func load(directory: URL = DataDirectory.url) throws -> FactLexicon {
         var lex = FactLexicon()
@@ -66,11 +75,43 @@ public struct FactLexicon: Sendable {
         }
         for name in ["facts-nonfact-words.tsv", "facts-nonfact-jieba.tsv"] {
             for row in try FactDataFile.rows(of: f(name), minimumFields: 1) {
-                lex.nonfactWords.insert(row[0], value: 0)
-                lex.longestNonfact = max(lex.longestNonfact, row[0].unicodeScalars.count)
+                lex.insertNonfact(row[0])
             }
         }
         return lex
+    }
+
+    /// Adds a word with a numeral that is no quantity (its reach is kept
+    /// up to 255 scalars: the lists' words are a few characters long).
+    mutating func insertNonfact(_ word: String) {
+        nonfactWords.insert(word, value: 0)
+        let scalars = Array(word.unicodeScalars)
+        let length = scalars.count
+        longestNonfact = max(longestNonfact, length)
+        let first = scalars[0].value
+        if first < 0x10000 { nonfactReach[Int(first)] = max(nonfactReach[Int(first)], UInt8(min(length, 255))) }
+        var hash = Self.prefixHash(0, first)
+        for k in 1..<min(scalars.count, 3) {
+            hash = Self.prefixHash(hash, scalars[k].value)
+            nonfactPrefixes[Int(hash >> 21)] |= 1 << UInt64(hash >> 15 & 63)
+        }
+    }
+
+    /// The hash of a word's first scalars: `hash` of those before `next`
+    /// (0 for none), `next` added. Its top 17 bits pick a bit of
+    /// `nonfactPrefixes`.
+    @inline(__always)
+    static func prefixHash(_ hash: UInt32, _ next: UInt32) -> UInt32 {
+        ((hash &* 0x9E37_79B1) ^ next) &* 0x85EB_CA6B
+    }
+
+    /// Whether some non-fact word may start with `s[ws ..< ws + length]`
+    /// (`length` 2 or 3): false only when none does.
+    @inline(__always)
+    func mayStartNonfact(_ s: [Unicode.Scalar], at ws: Int, length: Int) -> Bool {
+        var hash = Self.prefixHash(0, s[ws].value)
+        for k in 1..<length { hash = Self.prefixHash(hash, s[ws + k].value) }
+        return nonfactPrefixes[Int(hash >> 21)] & (1 << UInt64(hash >> 15 & 63)) != 0
     }
 
     static func string(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
@@ -102,8 +143,16 @@ public struct FactLexicon: Sendable {
     /// and holds the whole quantity up to `factEnd` (一批新项目, 十分重要).
     func nonfactWordCovers(numberStart: Int, factEnd: Int, in s: [Unicode.Scalar]) -> Bool {
         let lo = max(0, numberStart - longestNonfact + 1)
-        for ws in lo...numberStart where nonfactWords.hasWord(in: s, from: ws, endingAtOrAfter: max(factEnd, numberStart + 1)) {
-            return true
+        let minEnd = max(factEnd, numberStart + 1)
+        for ws in lo...numberStart {
+            let v = s[ws].value
+            let reach = v < 0x10000 ? Int(nonfactReach[Int(v)]) : longestNonfact
+            guard ws + reach >= minEnd else { continue }
+            // A word of two or more scalars is needed (always, unless the
+            // fact is the one numeral at `ws`): its first two or three must
+            // begin a known word.
+            if minEnd - ws >= 2, !mayStartNonfact(s, at: ws, length: min(minEnd - ws, 3)) { continue }
+            if nonfactWords.hasWord(in: s, from: ws, endingAtOrAfter: minEnd) { return true }
         }
         return false
     }

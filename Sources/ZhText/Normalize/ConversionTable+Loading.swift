@@ -13,23 +13,64 @@ public enum NormalizationDataError: Error, Equatable, Sendable, CustomStringConv
     }
 }
 
+/// Reads the normalizer's data files on their UTF-8 bytes: the T→S tables
+/// and the script list have thousands of lines, read on every start, and
+/// splitting Strings or comparing Substrings costs more than the rest of
+/// loading (tab, space, line feed and # never occur inside another
+/// character's bytes).
+enum NormalizationDataFile {
+    /// Calls `body` with each line's 1-based number and bytes (a "\r"
+    /// before "\n" stays on the line), skipping empty lines and `#` comments.
+    static func forEachLine(of url: URL, _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        guard let data = try? Data(contentsOf: url), var text = String(data: data, encoding: .utf8) else {
+            throw NormalizationDataError.unreadable(file: url.path)
+        }
+        try text.withUTF8 { bytes in
+            var start = 0, number = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                number += 1
+                if end > start, bytes[start] != 0x23 {
+                    try body(number, UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                }
+                start = end + 1
+            }
+        }
+    }
+
+    /// The pieces of `line` between `separator` bytes; empty ones are kept
+    /// unless `omittingEmpty`.
+    static func fields(_ line: UnsafeBufferPointer<UInt8>, _ separator: UInt8, omittingEmpty: Bool)
+        -> [UnsafeBufferPointer<UInt8>] {
+        var out: [UnsafeBufferPointer<UInt8>] = []
+        var start = 0
+        for k in 0...line.count where k == line.count || line[k] == separator {
+            if !(omittingEmpty && k == start) { out.append(UnsafeBufferPointer(rebasing: line[start..<k])) }
+            start = k + 1
+        }
+        return out
+    }
+
+    /// The text of `bytes` (for error messages).
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+}
+
 extension ConversionTable {
     /// The `key<TAB>value` entries of a table file; `#` starts a comment line.
     static func readEntries(_ url: URL) throws -> [(key: [Unicode.Scalar], value: [Unicode.Scalar])] {
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            throw NormalizationDataError.unreadable(file: url.path)
-        }
         var entries: [(key: [Unicode.Scalar], value: [Unicode.Scalar])] = []
-        var lineNumber = 0
-        for line in text.dataLines() {
-            lineNumber += 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.dataFields()
+        try NormalizationDataFile.forEachLine(of: url) { number, line in
+            let fields = NormalizationDataFile.fields(line, UInt8(ascii: "\t"), omittingEmpty: false)
+            // The first of the value's space-separated candidates.
             guard fields.count == 2, !fields[0].isEmpty,
-                  let first = fields[1].split(separator: " ").first, !first.isEmpty else {
-                throw NormalizationDataError.malformedEntry(file: url.lastPathComponent, line: lineNumber, text: String(line))
+                  let first = NormalizationDataFile.fields(fields[1], UInt8(ascii: " "), omittingEmpty: true).first else {
+                throw NormalizationDataError.malformedEntry(file: url.lastPathComponent, line: number,
+                                                            text: NormalizationDataFile.string(line))
             }
-            entries.append((Array(fields[0].unicodeScalars), Array(first.unicodeScalars)))
+            entries.append((Normalizer.scalars(ofUTF8: fields[0]), Normalizer.scalars(ofUTF8: first)))
         }
         return entries
     }

@@ -34,6 +34,16 @@ extension ConversionTable {
             }
         }
         for (label, target) in children[0] where label < 0x10000 { rootChild[Int(label)] = Int32(target) }
+        for key in phrases.keys {
+            let first = key[0].value
+            if key.count == 1 {
+                if first < 0x10000 { bmp[Int(first)] |= Self.onePhrase }
+                continue
+            }
+            if first < 0x10000 { bmp[Int(first)] |= Self.phraseStart }
+            let bit = Self.pairBit(first, key[1].value)
+            pairFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         valueStart = [0]; valueScalars = []
         for v in values { valueScalars += v; valueStart.append(Int32(valueScalars.count)) }
         longestValue = values.map(\.count).max() ?? 0

@@ -12,8 +12,19 @@ import Foundation
 /// table.convert("頭髮")   // "头发"
 /// ```
 public struct ConversionTable: Sendable {
-    /// Replacement of each BMP scalar (0 when unchanged).
+    /// For each BMP scalar, its replacement in the low 21 bits (0 when
+    /// unchanged), `phraseStart` set when a phrase of two or more scalars
+    /// starts with it and `onePhrase` when it is a phrase on its own: the
+    /// converter reads one entry per scalar instead of two 256 KB tables.
     var bmp: [UInt32]
+    /// The bit of a `bmp` entry that marks a scalar starting a phrase of
+    /// two or more scalars.
+    static let phraseStart: UInt32 = 1 << 31
+    /// The bit of a `bmp` entry that marks a one-scalar phrase (a key whose
+    /// value is longer).
+    static let onePhrase: UInt32 = 1 << 30
+    /// The bits of a `bmp` entry that hold the replacement.
+    static let replacementMask: UInt32 = 0x1F_FFFF
     /// Replacements of scalars above the BMP.
     var astral: [UInt32: UInt32]
     /// Trie of phrases: nodes' children are `edgeLabel/edgeTarget[childStart[n] ..< childStart[n] + childCount[n]]`, sorted by label.
@@ -25,6 +36,11 @@ public struct ConversionTable: Sendable {
     var nodeValue: [Int32] = [-1]
     /// Root children of BMP scalars, by scalar (0 when none; node indices start at 1).
     var rootChild: [Int32]
+    /// One bit per hash of the first two scalars of each phrase (see
+    /// `mayStartPhrase`): about a quarter of Chinese characters start a
+    /// phrase, but few pairs do, and an 8 KB filter rules out the trie
+    /// walk (three more large arrays) for almost all of them.
+    var pairFilter = [UInt64](repeating: 0, count: 1 << 10)
     /// Phrase values: scalars `valueScalars[valueStart[v] ..< valueStart[v + 1]]`.
     var valueStart: [Int32] = [0]
     var valueScalars: [Unicode.Scalar] = []
@@ -75,12 +91,30 @@ public struct ConversionTable: Sendable {
         self.init(entries: entries)
     }
 
+    /// The bit of `pairFilter` for a phrase starting with scalars `a`, `b`.
+    @inline(__always)
+    static func pairBit(_ a: UInt32, _ b: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((a &* 0x9E37_79B1) ^ b) &* 0x85EB_CA6B) >> 16
+    }
+
+    /// Whether `longestPhrase` may find a phrase at `text[i]`, whose `bmp`
+    /// entry is `entry` (a scalar above the BMP always may): false only
+    /// when none can start there.
+    @inline(__always)
+    static func mayStartPhrase(_ entry: UInt32, in text: UnsafeBufferPointer<Unicode.Scalar>, at i: Int,
+                               filter: UnsafeBufferPointer<UInt64>) -> Bool {
+        if entry & onePhrase != 0 { return true }
+        guard entry & phraseStart != 0, i + 1 < text.count else { return false }
+        let bit = pairBit(text[i].value, text[i + 1].value)
+        return filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
     /// The single-character replacement of `s` (itself when unchanged).
     @inline(__always)
     public func character(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
         if v < 0x10000 {
-            let r = bmp[Int(v)]
+            let r = bmp[Int(v)] & Self.replacementMask
             return r == 0 ? s : Unicode.Scalar(r)!
         }
         if let r = astral[v] { return Unicode.Scalar(r)! }
@@ -111,6 +145,6 @@ public struct ConversionTable: Sendable {
 
     /// True when the table changes `s` on its own.
     public func changes(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x10000 ? bmp[Int(s.value)] != 0 : astral[s.value] != nil
+        s.value < 0x10000 ? bmp[Int(s.value)] & Self.replacementMask != 0 : astral[s.value] != nil
     }
 }

@@ -125,7 +125,7 @@ public struct Normalizer: Sendable {
             table.valueScalars.withUnsafeBufferPointer { values in
             table.valueStart.withUnsafeBufferPointer { valueStart in
             table.bmp.withUnsafeBufferPointer { bmp in
-            table.rootChild.withUnsafeBufferPointer { phraseRoot in
+            table.pairFilter.withUnsafeBufferPointer { pairFilter in
                 var o = out.baseAddress!
                 var w = 0
                 var i = 0
@@ -133,9 +133,13 @@ public struct Normalizer: Sendable {
                     let s = text[i]
                     let v = s.value
                     if v >= 0x3400 {
-                        // Most characters start no phrase: skip the trie walk.
-                        let mayStartPhrase = v >= 0x10000 || phraseRoot[Int(v)] != 0
-                        if mayStartPhrase, let match = table.longestPhrase(in: text, at: i) {
+                        // One entry says whether a phrase may start here
+                        // (most characters start none, and most of the rest
+                        // are not followed by the second character of one: no
+                        // trie walk) and what the character becomes on its own.
+                        let entry = v < 0x10000 ? bmp[Int(v)] : ConversionTable.onePhrase
+                        if ConversionTable.mayStartPhrase(entry, in: text, at: i, filter: pairFilter),
+                           let match = table.longestPhrase(in: text, at: i) {
                             let lo = Int(valueStart[match.value]), hi = Int(valueStart[match.value + 1])
                             if hi - lo == match.length {
                                 for k in 0..<match.length {
@@ -153,7 +157,7 @@ public struct Normalizer: Sendable {
                             continue
                         }
                         if v < 0x10000 {
-                            let r = bmp[Int(v)]
+                            let r = entry & ConversionTable.replacementMask
                             o.initialize(to: r == 0 ? s : Unicode.Scalar(r).unsafelyUnwrapped)
                         } else {
                             o.initialize(to: table.character(s))
