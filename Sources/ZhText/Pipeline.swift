@@ -67,15 +67,18 @@ public struct Pipeline: Sendable {
     public init(options: Options) throws {
         self.options = options
         decoder = try Decoder(encoding: options.encoding)
-        // The normalizer, the keyword tables and the fact tables load on
-        // threads of their own while the segmenter and the entity tables
-        // (which need it) load on this one.
+        // The normalizer and the entity, keyword and fact tables load on
+        // threads of their own while the segmenter loads on this one (the
+        // recognizer is given it afterwards).
         let normalizerOptions = options.normalizer
         let conversion = BackgroundTask { Result { try Normalizer(options: normalizerOptions) } }
+        let entityTables = BackgroundTask { Result { try EntityRecognizer.load() } }
         let keywordTables = BackgroundTask { Result { try KeywordExtractor.load() } }
         let factTables = BackgroundTask { Result { try FactExtractor.load() } }
         segmenter = try Segmenter.load(options.segmenter)
-        entities = try EntityRecognizer.load(segmenter: segmenter)
+        var recognizer = try entityTables.value.get()
+        recognizer.segmenter = segmenter
+        entities = recognizer
         normalizer = try conversion.value.get()
         keywords = try keywordTables.value.get()
         facts = try factTables.value.get()

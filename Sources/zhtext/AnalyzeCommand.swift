@@ -101,9 +101,12 @@ struct AnalyzeCommand: ParsableCommand {
         catch { throw CLIError.message("\(out): cannot create the output directory: \(error.localizedDescription)") }
 
         let progress = ProgressLine(quiet: quiet)
+        // With --quiet there is no progress, so the inputs are not counted beforehand.
+        var update: (@Sendable (BatchProgress) -> Void)? = nil
+        if !quiet { update = { @Sendable p in progress.update(p) } }
         let summary: CorpusSummary
         do {
-            summary = try batch.run(inputs: inputs, out: outDir, progress: { progress.update($0) },
+            summary = try batch.run(inputs: inputs, out: outDir, progress: update,
                                     failure: { f in
                                         progress.clear()
                                         reportError(path: f.path, f.reason)

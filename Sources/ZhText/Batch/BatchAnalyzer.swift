@@ -74,7 +74,8 @@ public final class BatchAnalyzer: @unchecked Sendable {
                      progress: (@Sendable (BatchProgress) -> Void)?,
                      failure: @escaping (InputFailure) -> Void) throws -> CorpusSummary {
         let collector = InputCollector(glob: options.glob, jsonl: options.jsonl)
-        let total = inputs.contains("-") ? nil : count(inputs, collector)
+        // The total, for progress only: counting lists every input twice.
+        let total = progress == nil || inputs.contains("-") ? nil : count(inputs, collector)
         let started = Date()
         var summary = CorpusSummary()
         var doneBytes = 0
