@@ -24,7 +24,9 @@ struct EntityTally {
         var type: EntityType
         /// The first spelling met.
         var name: String
-        var key: [UInt8]
+        /// Where its key is in `keys`.
+        var keyStart: Int
+        var keyLength: Int
         var count = 0
         var documents = 0
         var firstIndex: Int
@@ -39,20 +41,27 @@ struct EntityTally {
     private var slots = [Int32](repeating: 0, count: 1024)
     /// The hash of each group's key, beside `slots` (probes compare these
     /// before touching a group).
-    private var hashes: [Int] = []
-    private var key: [UInt8] = []
+    private var hashes: [UInt64] = []
+    /// The groups' keys, one after another: the type's order, then the
+    /// name's bytes.
+    private var keys: [UInt8] = []
 
     /// Counts the entities of `d`, document number `index`.
     mutating func add(_ d: DocumentAnalysis, index: Int) {
         d.entities.withUnsafeBufferPointer { entities in
             for e in entities.indices {
-                Self.key(entities[e].type, entities[e].text, into: &key)
-                let hash = key.withUnsafeBytes { bytes in
-                    var h = Hasher()
-                    h.combine(bytes: bytes)
-                    return h.finalize()
+                let type = UInt8(truncatingIfNeeded: entities[e].type.order)
+                let plain = entities[e].text.utf8.withContiguousStorageIfAvailable { name in
+                    Self.isComposed(name) ? group(type, name, entities[e], d.id, index) : nil
                 }
-                let g = group(hash) ?? newGroup(hash, entities[e], document: d.id, index: index)
+                let g: Int
+                if let found = plain ?? nil {
+                    g = found
+                } else {
+                    // Not its own canonical composition: keyed by that composition.
+                    var composed = entities[e].text.precomposedStringWithCanonicalMapping
+                    g = composed.withUTF8 { group(type, $0, entities[e], d.id, index) }
+                }
                 groups[g].count += 1
                 if groups[g].lastIndex != index {
                     groups[g].lastIndex = index
@@ -62,36 +71,63 @@ struct EntityTally {
         }
     }
 
-    /// The group of `key` (whose hash is `hash`), if any.
-    private func group(_ hash: Int) -> Int? {
+    /// The group of the key (`type`, `name`), made for `e` of document
+    /// `document` (number `index`) if there is none.
+    private mutating func group(_ type: UInt8, _ name: UnsafeBufferPointer<UInt8>, _ e: Entity, _ document: String,
+                                _ index: Int) -> Int {
+        let hash = Self.hash(type, name)
         let mask = slots.count - 1
-        var i = hash & mask
+        var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i] != 0 {
             let g = Int(slots[i]) - 1
-            if hashes[g] == hash && groups[g].key == key { return g }
+            if hashes[g] == hash && holds(g, type, name) { return g }
             i = (i + 1) & mask
         }
-        return nil
-    }
-
-    private mutating func newGroup(_ hash: Int, _ e: Entity, document: String, index: Int) -> Int {
-        groups.append(Group(type: e.type, name: e.text, key: key, firstIndex: index, firstDocument: document,
-                            firstLine: e.line))
+        groups.append(Group(type: e.type, name: e.text, keyStart: keys.count, keyLength: name.count + 1,
+                            firstIndex: index, firstDocument: document, firstLine: e.line))
+        keys.append(type)
+        keys.append(contentsOf: name)
         hashes.append(hash)
         if groups.count * 2 > slots.count {
             slots = [Int32](repeating: 0, count: slots.count * 2)
             for g in groups.indices { place(g) }
         } else {
-            place(groups.count - 1)
+            slots[i] = Int32(groups.count)
         }
         return groups.count - 1
     }
 
+    /// Whether group `g`'s key is (`type`, `name`).
+    private func holds(_ g: Int, _ type: UInt8, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = groups[g].keyStart
+        guard groups[g].keyLength == name.count + 1, keys[start] == type else { return false }
+        return keys.withUnsafeBufferPointer { keys in
+            name.isEmpty || memcmp(keys.baseAddress! + start + 1, name.baseAddress!, name.count) == 0
+        }
+    }
+
     private mutating func place(_ g: Int) {
         let mask = slots.count - 1
-        var i = hashes[g] & mask
+        var i = Int(truncatingIfNeeded: hashes[g]) & mask
         while slots[i] != 0 { i = (i + 1) & mask }
         slots[i] = Int32(g + 1)
+    }
+
+    /// A hash of a key: the type, then the name eight bytes at a time,
+    /// each step a multiply and shifts (keys are short and not chosen
+    /// to collide).
+    static func hash(_ type: UInt8, _ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = (UInt64(type) &+ UInt64(name.count) << 8) &* 0x9E37_79B9_7F4A_7C15
+        var offset = 0
+        while offset < name.count {
+            var word: UInt64 = 0
+            let chunk = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(name)[offset..<min(offset + 8, name.count)])
+            withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: chunk) }
+            h = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            offset += 8
+        }
+        return h ^ (h >> 29)
     }
 
     /// Adds the counts to `summary.entities`.
@@ -107,21 +143,6 @@ struct EntityTally {
                     type: g.type.rawValue, name: g.name, count: g.count, documents: g.documents,
                     firstIndex: g.firstIndex, firstDocument: g.firstDocument, firstLine: g.firstLine)
             }
-        }
-    }
-
-    /// The key of an entity: its type's order, then the UTF-8 bytes of its
-    /// name's canonical composition.
-    static func key(_ type: EntityType, _ name: String, into key: inout [UInt8]) {
-        key.removeAll(keepingCapacity: true)
-        key.append(UInt8(truncatingIfNeeded: type.order))
-        let plain = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard isComposed(bytes) else { return false }
-            key.append(contentsOf: bytes)
-            return true
-        }
-        if plain != true {
-            key.append(contentsOf: name.precomposedStringWithCanonicalMapping.utf8)
         }
     }
 
