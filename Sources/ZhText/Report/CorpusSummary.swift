@@ -85,35 +85,14 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
 
     /// Adds one analyzed document, which comes after all documents so far.
     public mutating func add(_ d: DocumentAnalysis) {
-        let index = addAllButEntities(d)
-        // Mentions are counted per document first, so each distinct entity
-        // of the document costs one key string and one lookup here.
-        var mentions: [DocumentEntity: (count: Int, firstLine: Int)] = [:]
-        mentions.reserveCapacity(d.entities.count)
-        for e in d.entities {
-            mentions[DocumentEntity(type: e.type, name: e.text), default: (0, e.line)].count += 1
-        }
-        for (entity, m) in mentions {
-            let key = entity.type.rawValue + "\t" + entity.name
-            if let i = entities.index(forKey: key) {
-                entities.values[i].count += m.count
-                entities.values[i].documents += 1
-            } else {
-                entities[key] = EntityCount(type: entity.type.rawValue, name: entity.name, count: m.count, documents: 1,
-                                            firstIndex: index, firstDocument: d.id, firstLine: m.firstLine)
-            }
-        }
+        var tally = EntityTally()
+        add(d, tallying: &tally)
+        tally.finish(into: &self)
     }
 
     /// `add(d)` with the document's entities counted in `tally` (whose
     /// counts go into `entities` by `EntityTally.finish(into:)`).
     mutating func add(_ d: DocumentAnalysis, tallying tally: inout EntityTally) {
-        let index = addAllButEntities(d)
-        tally.add(d, index: index)
-    }
-
-    /// Adds all of `d` but its entities; returns its document index.
-    private mutating func addAllButEntities(_ d: DocumentAnalysis) -> Int {
         let index = documents
         inputs += 1
         documents += 1
@@ -148,13 +127,7 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
             d.writeJSON(to: &out, lists: false)
             sampleDocuments.append(out.string)
         }
-        return index
-    }
-
-    /// An entity of one document, before it is counted under its key.
-    private struct DocumentEntity: Hashable {
-        var type: EntityType
-        var name: String
+        tally.add(d, index: index)
     }
 
     private mutating func addToTermSample(_ text: String) {

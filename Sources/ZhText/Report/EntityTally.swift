@@ -1,18 +1,18 @@
 import Foundation
 
-/// The entity counts of a batch while its documents are added in input
-/// order, put into `CorpusSummary.entities` once at the end: the same
-/// counts, first documents and first lines as `CorpusSummary.add` gives.
+/// The entity counts of documents added in input order, put into
+/// `CorpusSummary.entities` (keyed by type and name as `String`s) once at
+/// the end: the batch keeps one for the whole run, `CorpusSummary.add` one
+/// per document.
 ///
-/// `CorpusSummary.add` counts under `String` keys, and a `String` of Chinese
-/// text is hashed and compared through its canonical composition, character
-/// by character. A batch has about a hundred mentions per document: here a
-/// mention is found by the UTF-8 bytes of its type and name instead. Names
-/// of Han ideographs, ASCII and the middle dot are their own canonical
-/// composition, so their bytes are the key as they are; any other name is
-/// keyed by its canonical composition's bytes, so that names `String`
-/// equality takes for one (a compatibility ideograph and its unified form)
-/// are still counted as one.
+/// A `String` of Chinese text is hashed and compared through its canonical
+/// composition, character by character, and a batch has about a hundred
+/// mentions per document: here a mention is found by the UTF-8 bytes of its
+/// type and name instead. Names of Han ideographs, ASCII and the middle dot
+/// are their own canonical composition, so their bytes are the key as they
+/// are; any other name is keyed by its canonical composition's bytes, so
+/// that names `String` equality takes for one (a compatibility ideograph
+/// and its unified form) are still counted as one.
 ///
 /// ```swift
 /// var tally = EntityTally()
