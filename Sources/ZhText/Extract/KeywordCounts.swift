@@ -165,7 +165,7 @@ public struct KeywordCounts: Sendable {
                 let word = UnsafeBufferPointer(rebasing: text[Int(span.start)..<Int(span.end)])
                 if word.count * 4 > utf8.count { utf8 = [UInt8](repeating: 0, count: word.count * 4) }
                 utf8.withUnsafeMutableBufferPointer { buffer in
-                    let length = Self.encodeUTF8(word, into: buffer)
+                    let length = Unicode.Scalar.encodeUTF8(word, into: buffer)
                     document.countWord(UnsafeBufferPointer(rebasing: buffer[..<length]), tag: tag, accepted: &accepted,
                                        filter: filter)
                 }
@@ -194,19 +194,6 @@ public struct KeywordCounts: Sendable {
         tokenCount = rows.reduce(0) { $0 + $1.count }
     }
 
-    /// Writes the UTF-8 form of `scalars` to `out` (room for four bytes
-    /// each) and returns its length.
-    @inline(__always)
-    static func encodeUTF8(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for s in scalars {
-            UTF8.encode(s) { byte in
-                out[n] = byte
-                n += 1
-            }
-        }
-        return n
-    }
 
     /// Adds `other`'s counts to these.
     public mutating func merge(_ other: KeywordCounts) {
