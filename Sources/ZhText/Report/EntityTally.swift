@@ -113,21 +113,10 @@ struct EntityTally {
         slots[i] = Int32(g + 1)
     }
 
-    /// A hash of a key: the type, then the name eight bytes at a time,
-    /// each step a multiply and shifts (keys are short and not chosen
-    /// to collide).
+    /// A hash of a key: the name's `KeywordTermKey` hash (the keyword
+    /// tables' hash of UTF-8 bytes) with the type mixed in.
     static func hash(_ type: UInt8, _ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h = (UInt64(type) &+ UInt64(name.count) << 8) &* 0x9E37_79B9_7F4A_7C15
-        var offset = 0
-        while offset < name.count {
-            var word: UInt64 = 0
-            let chunk = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(name)[offset..<min(offset + 8, name.count)])
-            withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: chunk) }
-            h = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
-            offset += 8
-        }
-        return h ^ (h >> 29)
+        KeywordTermKey(name).hash ^ (UInt64(type) &+ 1) &* 0x9E37_79B9_7F4A_7C15
     }
 
     /// Adds the counts to `summary.entities`.
