@@ -82,4 +82,16 @@ import Testing
         try "宜兴 1.5\n".write(to: source, atomically: true, encoding: .utf8)
         #expect(KeywordIDFCache(source: source, directory: dir).url != cache.url)
     }
+
+    /// The rows are written in code-point order of their terms, also where
+    /// two terms share their first eight bytes (中华人 and 中华亿 differ in
+    /// the ninth), one is a prefix of another, or they are ASCII and astral.
+    @Test func rowsAreSortedInCodePointOrder() {
+        let terms = ["中华亿", "中华人民", "中华人", "中华", "中华人民共和国", "AI", "AIGC", "ab", "𠀀人", "宜兴", "中华人民共和"]
+        var counts = KeywordCounts()
+        counts.add(document: keywordTokens(terms.map { $0 + "/n" }.joined(separator: " ")), filter: KeywordFilter(stopWords: []))
+        let written = counts.sortedRows().map { counts.term(ofRow: $0) }
+        #expect(written == terms.sorted(by: KeywordOrder.termPrecedes))
+        #expect(written.first == "AI" && written.last == "𠀀人")
+    }
 }

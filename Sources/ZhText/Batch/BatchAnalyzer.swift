@@ -215,7 +215,7 @@ final class BatchSink: @unchecked Sendable {
     }
 
     func finish(summary: CorpusSummary) throws {
-        state.write(StateFile.summaryLine(summary))
+        StateFile.withSummaryLine(summary) { state.write($0) }
         try documents?.close()
         try facts?.close()
         try state.close()

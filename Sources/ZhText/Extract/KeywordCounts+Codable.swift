@@ -37,8 +37,22 @@ extension KeywordCounts: Codable {
 
 extension KeywordCounts {
     /// The rows in the order they are written: by term, in code-point order.
+    ///
+    /// Each row is sorted by the first eight bytes of its term as one
+    /// number (zero-padded: a shorter term sorts first), and only rows
+    /// whose first eight bytes are equal compare their whole terms: most
+    /// terms are two or three characters, and a batch has tens of
+    /// thousands of them.
     func sortedRows() -> [Int] {
-        rows.indices.sorted { termPrecedes(row: $0, row: $1) }
+        var keyed = rows.indices.map { r in
+            (prefix: withTermBytes(ofRow: r) { bytes in
+                var k: UInt64 = 0
+                for i in 0..<8 { k = k << 8 | UInt64(i < bytes.count ? bytes[i] : 0) }
+                return k
+            }, row: r)
+        }
+        keyed.sort { a, b in a.prefix != b.prefix ? a.prefix < b.prefix : termPrecedes(row: a.row, row: b.row) }
+        return keyed.map(\.row)
     }
 }
 

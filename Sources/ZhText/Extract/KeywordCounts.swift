@@ -266,6 +266,9 @@ public struct KeywordCounts: Sendable {
         }
     }
 
+    /// Whether row `r` has one part of speech (or none).
+    func hasOneTag(row r: Int) -> Bool { rows[r].otherTags < 0 }
+
     /// Calls `body` with each part of speech of row `r` and its count, the
     /// first counted first.
     func forEachTag(ofRow r: Int, _ body: (String, Int) throws -> Void) rethrows {

@@ -96,14 +96,23 @@ extension KeywordCounts {
             out.append(i > 0 ? ",{\"count\":" : "{\"count\":"); out.appendDecimal(rows[r].count)
             out.append(",\"documents\":"); out.appendDecimal(rows[r].documents)
             out.append(",\"pos\":{")
-            var tags: [(String, Int)] = []
-            forEachTag(ofRow: r) { tag, n in tags.append((tag, n)) }
-            tags.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-            for (k, (tag, n)) in tags.enumerated() {
-                if k > 0 { out.append(",") }
-                CorpusSummary.writeString(tag, to: &out)
-                out.append(":")
-                out.appendDecimal(n)
+            if hasOneTag(row: r) {
+                // Most terms: no list of tags to build and sort.
+                forEachTag(ofRow: r) { tag, n in
+                    CorpusSummary.writeString(tag, to: &out)
+                    out.append(":")
+                    out.appendDecimal(n)
+                }
+            } else {
+                var tags: [(String, Int)] = []
+                forEachTag(ofRow: r) { tag, n in tags.append((tag, n)) }
+                tags.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+                for (k, (tag, n)) in tags.enumerated() {
+                    if k > 0 { out.append(",") }
+                    CorpusSummary.writeString(tag, to: &out)
+                    out.append(":")
+                    out.appendDecimal(n)
+                }
             }
             out.append("},\"term\":")
             withTermBytes(ofRow: r) { CorpusSummary.writeString($0, to: &out) }

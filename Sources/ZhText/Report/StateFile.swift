@@ -42,11 +42,17 @@ public enum StateFile {
     /// The summary line: the summary as `JSONEncoder` with sorted keys
     /// writes it (see `CorpusSummary.writeStateJSON`).
     static func summaryLine(_ summary: CorpusSummary) -> String {
+        withSummaryLine(summary) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the bytes of the summary line (megabytes for a
+    /// large batch: written as they are, not through a `String`).
+    static func withSummaryLine<R>(_ summary: CorpusSummary, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         var out = ByteBuffer(capacity: 1 << 16)
         out.append("{\"summary\":")
         summary.writeStateJSON(to: &out)
         out.append("}\n")
-        return out.string
+        return try body(out.bytes)
     }
 
     /// Reads the state at `path`, calling `document` for each document in
