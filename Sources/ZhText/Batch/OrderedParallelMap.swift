@@ -14,6 +14,8 @@ import Foundation
 public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unchecked Sendable {
     public let jobs: Int
     public let window: Int
+    /// Inputs the producer adds at a time once the window has been full.
+    private var refill: Int { max(1, window / 2) }
 
     /// One lock, with a condition per kind of waiter, so that a change
     /// wakes only the thread that waits for it: the producer waits for room
@@ -79,7 +81,9 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
 
         produce { input in
             lock.lock()
-            while produced - consumed >= window && !cancelled { lock.wait(Self.room) }
+            if produced - consumed >= window {
+                while produced - consumed > window - refill && !cancelled { lock.wait(Self.room) }
+            }
             if cancelled { lock.unlock(); return false }
             queue.append((produced, input))
             produced += 1
@@ -134,7 +138,11 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
             consume(index, output)
             lock.lock()
             consumed += 1
-            lock.signal(Self.room)
+            // The producer, once the window is full, is woken when half of
+            // it is free again, not for every result: it then refills the
+            // window in one go (a wake-up is a system call and a context
+            // switch, and a batch has one result per document).
+            if produced - consumed == window - refill { lock.signal(Self.room) }
             lock.unlock()
         }
     }
