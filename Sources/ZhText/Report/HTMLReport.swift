@@ -10,6 +10,11 @@ public struct HTMLReport: Sendable {
 
     /// Escapes text for HTML element content and attribute values.
     public static func escape(_ s: String) -> String {
+        // Most text has nothing to escape: it is returned as it is.
+        let plain = s.utf8.allSatisfy { b in
+            b >= 0x20 ? b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27 : b == 0x0A || b == 0x09
+        }
+        if plain { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
@@ -165,18 +170,215 @@ public struct HTMLReport: Sendable {
         s.unicodeScalars.count <= limit ? s : String(String.UnicodeScalarView(s.unicodeScalars.prefix(limit))) + "…"
     }
 
+    /// The top-level fields of a sampled fact or document (a JSON object
+    /// line), as the report prints them: strings as they are, numbers and
+    /// booleans as `JSONValue.format` writes a number, anything else (null,
+    /// arrays, objects) and anything missing as "". Text that is not a JSON
+    /// object gives no fields.
     struct Fields {
-        var dict: [String: Any]
-        func str(_ k: String) -> String {
-            switch dict[k] {
-            case let s as String: return s
-            case let n as NSNumber: return JSONValue.format(n.doubleValue)
-            default: return ""
-            }
-        }
+        var values: [String: String]
+        func str(_ k: String) -> String { values[k] ?? "" }
     }
 
     static func object(_ raw: String) -> Fields {
-        Fields(dict: (try? JSONSerialization.jsonObject(with: Data(raw.utf8)) as? [String: Any]) ?? [:])
+        var raw = raw
+        return raw.withUTF8 { bytes in
+            var reader = FlatJSONReader(bytes: bytes)
+            return Fields(values: reader.topLevelFields() ?? [:])
+        }
+    }
+}
+
+/// Reads the top-level fields of one JSON object in UTF-8, checking the
+/// syntax of the whole text (nested values are checked and skipped). The
+/// report reads a few hundred sampled facts and documents this way at the
+/// end of every batch; going through `JSONSerialization` and `Any` was most
+/// of the report's time.
+struct FlatJSONReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var at = 0
+
+    /// The object's fields (strings, and numbers and booleans formatted as
+    /// `JSONValue.format` does; null, arrays and objects left out), or nil
+    /// when the text is not one valid JSON object.
+    mutating func topLevelFields() -> [String: String]? {
+        var fields: [String: String] = [:]
+        skipSpace()
+        guard take(0x7B) else { return nil }                       // {
+        skipSpace()
+        if !take(0x7D) {                                            // }
+            repeat {
+                skipSpace()
+                guard let key = string() else { return nil }
+                skipSpace()
+                guard take(0x3A) else { return nil }                // :
+                skipSpace()
+                guard let value = value() else { return nil }
+                if case .text(let text) = value { fields[key] = text } else { fields[key] = nil }
+                skipSpace()
+            } while take(0x2C)                                      // ,
+            guard take(0x7D) else { return nil }
+        }
+        skipSpace()
+        return at == bytes.count ? fields : nil
+    }
+
+    /// A value as the report prints it.
+    private enum Value {
+        /// A string, or a number or boolean formatted.
+        case text(String)
+        /// Null, an array or an object.
+        case other
+    }
+
+    /// The value here; nil when its syntax is wrong.
+    private mutating func value() -> Value? {
+        guard at < bytes.count else { return nil }
+        switch bytes[at] {
+        case 0x22: return string().map { .text($0) }
+        case 0x7B, 0x5B: return skipContainer() ? .other : nil
+        case 0x74: return literal("true") ? .text(JSONValue.format(1)) : nil
+        case 0x66: return literal("false") ? .text(JSONValue.format(0)) : nil
+        case 0x6E: return literal("null") ? .other : nil
+        default: return number().map { .text(JSONValue.format($0)) }
+        }
+    }
+
+    /// Skips an object or array, checking its syntax.
+    private mutating func skipContainer() -> Bool {
+        let isObject = bytes[at] == 0x7B
+        let close: UInt8 = isObject ? 0x7D : 0x5D
+        at += 1
+        skipSpace()
+        if take(close) { return true }
+        repeat {
+            skipSpace()
+            if isObject {
+                guard string() != nil else { return false }
+                skipSpace()
+                guard take(0x3A) else { return false }
+                skipSpace()
+            }
+            guard value() != nil else { return false }
+            skipSpace()
+        } while take(0x2C)
+        return take(close)
+    }
+
+    /// A string, unescaped; nil if it is not a valid JSON string.
+    private mutating func string() -> String? {
+        guard take(0x22) else { return nil }
+        let start = at
+        // Without escapes, the bytes are the string.
+        while at < bytes.count, bytes[at] != 0x22, bytes[at] != 0x5C, bytes[at] >= 0x20 { at += 1 }
+        guard at < bytes.count, bytes[at] >= 0x20 else { return nil }
+        if bytes[at] == 0x22 {
+            at += 1
+            return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(at - 1)]), as: UTF8.self)
+        }
+        var scalars = String.UnicodeScalarView()
+        guard let head = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self) else { return nil }
+        scalars.append(contentsOf: head.unicodeScalars)
+        while at < bytes.count {
+            let b = bytes[at]
+            if b == 0x22 { at += 1; return String(scalars) }
+            if b < 0x20 { return nil }
+            if b != 0x5C {
+                // A run of plain bytes.
+                let runStart = at
+                while at < bytes.count, bytes[at] != 0x22, bytes[at] != 0x5C, bytes[at] >= 0x20 { at += 1 }
+                guard let run = String(validating: UnsafeBufferPointer(rebasing: bytes[runStart..<at]), as: UTF8.self)
+                else { return nil }
+                scalars.append(contentsOf: run.unicodeScalars)
+                continue
+            }
+            at += 1
+            guard at < bytes.count else { return nil }
+            let e = bytes[at]
+            at += 1
+            switch e {
+            case 0x22: scalars.append("\"")
+            case 0x5C: scalars.append("\\")
+            case 0x2F: scalars.append("/")
+            case 0x62: scalars.append("\u{8}")
+            case 0x66: scalars.append("\u{C}")
+            case 0x6E: scalars.append("\n")
+            case 0x72: scalars.append("\r")
+            case 0x74: scalars.append("\t")
+            case 0x75:
+                guard let unit = hex4() else { return nil }
+                if (0xD800..<0xDC00).contains(unit) {
+                    // A high surrogate must be followed by an escaped low one.
+                    guard take(0x5C), take(0x75), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                    scalars.append(Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))!)
+                } else {
+                    guard let scalar = Unicode.Scalar(unit) else { return nil }
+                    scalars.append(scalar)
+                }
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    private mutating func hex4() -> UInt32? {
+        guard at + 4 <= bytes.count else { return nil }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let b = bytes[at]
+            let d: UInt32
+            switch b {
+            case 0x30...0x39: d = UInt32(b - 0x30)
+            case 0x41...0x46: d = UInt32(b - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(b - 0x61 + 10)
+            default: return nil
+            }
+            v = v << 4 | d
+            at += 1
+        }
+        return v
+    }
+
+    /// A number in JSON's syntax, read as `strtod` reads it.
+    private mutating func number() -> Double? {
+        let start = at
+        _ = take(0x2D)
+        guard at < bytes.count else { return nil }
+        if bytes[at] == 0x30 { at += 1 } else {
+            guard digits() else { return nil }
+        }
+        if take(0x2E) { guard digits() else { return nil } }
+        if at < bytes.count, bytes[at] == 0x65 || bytes[at] == 0x45 {
+            at += 1
+            if !take(0x2B) { _ = take(0x2D) }
+            guard digits() else { return nil }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+        return strtod(text, nil)
+    }
+
+    /// One or more decimal digits.
+    private mutating func digits() -> Bool {
+        let start = at
+        while at < bytes.count, (0x30...0x39).contains(bytes[at]) { at += 1 }
+        return at > start
+    }
+
+    private mutating func literal(_ word: StaticString) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard at + n <= bytes.count else { return false }
+        for i in 0..<n where bytes[at + i] != word.utf8Start[i] { return false }
+        at += n
+        return true
+    }
+
+    private mutating func take(_ b: UInt8) -> Bool {
+        guard at < bytes.count, bytes[at] == b else { return false }
+        at += 1
+        return true
+    }
+
+    private mutating func skipSpace() {
+        while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x0A || bytes[at] == 0x0D || bytes[at] == 0x09 { at += 1 }
     }
 }
