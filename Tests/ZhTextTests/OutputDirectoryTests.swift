@@ -48,4 +48,30 @@ import Testing
         out.discard()
         #expect(try names(in: dir) == ["summary.json"])
     }
+
+    /// A large output has its blocks reserved ahead while it is written;
+    /// what is committed is exactly the bytes written, with no reserved
+    /// zeros (nor their blocks) left past its end, also over a previous,
+    /// larger output.
+    @Test func aLargeOutputIsExactlyWhatWasWritten() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let line = Array("新质生产力\t2024年增长5.2%\n".utf8)
+        for lines in [1_200_000, 700_000] {
+            let out = try OutputDirectory(dir)
+            let w = try out.writer(for: "documents.jsonl")
+            line.withUnsafeBufferPointer { for _ in 0..<lines { w.write($0) } }
+            try w.close()
+            try out.commit()
+            let path = dir.appendingPathComponent("documents.jsonl").path
+            var info = stat()
+            #expect(stat(path, &info) == 0)
+            #expect(Int(info.st_size) == line.count * lines)
+            // Blocks of 512 bytes, rounded up to the file system's block.
+            #expect(Int(info.st_blocks) * 512 <= line.count * lines + 64 << 10)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(bytes.suffix(line.count).elementsEqual(line))
+        }
+        #expect(try names(in: dir) == ["documents.jsonl"])
+    }
 }

@@ -25,7 +25,7 @@ public final class OutputDirectory: @unchecked Sendable {
 
     /// Opens a writer for the temporary file of `name`.
     public func writer(for name: String) throws -> FileWriter {
-        try FileWriter(temporary(for: name))
+        try FileWriter(temporary(for: name), reserving: true)
     }
 
     /// Writes `text` to the temporary file of `name`.
@@ -115,7 +115,18 @@ public final class FileWriter: @unchecked Sendable {
     public let url: URL
     private var closed = false
 
-    public init(_ url: URL) throws {
+    /// With `reserving`, disk space is reserved ahead of the writes.
+    private let reserving: Bool
+    /// Bytes written, and bytes of the file reserved so far.
+    private var written = 0, reserved = 0
+
+    /// Creates (or empties) the file at `url`. `reserving` is for a file of
+    /// this writer alone, which may grow large (the batch's outputs): its
+    /// blocks are then allocated ahead, 16 MB at a time once it passes
+    /// 4 MB, and the file is cut to what was written when it is closed.
+    /// The kernel then does not allocate blocks for each page written
+    /// (about a quarter of the system time of writing 145 MB here).
+    public init(_ url: URL, reserving: Bool = false) throws {
         guard let h = fopen(url.path, "wb") else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
                 NSLocalizedDescriptionKey: "cannot write \(url.path): \(String(cString: strerror(errno)))"])
@@ -123,11 +134,12 @@ public final class FileWriter: @unchecked Sendable {
         setvbuf(h, nil, _IOFBF, 1 << 20)
         handle = h
         self.url = url
+        self.reserving = reserving
     }
 
     public func write(_ text: String) {
         var t = text
-        t.withUTF8 { buf in _ = fwrite(buf.baseAddress, 1, buf.count, handle) }
+        t.withUTF8 { write($0) }
     }
 
     public func write(_ bytes: ArraySlice<UInt8>) {
@@ -135,13 +147,40 @@ public final class FileWriter: @unchecked Sendable {
     }
 
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        written += bytes.count
+        if reserving && written > reserved && written > 4 << 20 { reserve() }
         _ = fwrite(bytes.baseAddress, 1, bytes.count, handle)
     }
+
+    /// Allocates the file's next blocks, past what is written (where the
+    /// file system cannot, nothing changes: the writes allocate as usual).
+    private func reserve() {
+        let step = 16 << 20
+        let end = (written / step + 1) * step
+        guard let fallocate = Self.fallocate, fallocate(fileno(handle), 0, off_t(reserved), off_t(end - reserved)) == 0 else {
+            reserved = .max
+            return
+        }
+        reserved = end
+    }
+
+    /// glibc's `fallocate`, looked up at run time: Swift's Glibc module
+    /// does not declare it. (Not `posix_fallocate`, which writes zeros
+    /// where the file system cannot allocate.)
+    private static let fallocate: (@convention(c) (Int32, Int32, off_t, off_t) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "fallocate") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32, off_t, off_t) -> Int32).self)
+    }()
 
     public func close() throws {
         guard !closed else { return }
         closed = true
-        let failed = ferror(handle) != 0
+        var failed = ferror(handle) != 0
+        if reserving && reserved > 0 && reserved != .max {
+            // Zeros past the end were reserved, not written: cut them off.
+            failed = fflush(handle) != 0 || failed
+            failed = ftruncate(fileno(handle), off_t(written)) != 0 || failed
+        }
         if fclose(handle) != 0 || failed {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
                 NSLocalizedDescriptionKey: "cannot write \(url.path): \(String(cString: strerror(errno)))"])
