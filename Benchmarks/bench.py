@@ -82,6 +82,18 @@ def best_of(cmd, runs=3, stdin_path=None):
     return best
 
 
+def best_of_each(cmds, runs=3):
+    """Best of `runs` for each command, taking turns (a, b, a, b, ...): a
+    ratio of two of them then compares runs from the same minutes of this
+    shared machine, not a quiet minute with a busy one."""
+    best = [None] * len(cmds)
+    for _ in range(runs):
+        for i, cmd in enumerate(cmds):
+            t = best_of(cmd, runs=1)
+            best[i] = t if best[i] is None else min(best[i], t)
+    return best
+
+
 def peak_rss(cmd):
     r = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr)
@@ -155,8 +167,9 @@ row("segment", "jieba cut", best_of([py, os.path.join(a.work, "jieba_cut.py"), s
 row("t2s", "zhtext normalize (Traditional)", best_of([a.zhtext, "normalize", trad]), size_trad)
 row("t2s", "OpenCC t2s", best_of([py, os.path.join(a.work, "opencc_t2s.py"), trad]), size_trad)
 outdir = os.path.join(a.work, "analyze-out")
-row("analyze", "zhtext analyze --jobs 1", best_of([a.zhtext, "analyze", batch, "--out", outdir, "--jobs", "1", "--quiet"]), size_simp)
-row("analyze", "zhtext analyze --jobs 2", best_of([a.zhtext, "analyze", batch, "--out", outdir, "--jobs", "2", "--quiet"]), size_simp)
+analyze_j1, analyze_j2 = best_of_each([[a.zhtext, "analyze", batch, "--out", outdir, "--jobs", str(j), "--quiet"] for j in (1, 2)])
+row("analyze", "zhtext analyze --jobs 1", analyze_j1, size_simp)
+row("analyze", "zhtext analyze --jobs 2", analyze_j2, size_simp)
 cold = min(best_of([a.zhtext, "segment", one_line], runs=5), 99)
 print(f"cold start     zhtext segment, one line            {cold * 1000:8.1f} ms")
 
