@@ -20,28 +20,32 @@ import Foundation
 /// tally.finish(into: &summary)
 /// ```
 struct EntityTally {
+    /// What a group keeps from its first mention.
     private struct Group {
         var type: EntityType
         /// The first spelling met.
         var name: String
-        /// Where its key is in `keys`.
-        var keyStart: Int
-        var keyLength: Int
-        var count = 0
-        var documents = 0
         var firstIndex: Int
         var firstDocument: String
         var firstLine: Int
+    }
+
+    /// A group's counts, apart from `Group`: the consumer of the batch
+    /// touches them for every mention, the rest only once.
+    private struct Tally {
+        var count = 0
+        var documents = 0
         var lastIndex = -1
     }
 
     private var groups: [Group] = []
-    /// Open addressing over `groups`: a group's index + 1, 0 when empty;
-    /// at most half full.
-    private var slots = [Int32](repeating: 0, count: 1024)
-    /// The hash of each group's key, beside `slots` (probes compare these
-    /// before touching a group).
-    private var hashes: [UInt64] = []
+    private var tallies: [Tally] = []
+    /// Open addressing over the groups, at most half full: 0 when empty,
+    /// else the high half of the key's hash and the group's index + 1, so
+    /// that a probe compares hashes without touching anything else.
+    private var slots = [UInt64](repeating: 0, count: 1024)
+    /// Where each group's key is in `keys`: its start times 2^32 plus its length.
+    private var keyRanges: [UInt64] = []
     /// The groups' keys, one after another: the type's order, then the
     /// name's bytes.
     private var keys: [UInt8] = []
@@ -52,7 +56,7 @@ struct EntityTally {
             for e in entities.indices {
                 let type = UInt8(truncatingIfNeeded: entities[e].type.order)
                 let plain = entities[e].text.utf8.withContiguousStorageIfAvailable { name in
-                    Self.isComposed(name) ? group(type, name, entities[e], d.id, index) : nil
+                    Self.isComposed(name) ? group(type, name, entities, e, d.id, index) : nil
                 }
                 let g: Int
                 if let found = plain ?? nil {
@@ -60,57 +64,76 @@ struct EntityTally {
                 } else {
                     // Not its own canonical composition: keyed by that composition.
                     var composed = entities[e].text.precomposedStringWithCanonicalMapping
-                    g = composed.withUTF8 { group(type, $0, entities[e], d.id, index) }
+                    g = composed.withUTF8 { group(type, $0, entities, e, d.id, index) }
                 }
-                groups[g].count += 1
-                if groups[g].lastIndex != index {
-                    groups[g].lastIndex = index
-                    groups[g].documents += 1
+                tallies.withUnsafeMutableBufferPointer { t in
+                    t[g].count += 1
+                    if t[g].lastIndex != index {
+                        t[g].lastIndex = index
+                        t[g].documents += 1
+                    }
                 }
             }
         }
     }
 
-    /// The group of the key (`type`, `name`), made for `e` of document
-    /// `document` (number `index`) if there is none.
-    private mutating func group(_ type: UInt8, _ name: UnsafeBufferPointer<UInt8>, _ e: Entity, _ document: String,
-                                _ index: Int) -> Int {
+    /// The group of the key (`type`, `name`), made for mention `e` of
+    /// `entities` in document `document` (number `index`) if there is none.
+    private mutating func group(_ type: UInt8, _ name: UnsafeBufferPointer<UInt8>, _ entities: UnsafeBufferPointer<Entity>,
+                                _ e: Int, _ document: String, _ index: Int) -> Int {
         let hash = Self.hash(type, name)
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while slots[i] != 0 {
-            let g = Int(slots[i]) - 1
-            if hashes[g] == hash && holds(g, type, name) { return g }
-            i = (i + 1) & mask
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let found: Int? = slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while slots[i] != 0 {
+                if slots[i] & 0xFFFF_FFFF_0000_0000 == tag {
+                    let g = Int(slots[i] & 0xFFFF_FFFF) - 1
+                    if holds(g, type, name) { return g }
+                }
+                i = (i + 1) & mask
+            }
+            return nil
         }
-        groups.append(Group(type: e.type, name: e.text, keyStart: keys.count, keyLength: name.count + 1,
-                            firstIndex: index, firstDocument: document, firstLine: e.line))
+        if let found { return found }
+        let mention = entities[e]
+        groups.append(Group(type: mention.type, name: mention.text, firstIndex: index, firstDocument: document,
+                            firstLine: mention.line))
+        tallies.append(Tally())
+        keyRanges.append(UInt64(keys.count) << 32 | UInt64(name.count + 1))
         keys.append(type)
         keys.append(contentsOf: name)
-        hashes.append(hash)
+        let g = groups.count - 1
         if groups.count * 2 > slots.count {
-            slots = [Int32](repeating: 0, count: slots.count * 2)
-            for g in groups.indices { place(g) }
+            slots = [UInt64](repeating: 0, count: slots.count * 2)
+            for old in groups.indices { place(old) }
         } else {
-            slots[i] = Int32(groups.count)
+            place(g, hash: hash)
         }
-        return groups.count - 1
+        return g
     }
 
     /// Whether group `g`'s key is (`type`, `name`).
     private func holds(_ g: Int, _ type: UInt8, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = groups[g].keyStart
-        guard groups[g].keyLength == name.count + 1, keys[start] == type else { return false }
+        let range = keyRanges[g]
+        let start = Int(range >> 32)
+        guard Int(range & 0xFFFF_FFFF) == name.count + 1 else { return false }
         return keys.withUnsafeBufferPointer { keys in
-            name.isEmpty || memcmp(keys.baseAddress! + start + 1, name.baseAddress!, name.count) == 0
+            keys[start] == type && (name.isEmpty || memcmp(keys.baseAddress! + start + 1, name.baseAddress!, name.count) == 0)
         }
     }
 
-    private mutating func place(_ g: Int) {
+    /// Puts group `g` (whose key hashes to `hash`, computed again if nil) in its slot.
+    private mutating func place(_ g: Int, hash given: UInt64? = nil) {
+        let hash = given ?? keys.withUnsafeBufferPointer { keys in
+            let range = keyRanges[g]
+            let start = Int(range >> 32), length = Int(range & 0xFFFF_FFFF)
+            return Self.hash(keys[start], UnsafeBufferPointer(rebasing: keys[(start + 1)..<(start + length)]))
+        }
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hashes[g]) & mask
+        var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i] != 0 { i = (i + 1) & mask }
-        slots[i] = Int32(g + 1)
+        slots[i] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(g + 1)
     }
 
     /// A hash of a key: the name's `KeywordTermKey` hash (the keyword
@@ -122,14 +145,14 @@ struct EntityTally {
     /// Adds the counts to `summary.entities`.
     func finish(into summary: inout CorpusSummary) {
         summary.entities.reserveCapacity(summary.entities.count + groups.count)
-        for g in groups {
+        for (g, t) in zip(groups, tallies) {
             let key = g.type.rawValue + "\t" + g.name
             if let i = summary.entities.index(forKey: key) {
-                summary.entities.values[i].count += g.count
-                summary.entities.values[i].documents += g.documents
+                summary.entities.values[i].count += t.count
+                summary.entities.values[i].documents += t.documents
             } else {
                 summary.entities[key] = CorpusSummary.EntityCount(
-                    type: g.type.rawValue, name: g.name, count: g.count, documents: g.documents,
+                    type: g.type.rawValue, name: g.name, count: t.count, documents: t.documents,
                     firstIndex: g.firstIndex, firstDocument: g.firstDocument, firstLine: g.firstLine)
             }
         }
