@@ -101,7 +101,7 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
         encodings[d.encoding, default: 0] += 1
         scripts[d.script.rawValue, default: 0] += 1
         keywords.merge(d.keywordCounts)
-        if termSampleScalars < Self.termSampleLimit { addToTermSample(d.normalizedText) }
+        if termSampleScalars < Self.termSampleLimit { addToTermSample(d.bodyScalars) }
         // Facts are counted by kind in a small array first: a document has
         // dozens of facts and few kinds, and every key of the summary's
         // tables is a string to hash.
@@ -141,6 +141,16 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
             termSample.append(String(String.UnicodeScalarView(scalars.prefix(room))))
             termSampleScalars += room
         }
+    }
+
+    /// `addToTermSample(String(scalars: scalars))`, without counting the
+    /// scalars of a string again.
+    private mutating func addToTermSample(_ scalars: ArraySlice<Unicode.Scalar>) {
+        let room = Self.termSampleLimit - termSampleScalars
+        guard room > 0 else { return }
+        let taken = scalars.prefix(room)
+        termSample.append(String(scalars: taken))
+        termSampleScalars += taken.count
     }
 
     /// Adds an input that failed.
