@@ -53,10 +53,22 @@ struct EntityTally {
     /// Counts the entities of `d`, document number `index`.
     mutating func add(_ d: DocumentAnalysis, index: Int) {
         d.entities.withUnsafeBufferPointer { entities in
+            // The tables are small but the analysis threads beside this one
+            // push them out of the cache between documents: the document's
+            // mentions are hashed first and what their lookups will read is
+            // loaded for all of them together, so the waits overlap.
+            var hashes = [UInt64](repeating: 0, count: entities.count)
             for e in entities.indices {
                 let type = UInt8(truncatingIfNeeded: entities[e].type.order)
-                let plain = entities[e].text.utf8.withContiguousStorageIfAvailable { name in
-                    Self.isComposed(name) ? group(type, name, entities, e, d.id, index) : nil
+                hashes[e] = entities[e].text.utf8.withContiguousStorageIfAvailable { name in
+                    Self.isComposed(name) ? Self.hash(type, name) : 0
+                } ?? 0
+            }
+            warm(hashes)
+            for e in entities.indices {
+                let type = UInt8(truncatingIfNeeded: entities[e].type.order)
+                let plain = hashes[e] == 0 ? nil : entities[e].text.utf8.withContiguousStorageIfAvailable { name in
+                    group(type, name, hash: hashes[e], entities, e, d.id, index)
                 }
                 let g: Int
                 if let found = plain ?? nil {
@@ -64,7 +76,7 @@ struct EntityTally {
                 } else {
                     // Not its own canonical composition: keyed by that composition.
                     var composed = entities[e].text.precomposedStringWithCanonicalMapping
-                    g = composed.withUTF8 { group(type, $0, entities, e, d.id, index) }
+                    g = composed.withUTF8 { group(type, $0, hash: Self.hash(type, $0), entities, e, d.id, index) }
                 }
                 tallies.withUnsafeMutableBufferPointer { t in
                     t[g].count += 1
@@ -79,9 +91,8 @@ struct EntityTally {
 
     /// The group of the key (`type`, `name`), made for mention `e` of
     /// `entities` in document `document` (number `index`) if there is none.
-    private mutating func group(_ type: UInt8, _ name: UnsafeBufferPointer<UInt8>, _ entities: UnsafeBufferPointer<Entity>,
-                                _ e: Int, _ document: String, _ index: Int) -> Int {
-        let hash = Self.hash(type, name)
+    private mutating func group(_ type: UInt8, _ name: UnsafeBufferPointer<UInt8>, hash: UInt64,
+                                _ entities: UnsafeBufferPointer<Entity>, _ e: Int, _ document: String, _ index: Int) -> Int {
         let tag = hash & 0xFFFF_FFFF_0000_0000
         let found: Int? = slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
@@ -111,6 +122,30 @@ struct EntityTally {
             place(g, hash: hash)
         }
         return g
+    }
+
+    /// Loads the first slot of each of `hashes` (0: none) and the key
+    /// range, key and counts of the group there. The loads of different
+    /// mentions do not depend on one another, so the processor overlaps
+    /// their waits for memory (as `NGramTable.warm` does).
+    private func warm(_ hashes: [UInt64]) {
+        var touched: UInt64 = 0
+        slots.withUnsafeBufferPointer { slots in
+            keyRanges.withUnsafeBufferPointer { ranges in
+                keys.withUnsafeBufferPointer { keys in
+                    tallies.withUnsafeBufferPointer { tallies in
+                        let mask = slots.count - 1
+                        for hash in hashes where hash != 0 {
+                            let slot = slots[Int(truncatingIfNeeded: hash) & mask]
+                            guard slot != 0 else { continue }
+                            let g = Int(slot & 0xFFFF_FFFF) - 1
+                            touched &+= UInt64(keys[Int(ranges[g] >> 32)]) &+ UInt64(bitPattern: Int64(tallies[g].count))
+                        }
+                    }
+                }
+            }
+        }
+        NGramTable.keep(touched)
     }
 
     /// Whether group `g`'s key is (`type`, `name`).
