@@ -18,6 +18,10 @@ struct NGramTable: Sendable {
     struct Packed: Sendable, Equatable {
         var count: UInt32, documents: UInt32, left: UInt32, right: UInt32, aligned: UInt32
 
+        init(count: UInt32 = 0, documents: UInt32 = 0, left: UInt32 = 0, right: UInt32 = 0, aligned: UInt32 = 0) {
+            self.count = count; self.documents = documents; self.left = left; self.right = right; self.aligned = aligned
+        }
+
         init(_ c: TermStatistics.Counts) {
             count = Self.clamp(c.count); documents = Self.clamp(c.documents)
             left = Self.clamp(c.leftBoundaries); right = Self.clamp(c.rightBoundaries); aligned = Self.clamp(c.aligned)
@@ -51,6 +55,13 @@ struct NGramTable: Sendable {
         var value = Packed(TermStatistics.Counts(count: 0, documents: 0, leftBoundaries: 0, rightBoundaries: 0, aligned: 0))
         var lastDocument: Int32 = -1
 
+        init() {}
+
+        init(key: TermNGram, value: Packed) {
+            self.key = key
+            self.value = value
+        }
+
         var key: TermNGram {
             get { TermNGram(words: w0, w1, w2) }
             set { w0 = newValue.w0; w1 = newValue.w1; w2 = newValue.w2 }
@@ -72,24 +83,64 @@ struct NGramTable: Sendable {
     /// A table at most half full with `capacity` n-grams. Its size need
     /// not be a power of two (a slot is picked by multiplying the hash):
     /// rounding up would clear up to twice the memory for nothing.
-    init(capacity: Int = 0) {
-        slots = Self.emptySlots(max(16, capacity * 2))
+    init(capacity: Int = 0, hugePages: Bool = true) {
+        slots = Self.emptySlots(max(16, capacity * 2), hugePages: hugePages)
+    }
+
+    /// A table of `entries`, whose keys are all distinct, sized for
+    /// exactly them.
+    ///
+    /// Put in one by one, in the order given, each entry would go to a
+    /// random slot: a cache miss and, the table spanning thousands of
+    /// pages, a TLB miss each. So the entries are first partitioned by the
+    /// top bits of their hash into 256 runs, each of which fills one small
+    /// stretch of the table (the slot of a key grows with its hash), and
+    /// are put in run by run, each run's stretch staying in cache. Filled
+    /// that way the table needs no huge pages, and is not offered for
+    /// them: the kernel clearing fresh huge pages cost up to 80 ms on the
+    /// benchmark machine, and discovery's lookups were no faster with them.
+    init(distinct entries: [Slot]) {
+        self.init(capacity: entries.count, hugePages: false)
+        let regionBits: UInt64 = 8, regions = 1 << regionBits
+        func region(_ s: Slot) -> Int { Int(truncatingIfNeeded: s.key.mixedHash >> (64 - regionBits)) }
+        var start = [Int](repeating: 0, count: regions + 1)
+        for e in entries { start[region(e) + 1] += 1 }
+        for r in 0..<regions { start[r + 1] += start[r] }
+        let partitioned = [Slot](unsafeUninitializedCapacity: entries.count) { buffer, initialized in
+            for e in entries {
+                let r = region(e)
+                (buffer.baseAddress! + start[r]).initialize(to: e)
+                start[r] += 1
+            }
+            initialized = entries.count
+        }
+        slots.withUnsafeMutableBufferPointer { p in
+            for e in partitioned {
+                var i = Self.slot(of: e.key, in: p.count)
+                while !p[i].isEmpty {
+                    i += 1
+                    if i == p.count { i = 0 }
+                }
+                p[i] = e
+            }
+        }
+        count = entries.count
     }
 
     var isEmpty: Bool { count == 0 }
 
-    /// `count` empty slots. A large table is offered to the kernel for
-    /// huge pages before it is first written: the table (tens of MB) is
-    /// probed at random, and with 4 KB pages nearly every probe would also
-    /// miss the TLB.
-    private static func emptySlots(_ count: Int) -> [Slot] {
+    /// `count` empty slots. With `hugePages`, a large table is offered to
+    /// the kernel for huge pages before it is first written: a table that
+    /// counts occurrences (tens of MB) is probed at random, and with 4 KB
+    /// pages nearly every probe would also miss the TLB.
+    private static func emptySlots(_ count: Int, hugePages: Bool = true) -> [Slot] {
         [Slot](unsafeUninitializedCapacity: count) { buffer, initialized in
             #if canImport(Glibc)
             let huge = HugePageTable<UInt8>.hugePageSize
             let start = Int(bitPattern: buffer.baseAddress)
             let end = start + count * MemoryLayout<Slot>.stride
             let first = (start + huge - 1) / huge * huge, last = end / huge * huge
-            if last > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_HUGEPAGE) }
+            if hugePages && last > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_HUGEPAGE) }
             #endif
             buffer.initialize(repeating: Slot())
             initialized = count
@@ -98,7 +149,13 @@ struct NGramTable: Sendable {
 
     @inline(__always)
     private func slot(of key: TermNGram) -> Int {
-        Int(truncatingIfNeeded: key.mixedHash.multipliedFullWidth(by: UInt64(slots.count)).high)
+        Self.slot(of: key, in: slots.count)
+    }
+
+    /// The first slot to probe for `key` in a table of `slotCount` slots.
+    @inline(__always)
+    private static func slot(of key: TermNGram, in slotCount: Int) -> Int {
+        Int(truncatingIfNeeded: key.mixedHash.multipliedFullWidth(by: UInt64(slotCount)).high)
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
