@@ -99,6 +99,30 @@ import Testing
         #expect(stats.characterCount == alphabet.count + 128 * 5)
     }
 
+    @Test func tableOfDistinctKeysHoldsThemAllWhateverTheirHashes() {
+        // 4,096 keys fill 32 runs of about 128 by their hash's top 5 bits.
+        // Here half go to the first run and half to the last: most of them
+        // spill over their run's room, and the last run's probes wrap
+        // around to the first slots.
+        var first: [TermNGram] = [], last: [TermNGram] = []
+        for a in UInt32(0x4E00)...0x9FFF where first.count < 2048 || last.count < 2048 {
+            for b in UInt32(0x4E00)..<0x4E40 {
+                let gram = TermNGram(words: UInt64(a) | UInt64(b) << 21, 0, 0)
+                let top = gram.mixedHash >> 59
+                if top == 0 && first.count < 2048 { first.append(gram) }
+                if top == 31 && last.count < 2048 { last.append(gram) }
+            }
+        }
+        let keys = first + last
+        func counts(_ i: Int) -> NGramTable.Packed { NGramTable.Packed(count: UInt32(i + 1), documents: 1) }
+        let table = NGramTable(distinctCount: keys.count) { add in
+            for (i, key) in keys.enumerated() { add(key, counts(i)) }
+        }
+        #expect(table.count == keys.count)
+        #expect(keys.indices.allSatisfy { table[keys[$0]] == counts($0).counts })
+        #expect(table[TermNGram(Array("新质".unicodeScalars))] == nil)
+    }
+
     @Test func countsNeighbourBoundariesAndDocuments() throws {
         var whole = TermStatistics()
         for d in docs { whole.add(document: d) }

@@ -9,7 +9,7 @@
 /// n-gram of `k` characters is a maximal run of keys with the same first
 /// `k` codes, and one scan of the sorted keys counts all of them. Only
 /// the single characters and the n-grams seen twice or more go into the
-/// table, sized once for exactly them (`NGramTable(distinct:)`): no first
+/// table, sized once for exactly them (`NGramTable(distinctCount:)`): no first
 /// pass to find the repeated ones, and no hash lookup per occurrence (a
 /// cache miss each once the table outgrows the cache).
 ///
@@ -32,9 +32,11 @@ enum NGramSortCounter {
         stats.documentCount = documents.count
         let longest = maxLength + 1
 
-        // Dense codes, from 1, in order of first appearance.
+        // Dense codes, from 1, in order of first appearance, and how often
+        // each occurs.
         var codeOf = [UInt32](repeating: 0, count: 0x32400)
         var scalarOf: [UInt32] = [0]
+        var frequency: [Int] = [0]
         var positions = 0
         for d in documents {
             for s in d.scalars where TermStatistics.isHan(s) {
@@ -42,7 +44,9 @@ enum NGramSortCounter {
                 if codeOf[Int(s.value)] == 0 {
                     codeOf[Int(s.value)] = UInt32(scalarOf.count)
                     scalarOf.append(s.value)
+                    frequency.append(0)
                 }
+                frequency[Int(codeOf[Int(s.value)])] += 1
             }
         }
         stats.characterCount = positions
@@ -52,15 +56,17 @@ enum NGramSortCounter {
         let documentWidth = Int.bitWidth - (documents.count - 1).leadingZeroBitCount
         guard codesWidth + documentWidth + flagBits <= UInt128.bitWidth else { return nil }
 
-        let keys = self.keys(of: documents, positions: positions, longest: longest, codeOf: codeOf,
-                             codeWidth: codeWidth)
-        let sorted = sortedByCodes(keys, codeWidth: codeWidth, codes: scalarOf.count)
+        // Keys beginning with code c go to bucket[c]..<bucket[c + 1].
+        var bucket = [Int](repeating: 0, count: scalarOf.count + 1)
+        for c in 1..<scalarOf.count { bucket[c + 1] = bucket[c] + frequency[c] }
+        let sorted = self.sorted(keysOf: documents, positions: positions, longest: longest, codeOf: codeOf,
+                                 codeWidth: codeWidth, bucket: bucket)
         stats.grams = repeated(in: sorted, longest: longest, codeWidth: codeWidth, scalarOf: scalarOf,
                                documents: documents.count)
         return stats
     }
 
-    /// The key of every Han position of `documents`, in text order:
+    /// The key of every Han position of `documents`, sorted. A key holds,
     /// from the top, the codes of the next `longest` characters of its run
     /// (`codeWidth` bits each, zero past the run's end), the document
     /// number, then `aligned` (bit `k − 1` set when the n-gram of `k`
@@ -70,15 +76,17 @@ enum NGramSortCounter {
     ///
     /// A run is walked from its end, so each key is the next one's codes
     /// shifted down one character with this position's code on top: O(1)
-    /// per position.
-    static func keys(of documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])], positions: Int,
-                     longest: Int, codeOf: [UInt32], codeWidth: Int) -> [UInt128] {
+    /// per position. Each key is put straight into the bucket of its first
+    /// code (`bucket`, from the characters' frequencies), and the buckets,
+    /// a few thousand each small enough for the cache, are sorted.
+    static func sorted(keysOf documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])], positions: Int,
+                       longest: Int, codeOf: [UInt32], codeWidth: Int, bucket: [Int]) -> [UInt128] {
         let topShift = UInt128.bitWidth - codeWidth
         let codesShift = UInt128.bitWidth - codeWidth * longest
         let codesMask: UInt128 = ~0 << codesShift
         var boundary: [Bool] = []
+        var next = bucket
         return [UInt128](unsafeUninitializedCapacity: positions) { keys, initialized in
-            var n = 0
             for (document, d) in documents.enumerated() {
                 let scalars = d.scalars
                 boundary.removeAll(keepingCapacity: true)
@@ -93,43 +101,25 @@ enum NGramSortCounter {
                     guard TermStatistics.isHan(scalars[i]) else { i += 1; continue }
                     var end = i
                     while end < scalars.count && TermStatistics.isHan(scalars[end]) { end += 1 }
-                    // Keys go to their text-order place, n + (p − i).
                     var codes: UInt128 = 0
                     var ahead: UInt = boundary[end] ? 1 : 0   // bit j − 1: a boundary before p + j
                     for p in stride(from: end - 1, through: i, by: -1) {
-                        codes = (codes >> UInt128(codeWidth) | UInt128(codeOf[Int(scalars[p].value)]) << topShift) & codesMask
+                        let code = Int(codeOf[Int(scalars[p].value)])
+                        codes = (codes >> UInt128(codeWidth) | UInt128(code) << topShift) & codesMask
                         let aligned = boundary[p] ? UInt128(ahead & 0x7F) : 0
                         let toEnd = end - p
-                        keys[n + p - i] = codes | documentBits | aligned << 4 | (p == i ? 8 : 0) | UInt128(toEnd <= 7 ? toEnd : 0)
+                        keys[next[code]] = codes | documentBits | aligned << 4 | (p == i ? 8 : 0) | UInt128(toEnd <= 7 ? toEnd : 0)
+                        next[code] += 1
                         ahead = ahead << 1 | (boundary[p] ? 1 : 0)
                     }
-                    n += end - i
                     i = end
                 }
             }
-            initialized = n
-        }
-    }
-
-    /// `keys` sorted: counted into buckets by their first code (a few
-    /// thousand, each small enough for the cache), then each bucket sorted.
-    static func sortedByCodes(_ keys: [UInt128], codeWidth: Int, codes: Int) -> [UInt128] {
-        let topShift = UInt128(UInt128.bitWidth - codeWidth)
-        var start = [Int](repeating: 0, count: codes + 1)
-        for k in keys { start[Int(truncatingIfNeeded: k >> topShift) + 1] += 1 }
-        for c in 0..<codes { start[c + 1] += start[c] }
-        var next = start
-        return [UInt128](unsafeUninitializedCapacity: keys.count) { sorted, initialized in
-            for k in keys {
-                let c = Int(truncatingIfNeeded: k >> topShift)
-                sorted[next[c]] = k
-                next[c] += 1
+            for c in 1..<bucket.count - 1 where bucket[c + 1] - bucket[c] > 1 {
+                var keys = UnsafeMutableBufferPointer(rebasing: keys[bucket[c]..<bucket[c + 1]])
+                keys.sort()
             }
-            for c in 0..<codes where start[c + 1] - start[c] > 1 {
-                var bucket = UnsafeMutableBufferPointer(rebasing: sorted[start[c]..<start[c + 1]])
-                bucket.sort()
-            }
-            initialized = keys.count
+            initialized = positions
         }
     }
 
@@ -180,40 +170,39 @@ enum NGramSortCounter {
         let codeMask = 1 << codeWidth - 1
         var lastGroup = [Int32](repeating: -1, count: documents * 8)
         var groups = [Group](repeating: Group(), count: 8)
-        let entries = [NGramTable.Slot](unsafeUninitializedCapacity: kept) { entries, initialized in
-            var out = 0
-            for i in 0..<n {
-                let key = sorted[i]
-                let before = Int(shared[i]), after = Int(shared[i + 1])
-                let document = Int(truncatingIfNeeded: (key >> documentShift) & documentMask)
-                let toEnd = Int(truncatingIfNeeded: key & 7)
-                let left = UInt32(truncatingIfNeeded: (key >> 3) & 1)
-                let aligned = UInt32(truncatingIfNeeded: key >> 4) & 0x7F
-                var gram = TermNGram()
-                for k in 1...max(1, before, after) {
-                    gram.append(scalarOf[Int(truncatingIfNeeded: key >> UInt128(UInt128.bitWidth - codeWidth * k)) & codeMask])
-                    if k > before {
-                        groups[k] = Group(start: i, number: groups[k].number + 1)
-                    }
-                    let seen = document * 8 + k
-                    if lastGroup[seen] != groups[k].number {
-                        lastGroup[seen] = groups[k].number
-                        groups[k].documents += 1
-                    }
-                    groups[k].left += left
-                    groups[k].right += k == toEnd ? 1 : 0
-                    groups[k].aligned += aligned >> UInt32(k - 1) & 1
-                    if k > after {
-                        let g = groups[k]
-                        let counts = NGramTable.Packed(count: UInt32(clamping: i + 1 - g.start), documents: g.documents,
-                                                       left: g.left, right: g.right, aligned: g.aligned)
-                        (entries.baseAddress! + out).initialize(to: NGramTable.Slot(key: gram, value: counts))
-                        out += 1
+        return lastGroup.withUnsafeMutableBufferPointer { lastGroup in
+            groups.withUnsafeMutableBufferPointer { groups in
+                NGramTable(distinctCount: kept) { add in
+                    for i in 0..<n {
+                        let key = sorted[i]
+                        let before = Int(shared[i]), after = Int(shared[i + 1])
+                        let document = Int(truncatingIfNeeded: (key >> documentShift) & documentMask)
+                        let toEnd = Int(truncatingIfNeeded: key & 7)
+                        let left = UInt32(truncatingIfNeeded: (key >> 3) & 1)
+                        let aligned = UInt32(truncatingIfNeeded: key >> 4) & 0x7F
+                        var gram = TermNGram()
+                        for k in 1...max(1, before, after) {
+                            gram.append(scalarOf[Int(truncatingIfNeeded: key >> UInt128(UInt128.bitWidth - codeWidth * k)) & codeMask])
+                            if k > before {
+                                groups[k] = Group(start: i, number: groups[k].number + 1)
+                            }
+                            let seen = document * 8 + k
+                            if lastGroup[seen] != groups[k].number {
+                                lastGroup[seen] = groups[k].number
+                                groups[k].documents += 1
+                            }
+                            groups[k].left += left
+                            groups[k].right += k == toEnd ? 1 : 0
+                            groups[k].aligned += aligned >> UInt32(k - 1) & 1
+                            if k > after {
+                                let g = groups[k]
+                                add(gram, NGramTable.Packed(count: UInt32(clamping: i + 1 - g.start), documents: g.documents,
+                                                            left: g.left, right: g.right, aligned: g.aligned))
+                            }
+                        }
                     }
                 }
             }
-            initialized = out
         }
-        return NGramTable(distinct: entries)
     }
 }

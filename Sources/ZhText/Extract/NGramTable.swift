@@ -83,64 +83,94 @@ struct NGramTable: Sendable {
     /// A table at most half full with `capacity` n-grams. Its size need
     /// not be a power of two (a slot is picked by multiplying the hash):
     /// rounding up would clear up to twice the memory for nothing.
-    init(capacity: Int = 0, hugePages: Bool = true) {
-        slots = Self.emptySlots(max(16, capacity * 2), hugePages: hugePages)
+    init(capacity: Int = 0) {
+        slots = Self.emptySlots(max(16, capacity * 2))
     }
 
-    /// A table of `entries`, whose keys are all distinct, sized for
-    /// exactly them.
+    /// A table of the `count` entries, with distinct keys, that `fill`
+    /// passes to the function it is given, sized for exactly them.
     ///
     /// Put in one by one, in the order given, each entry would go to a
     /// random slot: a cache miss and, the table spanning thousands of
-    /// pages, a TLB miss each. So the entries are first partitioned by the
-    /// top bits of their hash into 256 runs, each of which fills one small
-    /// stretch of the table (the slot of a key grows with its hash), and
-    /// are put in run by run, each run's stretch staying in cache. Filled
-    /// that way the table needs no huge pages, and is not offered for
-    /// them: the kernel clearing fresh huge pages cost up to 80 ms on the
-    /// benchmark machine, and discovery's lookups were no faster with them.
-    init(distinct entries: [Slot]) {
-        self.init(capacity: entries.count, hugePages: false)
-        let regionBits: UInt64 = 8, regions = 1 << regionBits
-        func region(_ s: Slot) -> Int { Int(truncatingIfNeeded: s.key.mixedHash >> (64 - regionBits)) }
-        var start = [Int](repeating: 0, count: regions + 1)
-        for e in entries { start[region(e) + 1] += 1 }
-        for r in 0..<regions { start[r + 1] += start[r] }
-        let partitioned = [Slot](unsafeUninitializedCapacity: entries.count) { buffer, initialized in
-            for e in entries {
-                let r = region(e)
-                (buffer.baseAddress! + start[r]).initialize(to: e)
-                start[r] += 1
+    /// pages, a TLB miss each. So the entries are first collected by the
+    /// top bits of their hash into up to 256 runs, each of which fills one
+    /// small stretch of the table (the slot of a key grows with its hash),
+    /// and are put in run by run, each run's stretch staying in cache. The
+    /// slots are made empty just ahead of the first entry that reaches
+    /// them, so that each stretch is written once, in cache, not cleared
+    /// whole first and read back from memory. Filled that way the table
+    /// needs no huge pages, and is not offered for them: the kernel
+    /// clearing fresh huge pages cost up to 80 ms on the benchmark machine,
+    /// and discovery's lookups were no faster with them.
+    init(distinctCount count: Int, _ fill: ((TermNGram, Packed) -> Void) -> Void) {
+        let regionBits = UInt64(min(8, max(0, Int.bitWidth - count.leadingZeroBitCount - 8)))
+        let regions = 1 << regionBits
+        // Room for a run's share of the entries and a wide margin (the
+        // hash spreads them evenly: a share varies by about its square
+        // root); any beyond go to `spill`. The room a run leaves unused is
+        // never touched, so the kernel gives it no memory.
+        let share = count / regions
+        let room = share + 8 * Int(Double(share).squareRoot()) + 16
+        let runs = UnsafeMutableBufferPointer<Slot>.allocate(capacity: regions * room)
+        defer { runs.deallocate() }
+        var filled = [Int](repeating: 0, count: regions)
+        var spill: [Slot] = []
+        var added = 0
+        fill { key, value in
+            let r = Int(truncatingIfNeeded: key.mixedHash >> (64 - regionBits)) & (regions - 1)
+            if filled[r] < room {
+                (runs.baseAddress! + r * room + filled[r]).initialize(to: Slot(key: key, value: value))
+                filled[r] += 1
+            } else {
+                spill.append(Slot(key: key, value: value))
             }
-            initialized = entries.count
+            added += 1
         }
-        slots.withUnsafeMutableBufferPointer { p in
-            for e in partitioned {
-                var i = Self.slot(of: e.key, in: p.count)
-                while !p[i].isEmpty {
+        precondition(added == count, "NGramTable(distinctCount:) given \(added) entries, not \(count)")
+        let slotCount = max(16, count * 2)
+        slots = [Slot](unsafeUninitializedCapacity: slotCount) { p, initialized in
+            // Slots below `ready` are initialized. The runs come in slot
+            // order, and a probe past the last slot goes on at slot 0.
+            var ready = 0
+            func put(_ e: Slot) {
+                var i = Self.slot(of: e.key, in: slotCount)
+                while true {
+                    if i >= ready {
+                        let end = min(slotCount, i + 64)
+                        (p.baseAddress! + ready).initialize(repeating: Slot(), count: end - ready)
+                        ready = end
+                    }
+                    if p[i].isEmpty { break }
                     i += 1
-                    if i == p.count { i = 0 }
+                    if i == slotCount { i = 0 }
                 }
                 p[i] = e
             }
+            for r in 0..<regions {
+                for e in runs[r * room..<r * room + filled[r]] { put(e) }
+            }
+            (p.baseAddress! + ready).initialize(repeating: Slot(), count: slotCount - ready)
+            ready = slotCount
+            for e in spill { put(e) }
+            initialized = slotCount
         }
-        count = entries.count
+        self.count = count
     }
 
     var isEmpty: Bool { count == 0 }
 
-    /// `count` empty slots. With `hugePages`, a large table is offered to
-    /// the kernel for huge pages before it is first written: a table that
-    /// counts occurrences (tens of MB) is probed at random, and with 4 KB
-    /// pages nearly every probe would also miss the TLB.
-    private static func emptySlots(_ count: Int, hugePages: Bool = true) -> [Slot] {
+    /// `count` empty slots. A large table is offered to the kernel for
+    /// huge pages before it is first written: the table (tens of MB) is
+    /// probed at random, and with 4 KB pages nearly every probe would also
+    /// miss the TLB.
+    private static func emptySlots(_ count: Int) -> [Slot] {
         [Slot](unsafeUninitializedCapacity: count) { buffer, initialized in
             #if canImport(Glibc)
             let huge = HugePageTable<UInt8>.hugePageSize
             let start = Int(bitPattern: buffer.baseAddress)
             let end = start + count * MemoryLayout<Slot>.stride
             let first = (start + huge - 1) / huge * huge, last = end / huge * huge
-            if hugePages && last > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_HUGEPAGE) }
+            if last > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_HUGEPAGE) }
             #endif
             buffer.initialize(repeating: Slot())
             initialized = count
