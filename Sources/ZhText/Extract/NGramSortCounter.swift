@@ -9,9 +9,9 @@
 /// n-gram of `k` characters is a maximal run of keys with the same first
 /// `k` codes, and one scan of the sorted keys counts all of them. Only
 /// the single characters and the n-grams seen twice or more go into the
-/// table, sized once for exactly them (`NGramTable(distinctCount:)`): no first
-/// pass to find the repeated ones, and no hash lookup per occurrence (a
-/// cache miss each once the table outgrows the cache).
+/// table, sized once for exactly them (`NGramTable(distinctCount:)`): no
+/// first pass to find the repeated ones, and no hash lookup per occurrence
+/// (a cache miss each once the table outgrows the cache).
 ///
 /// Characters are numbered densely in order of appearance, so that a code
 /// takes as few bits as the sample's alphabet needs (13 for a few thousand
@@ -20,7 +20,7 @@
 /// `statistics` returns nil and the caller counts by hashing.
 enum NGramSortCounter {
     /// Bits of a key below the document number: `right` (3), `left` (1)
-    /// and `aligned` (7), see `statistics`.
+    /// and `aligned` (7), see `sorted(keysOf:)`.
     static let flagBits = 11
 
     /// Statistics exact for every single character and every n-gram of 2
