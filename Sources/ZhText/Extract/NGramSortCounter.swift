@@ -32,11 +32,9 @@ enum NGramSortCounter {
         stats.documentCount = documents.count
         let longest = maxLength + 1
 
-        // Dense codes, from 1, in order of first appearance, and how often
-        // each occurs.
+        // Dense codes, from 1, in order of first appearance.
         var codeOf = [UInt32](repeating: 0, count: 0x32400)
         var scalarOf: [UInt32] = [0]
-        var frequency: [Int] = [0]
         var positions = 0
         for d in documents {
             for s in d.scalars where TermStatistics.isHan(s) {
@@ -44,9 +42,7 @@ enum NGramSortCounter {
                 if codeOf[Int(s.value)] == 0 {
                     codeOf[Int(s.value)] = UInt32(scalarOf.count)
                     scalarOf.append(s.value)
-                    frequency.append(0)
                 }
-                frequency[Int(codeOf[Int(s.value)])] += 1
             }
         }
         stats.characterCount = positions
@@ -56,11 +52,12 @@ enum NGramSortCounter {
         let documentWidth = Int.bitWidth - (documents.count - 1).leadingZeroBitCount
         guard codesWidth + documentWidth + flagBits <= UInt128.bitWidth else { return nil }
 
-        // Keys beginning with code c go to bucket[c]..<bucket[c + 1].
-        var bucket = [Int](repeating: 0, count: scalarOf.count + 1)
-        for c in 1..<scalarOf.count { bucket[c + 1] = bucket[c] + frequency[c] }
+        // Keys are bucketed by their top `bucketWidth` bits: the first code
+        // and the top bits of the second, about eight keys a bucket.
+        let bucketWidth = min(2 * codeWidth, max(codeWidth, min(18, Int.bitWidth - positions.leadingZeroBitCount - 3)))
+        let bucket = bucketStarts(of: documents, width: bucketWidth, codeOf: codeOf, codeWidth: codeWidth)
         let sorted = self.sorted(keysOf: documents, positions: positions, longest: longest, codeOf: codeOf,
-                                 codeWidth: codeWidth, bucket: bucket)
+                                 codeWidth: codeWidth, bucket: bucket, bucketWidth: bucketWidth)
         stats.grams = repeated(in: sorted, longest: longest, codeWidth: codeWidth, scalarOf: scalarOf,
                                documents: documents.count)
         return stats
@@ -76,11 +73,12 @@ enum NGramSortCounter {
     ///
     /// A run is walked from its end, so each key is the next one's codes
     /// shifted down one character with this position's code on top: O(1)
-    /// per position. Each key is put straight into the bucket of its first
-    /// code (`bucket`, from the characters' frequencies), and the buckets,
-    /// a few thousand each small enough for the cache, are sorted.
+    /// per position. Each key is put straight into the bucket of its top
+    /// `bucketWidth` bits (see `bucketStarts`), and the buckets, each a few
+    /// keys, are sorted.
     static func sorted(keysOf documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])], positions: Int,
-                       longest: Int, codeOf: [UInt32], codeWidth: Int, bucket: [Int]) -> [UInt128] {
+                       longest: Int, codeOf: [UInt32], codeWidth: Int, bucket: [Int], bucketWidth: Int) -> [UInt128] {
+        let bucketShift = UInt128(UInt128.bitWidth - bucketWidth)
         let topShift = UInt128.bitWidth - codeWidth
         let codesShift = UInt128.bitWidth - codeWidth * longest
         let codesMask: UInt128 = ~0 << codesShift
@@ -108,19 +106,50 @@ enum NGramSortCounter {
                         codes = (codes >> UInt128(codeWidth) | UInt128(code) << topShift) & codesMask
                         let aligned = boundary[p] ? UInt128(ahead & 0x7F) : 0
                         let toEnd = end - p
-                        keys[next[code]] = codes | documentBits | aligned << 4 | (p == i ? 8 : 0) | UInt128(toEnd <= 7 ? toEnd : 0)
-                        next[code] += 1
+                        let key = codes | documentBits | aligned << 4 | (p == i ? 8 : 0) | UInt128(toEnd <= 7 ? toEnd : 0)
+                        let b = Int(truncatingIfNeeded: key >> bucketShift)
+                        keys[next[b]] = key
+                        next[b] += 1
                         ahead = ahead << 1 | (boundary[p] ? 1 : 0)
                     }
                     i = end
                 }
             }
-            for c in 1..<bucket.count - 1 where bucket[c + 1] - bucket[c] > 1 {
-                var keys = UnsafeMutableBufferPointer(rebasing: keys[bucket[c]..<bucket[c + 1]])
+            for b in 0..<bucket.count - 1 where bucket[b + 1] - bucket[b] > 1 {
+                var keys = UnsafeMutableBufferPointer(rebasing: keys[bucket[b]..<bucket[b + 1]])
                 keys.sort()
             }
             initialized = positions
         }
+    }
+
+    /// Where each bucket of keys begins in the sorted keys (and, last, their
+    /// number): a key's bucket is its top `width` bits, its first code
+    /// followed by the top `width − codeWidth` bits of the second (zero at
+    /// the end of a run).
+    static func bucketStarts(of documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])], width: Int,
+                             codeOf: [UInt32], codeWidth: Int) -> [Int] {
+        let secondShift = UInt32(2 * codeWidth - width)
+        var start = [Int](repeating: 0, count: (1 << width) + 1)
+        for d in documents {
+            let scalars = d.scalars
+            // The previous position's bucket but for its second code's
+            // bits, or -1 when it is not Han.
+            var previous = -1
+            for s in scalars {
+                guard TermStatistics.isHan(s) else {
+                    if previous >= 0 { start[previous + 1] += 1 }
+                    previous = -1
+                    continue
+                }
+                let code = codeOf[Int(s.value)]
+                if previous >= 0 { start[previous + 1 + Int(code >> secondShift)] += 1 }
+                previous = Int(code) << (width - codeWidth)
+            }
+            if previous >= 0 { start[previous + 1] += 1 }
+        }
+        for b in 0..<1 << width { start[b + 1] += start[b] }
+        return start
     }
 
     /// The n-grams of one length beginning with the codes of the key
