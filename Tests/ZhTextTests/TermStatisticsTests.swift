@@ -28,21 +28,99 @@ import Testing
         }
         var full = TermStatistics()
         for d in documents { full.add(document: d.scalars, tokens: segmenter.segment(d.scalars)) }
-        let filtered = TermStatistics.forDiscovery(documents)
-        #expect(filtered.documentCount == full.documentCount && filtered.characterCount == full.characterCount)
-        var repeated = 0, singles = 0
-        for (gram, c) in full.grams.entries where gram.count == 1 || c.count >= 2 {
-            #expect(filtered.grams[gram] == c, "\(gram)")
-            if gram.count > 1 { repeated += 1 } else { singles += 1 }
+        // Counted by sorting, and by hashing (the way for alphabets too
+        // large for the sorted keys).
+        for filtered in [TermStatistics.forDiscovery(documents), TermStatistics.forDiscoveryByHashing(documents, maxLength: 6)] {
+            #expect(filtered.documentCount == full.documentCount && filtered.characterCount == full.characterCount)
+            var repeated = 0, singles = 0
+            for (gram, c) in full.grams.entries where gram.count == 1 || c.count >= 2 {
+                #expect(filtered.grams[gram] == c, "\(gram)")
+                if gram.count > 1 { repeated += 1 } else { singles += 1 }
+            }
+            #expect(repeated > 500 && singles > 500)
+            // Most n-grams seen once are not stored (a few pass by hash collision).
+            let once = full.grams.entries.filter { $0.key.count > 1 && $0.value.count == 1 }.count
+            #expect(once > 5000)
+            #expect(filtered.distinctCount < full.distinctCount - once * 9 / 10)
+            // Discovery finds the same terms in both.
+            let discoverer = TermDiscoverer(options: TermDiscoverer.Options(minCount: 3), stopWords: [], segmenter: segmenter)
+            #expect(discoverer.discover(in: filtered, top: 50) == discoverer.discover(in: full, top: 50))
         }
-        #expect(repeated > 500 && singles > 500)
-        // Most n-grams seen once are not stored (a few pass by hash collision).
-        let once = full.grams.entries.filter { $0.key.count > 1 && $0.value.count == 1 }.count
-        #expect(once > 5000)
-        #expect(filtered.distinctCount < full.distinctCount - once * 9 / 10)
-        // Discovery finds the same terms in both.
-        let discoverer = TermDiscoverer(options: TermDiscoverer.Options(minCount: 3), stopWords: [], segmenter: segmenter)
-        #expect(discoverer.discover(in: filtered, top: 50) == discoverer.discover(in: full, top: 50))
+    }
+
+    /// Documents for the sorted counting: the seeds, plus texts where a
+    /// seven-character run with characters outside the BMP recurs across
+    /// documents, at a document's start and end and before punctuation.
+    static func sortingDocuments(_ segmenter: Segmenter) throws -> [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])] {
+        let texts = try KeywordSeedCorpus.paths().map { try KeywordSeedCorpus.normalized($0).scalars } + [
+            "𠀀新质生产力𠀁。培育新质生产力𠀁",
+            "新质生产力𠀁是𠀀新质生产力𠀁，发展新质生产力。",
+            "AB新质生产，新质生产力𠀁𠀀新质生产力𠀁abc新质",
+        ].map { Array($0.unicodeScalars) }
+        return texts.map { ($0, segmenter.spans($0)) }
+    }
+
+    @Test(arguments: [6, 3, 1])
+    func sortedCountsEqualPlainCountingOfTheRepeatedNGrams(maxLength: Int) throws {
+        let segmenter = try Segmenter.load()
+        let documents = try Self.sortingDocuments(segmenter)
+        var full = TermStatistics(maxLength: maxLength)
+        for d in documents { full.add(document: d.scalars, tokens: segmenter.segment(d.scalars)) }
+        let sorted = try #require(NGramSortCounter.statistics(of: documents, maxLength: maxLength))
+        // Every single character and every n-gram seen twice, with all its
+        // counts, and nothing else.
+        #expect(sorted == full.pruned(below: 2))
+        #expect(sorted.distinctCount > 800)
+        // The cases the texts were written for are in it.
+        let seven = try #require(sorted.counts(of: String("𠀀新质生产力𠀁".prefix(maxLength + 1))))
+        #expect(seven.count == 3 && seven.documents == 3)
+        if maxLength == 6 {
+            #expect(seven.leftBoundaries == 1 && seven.rightBoundaries == 3)
+        }
+        let repeated = sorted.grams.entries.filter { $0.key.count > 1 }
+        #expect(repeated.contains { $0.value.aligned < $0.value.count && $0.value.aligned > 0 })
+        #expect(repeated.contains { $0.value.documents > 1 && $0.value.documents < $0.value.count })
+    }
+
+    @Test func discoveryCountsByHashingWhenTheAlphabetDoesNotFitTheKeys() throws {
+        // 33,000 distinct characters take 16 bits a code: seven codes, 64
+        // document numbers and the flags need 129 bits.
+        let alphabet = (0x4E00...0x9FFF).map { Unicode.Scalar($0)! } + (0x20000..<0x23000).map { Unicode.Scalar($0)! }
+        let phrase = Array("新质生产力，".unicodeScalars)
+        let documents = stride(from: 0, to: alphabet.count, by: 520).map { start in
+            let scalars = phrase + alphabet[start..<min(alphabet.count, start + 520)] + phrase
+            return (scalars: scalars, spans: [Segmenter.Span]())
+        }
+        #expect(documents.count == 64)
+        #expect(NGramSortCounter.statistics(of: documents, maxLength: 6) == nil)
+        let stats = TermStatistics.forDiscovery(documents)
+        #expect(stats.counts(of: "新质生产力")?.count == 128)
+        #expect(stats.counts(of: "新质生产力")?.documents == 64)
+        #expect(stats.characterCount == alphabet.count + 128 * 5)
+    }
+
+    @Test func tableOfDistinctKeysHoldsThemAllWhateverTheirHashes() {
+        // 4,096 keys fill 32 runs of about 128 by their hash's top 5 bits.
+        // Here half go to the first run and half to the last: most of them
+        // spill over their run's room, and the last run's probes wrap
+        // around to the first slots.
+        var first: [TermNGram] = [], last: [TermNGram] = []
+        for a in UInt32(0x4E00)...0x9FFF where first.count < 2048 || last.count < 2048 {
+            for b in UInt32(0x4E00)..<0x4E40 {
+                let gram = TermNGram(words: UInt64(a) | UInt64(b) << 21, 0, 0)
+                let top = gram.mixedHash >> 59
+                if top == 0 && first.count < 2048 { first.append(gram) }
+                if top == 31 && last.count < 2048 { last.append(gram) }
+            }
+        }
+        let keys = first + last
+        func counts(_ i: Int) -> NGramTable.Packed { NGramTable.Packed(count: UInt32(i + 1), documents: 1) }
+        let table = NGramTable(distinctCount: keys.count) { add in
+            for (i, key) in keys.enumerated() { add(key, counts(i)) }
+        }
+        #expect(table.count == keys.count)
+        #expect(keys.indices.allSatisfy { table[keys[$0]] == counts($0).counts })
+        #expect(table[TermNGram(Array("新质".unicodeScalars))] == nil)
     }
 
     @Test func countsNeighbourBoundariesAndDocuments() throws {

@@ -18,6 +18,10 @@ struct NGramTable: Sendable {
     struct Packed: Sendable, Equatable {
         var count: UInt32, documents: UInt32, left: UInt32, right: UInt32, aligned: UInt32
 
+        init(count: UInt32 = 0, documents: UInt32 = 0, left: UInt32 = 0, right: UInt32 = 0, aligned: UInt32 = 0) {
+            self.count = count; self.documents = documents; self.left = left; self.right = right; self.aligned = aligned
+        }
+
         init(_ c: TermStatistics.Counts) {
             count = Self.clamp(c.count); documents = Self.clamp(c.documents)
             left = Self.clamp(c.leftBoundaries); right = Self.clamp(c.rightBoundaries); aligned = Self.clamp(c.aligned)
@@ -51,6 +55,13 @@ struct NGramTable: Sendable {
         var value = Packed(TermStatistics.Counts(count: 0, documents: 0, leftBoundaries: 0, rightBoundaries: 0, aligned: 0))
         var lastDocument: Int32 = -1
 
+        init() {}
+
+        init(key: TermNGram, value: Packed) {
+            self.key = key
+            self.value = value
+        }
+
         var key: TermNGram {
             get { TermNGram(words: w0, w1, w2) }
             set { w0 = newValue.w0; w1 = newValue.w1; w2 = newValue.w2 }
@@ -76,6 +87,76 @@ struct NGramTable: Sendable {
         slots = Self.emptySlots(max(16, capacity * 2))
     }
 
+    /// A table of the `count` entries, with distinct keys, that `fill`
+    /// passes to the function it is given, sized for exactly them.
+    ///
+    /// Put in one by one, in the order given, each entry would go to a
+    /// random slot: a cache miss and, the table spanning thousands of
+    /// pages, a TLB miss each. So the entries are first collected by the
+    /// top bits of their hash into up to 256 runs, each of which fills one
+    /// small stretch of the table (the slot of a key grows with its hash),
+    /// and are put in run by run, each run's stretch staying in cache. The
+    /// slots are made empty just ahead of the first entry that reaches
+    /// them, so that each stretch is written once, in cache, not cleared
+    /// whole first and read back from memory. Filled that way the table
+    /// needs no huge pages, and is not offered for them: the kernel
+    /// clearing fresh huge pages cost up to 80 ms on the benchmark machine,
+    /// and discovery's lookups were no faster with them.
+    init(distinctCount count: Int, _ fill: ((TermNGram, Packed) -> Void) -> Void) {
+        let regionBits = UInt64(min(8, max(0, Int.bitWidth - count.leadingZeroBitCount - 8)))
+        let regions = 1 << regionBits
+        // Room for a run's share of the entries and a wide margin (the
+        // hash spreads them evenly: a share varies by about its square
+        // root); any beyond go to `spill`. The room a run leaves unused is
+        // never touched, so the kernel gives it no memory.
+        let share = count / regions
+        let room = share + 8 * Int(Double(share).squareRoot()) + 16
+        let runs = UnsafeMutableBufferPointer<Slot>.allocate(capacity: regions * room)
+        defer { runs.deallocate() }
+        var filled = [Int](repeating: 0, count: regions)
+        var spill: [Slot] = []
+        var added = 0
+        fill { key, value in
+            let r = Int(truncatingIfNeeded: key.mixedHash >> (64 - regionBits)) & (regions - 1)
+            if filled[r] < room {
+                (runs.baseAddress! + r * room + filled[r]).initialize(to: Slot(key: key, value: value))
+                filled[r] += 1
+            } else {
+                spill.append(Slot(key: key, value: value))
+            }
+            added += 1
+        }
+        precondition(added == count, "NGramTable(distinctCount:) given \(added) entries, not \(count)")
+        let slotCount = max(16, count * 2)
+        slots = [Slot](unsafeUninitializedCapacity: slotCount) { p, initialized in
+            // Slots below `ready` are initialized. The runs come in slot
+            // order, and a probe past the last slot goes on at slot 0.
+            var ready = 0
+            func put(_ e: Slot) {
+                var i = Self.slot(of: e.key, in: slotCount)
+                while true {
+                    if i >= ready {
+                        let end = min(slotCount, i + 64)
+                        (p.baseAddress! + ready).initialize(repeating: Slot(), count: end - ready)
+                        ready = end
+                    }
+                    if p[i].isEmpty { break }
+                    i += 1
+                    if i == slotCount { i = 0 }
+                }
+                p[i] = e
+            }
+            for r in 0..<regions {
+                for e in runs[r * room..<r * room + filled[r]] { put(e) }
+            }
+            (p.baseAddress! + ready).initialize(repeating: Slot(), count: slotCount - ready)
+            ready = slotCount
+            for e in spill { put(e) }
+            initialized = slotCount
+        }
+        self.count = count
+    }
+
     var isEmpty: Bool { count == 0 }
 
     /// `count` empty slots. A large table is offered to the kernel for
@@ -98,7 +179,13 @@ struct NGramTable: Sendable {
 
     @inline(__always)
     private func slot(of key: TermNGram) -> Int {
-        Int(truncatingIfNeeded: key.mixedHash.multipliedFullWidth(by: UInt64(slots.count)).high)
+        Self.slot(of: key, in: slots.count)
+    }
+
+    /// The first slot to probe for `key` in a table of `slotCount` slots.
+    @inline(__always)
+    private static func slot(of key: TermNGram, in slotCount: Int) -> Int {
+        Int(truncatingIfNeeded: key.mixedHash.multipliedFullWidth(by: UInt64(slotCount)).high)
     }
 
     /// The slot holding `key`, or the empty slot where it would go.

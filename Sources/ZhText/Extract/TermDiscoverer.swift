@@ -122,8 +122,9 @@ public struct TermDiscoverer: Sendable {
         // pairs packed candidate << 32 | count; the sums run over each
         // candidate's counts in sorted order, so they do not depend on hash
         // order. A part that begins or ends with a function character is no
-        // candidate and is not looked up.
-        var neighbours = NeighbourCounts()
+        // candidate and is not looked up, nor is one `candidateHashes` rules
+        // out (most parts: a lookup is a cache miss in a large table).
+        var neighbours = NeighbourCounts(candidates: grams)
         stats.grams.forEachSlot { _, gram, c in
             guard gram.count > minLength && gram.count <= maxLength + 1 && c.count > 1 else { return }
             let last = gram.count - 1
@@ -233,10 +234,28 @@ public struct TermDiscoverer: Sendable {
         /// n-gram's first character is a left neighbour).
         private var partCounts: [Int] = []
         private var partSlots: [Int] = []
+        /// One bit per hash value of the candidates, 32 bits per candidate
+        /// (small enough for the cache): a part whose bit is clear is no
+        /// candidate; about 3% of the others are let through.
+        private var candidateHashes: [UInt64]
+        private let hashShift: UInt64
+
+        init(candidates: [TermNGram]) {
+            var bits = 1 << 12
+            while bits < candidates.count * 32 { bits <<= 1 }
+            candidateHashes = [UInt64](repeating: 0, count: bits / 64)
+            hashShift = UInt64(64 - bits.trailingZeroBitCount)
+            for c in candidates {
+                let bit = Int(truncatingIfNeeded: c.mixedHash >> hashShift)
+                candidateHashes[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
 
         /// Counts `count` occurrences of a neighbour of `part`, on the left
         /// or the right, if `part` is a candidate.
         mutating func add(_ part: TermNGram, count: Int, left: Bool, _ table: NGramTable, _ candidateAt: [Int32]) {
+            let bit = Int(truncatingIfNeeded: part.mixedHash >> hashShift)
+            guard candidateHashes[bit >> 6] & 1 << UInt64(bit & 63) != 0 else { return }
             parts.append(part)
             partCounts.append(count << 1 | (left ? 1 : 0))
             if parts.count == Self.batchSize { lookUp(table, candidateAt) }

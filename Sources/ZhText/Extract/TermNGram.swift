@@ -33,6 +33,7 @@ public struct TermNGram: Hashable, Sendable, Comparable, CustomStringConvertible
         count = w2 != 0 ? 6 + scalars(w2) : (w1 != 0 ? 3 + scalars(w1) : scalars(w0))
     }
 
+    @inline(__always)
     mutating func append(_ value: UInt32) {
         let v = UInt64(value) & 0x1F_FFFF
         let shift = UInt64((count % 3) * 21)

@@ -164,8 +164,23 @@ public struct TermStatistics: Sendable, Equatable {
     /// seen at least twice (discovery never looks at the others: candidates
     /// need three occurrences, and a neighbour seen once adds nothing to an
     /// entropy), without storing the many n-grams seen once.
+    ///
+    /// Counted by sorting the positions by the characters that follow
+    /// (`NGramSortCounter`), which stores no n-gram seen once; when its keys
+    /// cannot hold the sample's alphabet, by hashing
+    /// (`forDiscoveryByHashing`).
     public static func forDiscovery(_ documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])],
                                     maxLength: Int = 6) -> TermStatistics {
+        NGramSortCounter.statistics(of: documents, maxLength: maxLength)
+            ?? forDiscoveryByHashing(documents, maxLength: maxLength)
+    }
+
+    /// `forDiscovery` in two passes over the n-grams of the documents: the
+    /// first feeds a repeat filter, the second counts in the table the
+    /// single characters and the n-grams the filter lets in (those seen
+    /// twice or more, and a few seen once that collide with them).
+    static func forDiscoveryByHashing(_ documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])],
+                                      maxLength: Int) -> TermStatistics {
         // The filter's bit sets are sized for the n-grams the sample can
         // have, eight bits each, up to 4 MB (a short sample needs a few KB,
         // not two cleared 4 MB sets; a collision only lets in an n-gram
