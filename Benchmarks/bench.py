@@ -228,7 +228,7 @@ md = [f"# Benchmark results", "",
       "People's Daily NER dev and the seeds, shuffled and repeated), "
       f"{size_trad:.1f} MB Traditional corpus, the Simplified corpus split into 1000 files, and a "
       f"{big_mb:.0f} MB batch of 2000 files for memory. Every figure is a whole process on the same input, best of 3 "
-      "(jieba: 1 run).", "",
+      "(jieba: 1 run; the two analyze runs take turns, so their ratio compares the same minutes).", "",
       "| group | tool | seconds | MB/s |", "|---|---|---:|---:|"]
 md += [f"| {g} | {t} | {s:.3f} | {r:.2f} |" for g, t, s, r in rows]
 md += [f"| cold start | zhtext segment, one line | {cold:.3f} | |", "",
