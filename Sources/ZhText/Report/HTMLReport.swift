@@ -268,31 +268,23 @@ struct FlatJSONReader {
     /// A string, unescaped; nil if it is not a valid JSON string.
     private mutating func string() -> String? {
         guard take(0x22) else { return nil }
-        let start = at
-        // Without escapes, the bytes are the string.
-        while at < bytes.count, bytes[at] != 0x22, bytes[at] != 0x5C, bytes[at] >= 0x20 { at += 1 }
-        guard at < bytes.count, bytes[at] >= 0x20 else { return nil }
-        if bytes[at] == 0x22 {
+        // Runs of plain bytes, each ended by the closing quote or an
+        // escape; a string without escapes is its bytes as they are.
+        var unescaped: String.UnicodeScalarView? = nil
+        while true {
+            let start = at
+            while at < bytes.count, bytes[at] != 0x22, bytes[at] != 0x5C, bytes[at] >= 0x20 { at += 1 }
+            guard at < bytes.count, bytes[at] >= 0x20,
+                  let run = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+            else { return nil }
             at += 1
-            return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(at - 1)]), as: UTF8.self)
-        }
-        var scalars = String.UnicodeScalarView()
-        guard let head = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self) else { return nil }
-        scalars.append(contentsOf: head.unicodeScalars)
-        while at < bytes.count {
-            let b = bytes[at]
-            if b == 0x22 { at += 1; return String(scalars) }
-            if b < 0x20 { return nil }
-            if b != 0x5C {
-                // A run of plain bytes.
-                let runStart = at
-                while at < bytes.count, bytes[at] != 0x22, bytes[at] != 0x5C, bytes[at] >= 0x20 { at += 1 }
-                guard let run = String(validating: UnsafeBufferPointer(rebasing: bytes[runStart..<at]), as: UTF8.self)
-                else { return nil }
+            if bytes[at - 1] == 0x22 {
+                guard var scalars = unescaped else { return run }
                 scalars.append(contentsOf: run.unicodeScalars)
-                continue
+                return String(scalars)
             }
-            at += 1
+            var scalars = unescaped ?? String.UnicodeScalarView()
+            scalars.append(contentsOf: run.unicodeScalars)
             guard at < bytes.count else { return nil }
             let e = bytes[at]
             at += 1
@@ -317,8 +309,8 @@ struct FlatJSONReader {
                 }
             default: return nil
             }
+            unescaped = scalars
         }
-        return nil
     }
 
     private mutating func hex4() -> UInt32? {

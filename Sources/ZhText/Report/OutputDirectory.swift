@@ -96,10 +96,8 @@ public final class OutputDirectory: @unchecked Sendable {
 
     /// glibc's `renameat2` (2.28 and later), looked up at run time: Swift's
     /// Glibc module does not declare it.
-    private static let renameat2: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32)? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)
-    }()
+    private static let renameat2 = glibcFunction(
+        "renameat2", as: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)
 
     /// Removes every temporary (after a failure or an interruption).
     public func discard() {
@@ -175,10 +173,7 @@ public final class FileWriter: @unchecked Sendable {
     /// glibc's `fallocate`, looked up at run time: Swift's Glibc module
     /// does not declare it. (Not `posix_fallocate`, which writes zeros
     /// where the file system cannot allocate.)
-    private static let fallocate: (@convention(c) (Int32, Int32, off_t, off_t) -> Int32)? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "fallocate") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32, off_t, off_t) -> Int32).self)
-    }()
+    private static let fallocate = glibcFunction("fallocate", as: (@convention(c) (Int32, Int32, off_t, off_t) -> Int32).self)
 
     public func close() throws {
         guard !closed else { return }
@@ -199,4 +194,11 @@ public final class FileWriter: @unchecked Sendable {
         if !closed { fclose(handle) }
         buffer.deallocate()
     }
+}
+
+/// The C function `name` of the running program's libraries, as type `F`,
+/// or nil when there is none: for glibc functions Swift's Glibc module
+/// does not declare.
+private func glibcFunction<F>(_ name: String, as type: F.Type) -> F? {
+    dlsym(UnsafeMutableRawPointer(bitPattern: 0), name).map { unsafeBitCast($0, to: F.self) }
 }
