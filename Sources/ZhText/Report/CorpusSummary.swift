@@ -131,20 +131,11 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
     }
 
     private mutating func addToTermSample(_ text: String) {
-        let room = Self.termSampleLimit - termSampleScalars
-        guard room > 0 else { return }
-        let scalars = text.unicodeScalars
-        if scalars.count <= room {
-            termSample.append(text)
-            termSampleScalars += scalars.count
-        } else {
-            termSample.append(String(String.UnicodeScalarView(scalars.prefix(room))))
-            termSampleScalars += room
-        }
+        addToTermSample(Array(text.unicodeScalars)[...])
     }
 
-    /// `addToTermSample(String(scalars: scalars))`, without counting the
-    /// scalars of a string again.
+    /// Adds `scalars`, or as many as the sample has room for, as one text
+    /// (a document's body comes with its scalars: no string to count again).
     private mutating func addToTermSample(_ scalars: ArraySlice<Unicode.Scalar>) {
         let room = Self.termSampleLimit - termSampleScalars
         guard room > 0 else { return }
