@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The library is one target per stage, so the compiler keeps the boundaries
+// and data flows one way:
+//   Core ← Normalize (decode + normalize) ← Segment ← Facts, Entities, Keywords
+//        ← Pipeline ← Batch (fold + writers) ← ZhText (umbrella) ← zhtext (CLI)
 let package = Package(
     name: "ZhText",
     products: [
@@ -18,17 +22,34 @@ let package = Package(
             pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev", "pkg-config"])]
         ),
-        // Thin C wrappers over the ICU calls ZhText uses: plain C types and
+        // Thin C wrappers over the ICU calls ZhText uses (plain C types and
         // opaque handles only, so Swift never sees ICU's versioned symbols or
-        // its type names (which clash with Foundation's private ICU copy).
-        .target(
-            name: "CZhICU",
-            dependencies: ["CICU"]
-        ),
-        .target(
-            name: "ZhText",
-            dependencies: ["CZhICU"]
-        ),
+        // its type names, which clash with Foundation's private ICU copy),
+        // and the few Linux calls that Glibc's module does not declare.
+        .target(name: "CZhICU", dependencies: ["CICU"]),
+
+        // The ICU wrapper, the data directory, binary caches, byte buffers.
+        .target(name: "ZhTextCore", dependencies: ["CZhICU"]),
+        // Decode (charset detection, conversion, header metadata) and
+        // normalize (width folding, Traditional → Simplified, pinyin, offsets).
+        .target(name: "ZhTextNormalize", dependencies: ["ZhTextCore"]),
+        // The dictionary segmenter (and ICU's word break as a second engine).
+        .target(name: "ZhTextSegment", dependencies: ["ZhTextCore", "ZhTextNormalize"]),
+        // The extractors: each takes the normalized text and its words.
+        .target(name: "ZhTextFacts", dependencies: ["ZhTextCore", "ZhTextNormalize", "ZhTextSegment"]),
+        .target(name: "ZhTextEntities", dependencies: ["ZhTextCore", "ZhTextNormalize", "ZhTextSegment"]),
+        .target(name: "ZhTextKeywords", dependencies: ["ZhTextCore", "ZhTextNormalize", "ZhTextSegment"]),
+        // One document through every stage.
+        .target(name: "ZhTextPipeline",
+                dependencies: ["ZhTextCore", "ZhTextNormalize", "ZhTextSegment", "ZhTextFacts",
+                               "ZhTextEntities", "ZhTextKeywords"]),
+        // A batch in parallel, folded into a mergeable summary; the writers.
+        .target(name: "ZhTextBatch",
+                dependencies: ["ZhTextCore", "ZhTextNormalize", "ZhTextSegment", "ZhTextFacts",
+                               "ZhTextEntities", "ZhTextKeywords", "ZhTextPipeline"]),
+        .target(name: "ZhText",
+                dependencies: ["ZhTextCore", "ZhTextNormalize", "ZhTextSegment", "ZhTextFacts",
+                               "ZhTextEntities", "ZhTextKeywords", "ZhTextPipeline", "ZhTextBatch"]),
         .executableTarget(
             name: "zhtext",
             dependencies: [
@@ -44,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "zhtextTests",
-            dependencies: ["ZhText"]
+            dependencies: ["ZhText", "zhtext"]
         ),
     ]
 )

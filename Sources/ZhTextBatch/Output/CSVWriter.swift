@@ -1,0 +1,60 @@
+import ZhTextCore
+import ZhTextNormalize
+import ZhTextSegment
+import ZhTextFacts
+import ZhTextEntities
+import ZhTextKeywords
+import ZhTextPipeline
+/// Writes RFC 4180 CSV: fields with commas, quotes or line breaks are
+/// quoted, quotes doubled, records end with CRLF.
+///
+/// Text cells that begin with `=`, `+`, `-`, `@`, tab or CR get a leading
+/// `'` so spreadsheets do not run them as formulas; numeric cells are left
+/// alone (so `-3` stays a number).
+///
+/// ```swift
+/// var w = CSVWriter(header: ["term", "count"])
+/// w.append([.text("a,b"), .number("3")])
+/// w.output   // "term,count\r\n\"a,b\",3\r\n"
+/// ```
+public struct CSVWriter: Sendable {
+    /// One cell: text (neutralized against formulas) or a number (as is).
+    public enum Cell: Sendable, Hashable {
+        case text(String)
+        case number(String)
+    }
+
+    /// Everything written so far.
+    public private(set) var output = ""
+
+    public init(header: [String]) {
+        append(header.map { .number($0) })
+    }
+
+    /// Appends one record.
+    public mutating func append(_ cells: [Cell]) {
+        output += cells.map(CSVWriter.field).joined(separator: ",")
+        output += "\r\n"
+    }
+
+    /// One cell as a CSV field, quoted when needed.
+    public static func field(_ cell: Cell) -> String {
+        var s: String
+        switch cell {
+        case .number(let n): s = n
+        case .text(let t):
+            s = t
+            if let first = t.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+                s = "'" + t
+            }
+        }
+        if s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            var q = "\""
+            for u in s.unicodeScalars {
+                if u == "\"" { q += "\"\"" } else { q.unicodeScalars.append(u) }
+            }
+            s = q + "\""
+        }
+        return s
+    }
+}

@@ -1,0 +1,159 @@
+import ZhTextCore
+import ZhTextNormalize
+import ZhTextSegment
+import ZhTextFacts
+import ZhTextEntities
+import ZhTextKeywords
+import ZhTextPipeline
+/// The mergeable totals of a batch: every count needed to rebuild the
+/// summary, keyword, entity and term outputs. `merge` is associative, so
+/// partial summaries from many runs or machines combine into the one a
+/// single run over all their inputs would have made.
+///
+/// Per-document records (documents.jsonl lines and facts.csv rows) are kept
+/// beside the summary in the state file, not in it, so memory does not
+/// grow with the batch.
+public struct CorpusSummary: Sendable, Codable, Equatable {
+    /// Inputs seen: documents plus failures.
+    public var inputs = 0
+    public var documents = 0
+    /// Unicode scalars of the decoded original texts.
+    public var characters = 0
+    /// Bytes read.
+    public var bytes = 0
+    public var failures: [InputFailure] = []
+    public var encodings: [String: Int] = [:]
+    public var scripts: [String: Int] = [:]
+    /// Content words: how often, in how many documents, with which POS.
+    public var keywords = KeywordCounts()
+    /// The normalized texts new terms are discovered in: the documents in
+    /// input order up to `termSampleLimit` scalars (n-gram statistics of a
+    /// whole large batch would not fit in memory).
+    public var termSample: [String] = []
+    public var termSampleScalars = 0
+    public static let termSampleLimit = 400_000
+    public var entities: [String: EntityCount] = [:]
+    public var factsByKind: [String: Int] = [:]
+    /// The first documents' metadata (documents.jsonl objects without their
+    /// lists), for the HTML report.
+    public var sampleDocuments: [String] = []
+    /// The first facts of each kind (JSON objects with their document), for
+    /// the HTML report.
+    public var sampleFacts: [String: [String]] = [:]
+
+    public static let sampleDocumentLimit = 200
+    public static let sampleFactLimit = 40
+
+    public init() {}
+
+    /// Counts of one entity, keyed by `type + "\t" + name`.
+    public struct EntityCount: Sendable, Codable, Equatable {
+        public var type: String
+        public var name: String
+        public var count: Int
+        public var documents: Int
+        /// Index of the first document that names it, in input order.
+        public var firstIndex: Int
+        public var firstDocument: String
+        public var firstLine: Int
+    }
+
+    /// Adds `other`, whose documents come after this summary's.
+    /// - Complexity: O(size of `other`).
+    public mutating func merge(_ other: CorpusSummary) {
+        let offset = documents
+        inputs += other.inputs
+        documents += other.documents
+        characters += other.characters
+        bytes += other.bytes
+        failures += other.failures
+        for (k, v) in other.encodings { encodings[k, default: 0] += v }
+        for (k, v) in other.scripts { scripts[k, default: 0] += v }
+        keywords.merge(other.keywords)
+        for text in other.termSample { addToTermSample(text) }
+        for (k, v) in other.entities {
+            if var mine = entities[k] {
+                mine.count += v.count
+                mine.documents += v.documents
+                entities[k] = mine
+            } else {
+                var moved = v
+                moved.firstIndex += offset
+                entities[k] = moved
+            }
+        }
+        for (k, v) in other.factsByKind { factsByKind[k, default: 0] += v }
+        sampleDocuments += other.sampleDocuments.prefix(max(0, Self.sampleDocumentLimit - sampleDocuments.count))
+        for (k, v) in other.sampleFacts {
+            let have = sampleFacts[k, default: []]
+            sampleFacts[k] = have + v.prefix(max(0, Self.sampleFactLimit - have.count))
+        }
+    }
+
+    /// Adds one analyzed document, which comes after all documents so far.
+    public mutating func add(_ d: DocumentAnalysis) {
+        var tally = EntityTally()
+        add(d, tallying: &tally)
+        tally.finish(into: &self)
+    }
+
+    /// `add(d)` with the document's entities counted in `tally` (whose
+    /// counts go into `entities` by `EntityTally.finish(into:)`).
+    package mutating func add(_ d: DocumentAnalysis, tallying tally: inout EntityTally) {
+        let index = documents
+        inputs += 1
+        documents += 1
+        characters += d.characters
+        bytes += d.bytes
+        encodings[d.encoding, default: 0] += 1
+        scripts[d.script.rawValue, default: 0] += 1
+        keywords.merge(d.keywordCounts)
+        if termSampleScalars < Self.termSampleLimit { addToTermSample(d.bodyScalars) }
+        // Facts are counted by kind in a small array first: a document has
+        // dozens of facts and few kinds, and every key of the summary's
+        // tables is a string to hash.
+        var perKind = [Int](repeating: 0, count: Fact.Kind.all.count)
+        for fact in d.facts { perKind[fact.kind.index] += 1 }
+        // Room left among each kind's samples (some kinds stay short of the
+        // limit all along: their samples are looked up only when one is added).
+        var room = [Int](repeating: 0, count: Fact.Kind.all.count)
+        for (kind, n) in zip(Fact.Kind.all, perKind) where n > 0 {
+            factsByKind[kind.rawValue, default: 0] += n
+            room[kind.index] = Self.sampleFactLimit - (sampleFacts[kind.rawValue]?.count ?? 0)
+        }
+        if room.contains(where: { $0 > 0 }) {
+            for fact in d.facts where room[fact.kind.index] > 0 {
+                room[fact.kind.index] -= 1
+                var out = ByteBuffer()
+                fact.writeJSON(to: &out, document: d.id)
+                sampleFacts[fact.kind.rawValue, default: []].append(out.string)
+            }
+        }
+        if sampleDocuments.count < Self.sampleDocumentLimit {
+            var out = ByteBuffer()
+            d.writeJSON(to: &out, lists: false)
+            sampleDocuments.append(out.string)
+        }
+        tally.add(d, index: index)
+    }
+
+    private mutating func addToTermSample(_ text: String) {
+        addToTermSample(Array(text.unicodeScalars)[...])
+    }
+
+    /// Adds `scalars`, or as many as the sample has room for, as one text
+    /// (a document's body comes with its scalars: no string to count again).
+    private mutating func addToTermSample(_ scalars: ArraySlice<Unicode.Scalar>) {
+        let room = Self.termSampleLimit - termSampleScalars
+        guard room > 0 else { return }
+        let taken = scalars.prefix(room)
+        termSample.append(String(scalars: taken))
+        termSampleScalars += taken.count
+    }
+
+    /// Adds an input that failed.
+    public mutating func addFailure(_ f: InputFailure) {
+        inputs += 1
+        failures.append(f)
+    }
+}

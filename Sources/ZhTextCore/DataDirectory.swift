@@ -1,0 +1,42 @@
+import Foundation
+
+/// Where ZhText's data files (`dictionaries/`) are found.
+///
+/// Looked up in this order: the `ZHTEXT_DATA` environment variable; a
+/// `dictionaries` folder beside the executable or in its `../share/zhtext`;
+/// the source checkout this library was built from; `./dictionaries`.
+public enum DataDirectory {
+    /// The directory holding the shipped data files.
+    public static let url: URL = locate()
+
+    /// The URL of a shipped data file, e.g. `file("dict.txt")`.
+    public static func file(_ name: String) -> URL {
+        url.appendingPathComponent(name)
+    }
+
+    package static func locate() -> URL {
+        let fm = FileManager.default
+        var candidates: [URL] = []
+        if let env = ProcessInfo.processInfo.environment["ZHTEXT_DATA"], !env.isEmpty {
+            candidates.append(URL(fileURLWithPath: env))
+        }
+        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        let exeDir = exe.deletingLastPathComponent()
+        candidates.append(exeDir.appendingPathComponent("dictionaries"))
+        candidates.append(exeDir.deletingLastPathComponent().appendingPathComponent("share/zhtext"))
+        // Sources/ZhText/Support/DataDirectory.swift → the package root.
+        let root = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent("dictionaries"))
+        candidates.append(URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("dictionaries"))
+        for c in candidates {
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: c.path, isDirectory: &isDir), isDir.boolValue,
+               fm.fileExists(atPath: c.appendingPathComponent("README.md").path) {
+                return c
+            }
+        }
+        return candidates.first(where: { _ in true }) ?? root.appendingPathComponent("dictionaries")
+    }
+}

@@ -1,0 +1,38 @@
+extension String {
+    /// The string of `scalars`, encoded straight into the string's UTF-8
+    /// storage. `String(String.UnicodeScalarView(scalars))` goes through
+    /// generic appends; tokens, facts and entities make millions of these.
+    package init(scalars: ArraySlice<Unicode.Scalar>) {
+        var count = 0
+        for c in scalars { count += UTF8.width(c) }
+        self.init(unsafeUninitializedCapacity: count) { buffer in Unicode.Scalar.encodeUTF8(scalars, into: buffer) }
+    }
+}
+
+extension Unicode.Scalar {
+    /// Writes the UTF-8 form of `scalars` to `out` (which has room for it,
+    /// at most four bytes each) and returns its length.
+    @inline(__always)
+    package static func encodeUTF8<S: Sequence<Unicode.Scalar>>(_ scalars: S, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var at = 0
+        for c in scalars {
+            UTF8.encode(c) { byte in
+                out[at] = byte
+                at += 1
+            }
+        }
+        return at
+    }
+}
+
+extension Unicode.Scalar {
+    /// 0–9 of an ASCII or full-width digit (`7`, `７`), nil for anything else.
+    @inline(__always)
+    package var digitValue: Int? {
+        switch value {
+        case 0x30...0x39: Int(value - 0x30)
+        case 0xFF10...0xFF19: Int(value - 0xFF10)
+        default: nil
+        }
+    }
+}

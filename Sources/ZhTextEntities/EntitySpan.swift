@@ -1,0 +1,22 @@
+import ZhTextCore
+import ZhTextNormalize
+import ZhTextSegment
+/// An entity found in normalized text, before it is mapped back to the original.
+///
+/// ```swift
+/// EntitySpan(type: .place, start: 0, end: 2)   // 宜兴 in "宜兴市委"
+/// ```
+public struct EntitySpan: Sendable, Hashable, Codable {
+    public var type: EntityType
+    /// Offsets in the normalized scalars, end exclusive.
+    public var start: Int
+    public var end: Int
+
+    public init(type: EntityType, start: Int, end: Int) {
+        self.type = type
+        self.start = start
+        self.end = end
+    }
+
+    public var range: Range<Int> { start..<end }
+}

@@ -1,0 +1,25 @@
+import ZhTextCore
+import ZhTextNormalize
+/// A set of Unicode scalars as a bitmap over the BMP (8 KB), for membership
+/// tests in hot loops without hashing.
+///
+/// ```swift
+/// let s = ScalarSet([0x4E2A])     // 个
+/// s.contains(0x4E2A)              // true
+/// ```
+package struct ScalarSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+    private var astral = Set<UInt32>()
+
+    package init(_ scalars: some Sequence<UInt32>) {
+        for c in scalars {
+            if c < 0x10000 { bits[Int(c) >> 6] |= 1 << UInt64(c & 63) } else { astral.insert(c) }
+        }
+    }
+
+    @inline(__always)
+    package func contains(_ c: UInt32) -> Bool {
+        if c < 0x10000 { return bits[Int(c) >> 6] & (1 << UInt64(c & 63)) != 0 }
+        return astral.contains(c)
+    }
+}
