@@ -57,15 +57,25 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(
-            name: "ZhTextTests",
-            dependencies: ["ZhText"],
-            exclude: ["Golden"],  // read through #filePath, re-recorded in place
-            resources: [.copy("Fixtures")]
-        ),
-        .testTarget(
-            name: "zhtextTests",
-            dependencies: ["ZhText", "zhtext"]
-        ),
+        // Test support: a temporary cache for the whole test process, and the
+        // stages loaded once and shared by every suite.
+        .target(name: "CZhTextTestEnvironment", path: "Tests/Support/CZhTextTestEnvironment"),
+        .target(name: "ZhTextTestSupport", dependencies: ["ZhText", "CZhTextTestEnvironment"],
+                path: "Tests/Support/ZhTextTestSupport"),
+        .testTarget(name: "ZhTextCoreTests", dependencies: ["ZhTextCore", "ZhTextTestSupport"]),
+        .testTarget(name: "ZhTextNormalizeTests", dependencies: ["ZhTextNormalize", "ZhTextTestSupport"],
+                    exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "ZhTextSegmentTests", dependencies: ["ZhTextSegment", "ZhTextTestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "ZhTextFactsTests", dependencies: ["ZhTextFacts", "ZhTextTestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "ZhTextEntitiesTests", dependencies: ["ZhTextEntities", "ZhTextTestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "ZhTextKeywordsTests", dependencies: ["ZhTextKeywords", "ZhTextTestSupport"]),
+        .testTarget(name: "ZhTextBatchTests", dependencies: ["ZhTextBatch", "ZhTextTestSupport"],
+                    exclude: ["Golden"]),
+        // End to end: the built tool (a dependency, so it is built first) on
+        // seeds/ and fixtures.
+        .testTarget(name: "zhtextTests", dependencies: ["zhtext", "ZhText", "ZhTextTestSupport"]),
     ]
 )

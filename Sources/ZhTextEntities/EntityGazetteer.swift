@@ -166,7 +166,7 @@ public struct EntityGazetteer: Sendable {
         /// The offset the names start at.
         package let start: Int
         /// The end of the last name found (the scalars walked so far).
-        fileprivate(set) var end: Int
+        package fileprivate(set) var end: Int
         fileprivate var node: Int32
         /// A name found before the walk started, to give first (`EntityScalarTrie.none` if none).
         fileprivate var pending = EntityScalarTrie.none

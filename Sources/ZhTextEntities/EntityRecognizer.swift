@@ -56,9 +56,9 @@ public struct EntityRecognizer: Sendable {
         }
     }
     /// The segmenter's dictionary, looked up by scalar ranges.
-    private(set) var lexicon: Lexicon?
+    package private(set) var lexicon: Lexicon?
     /// The recognizer's tag of each of the dictionary's part-of-speech ids.
-    private(set) var lexiconTags: [EntityTag] = []
+    package private(set) var lexiconTags: [EntityTag] = []
     /// The one-character place names that are places as words of their own (访 华).
     package var aloneAbbreviations: Set<UInt32> = []
     /// The one-character place names that are places wherever they stand alone (俄).
@@ -77,9 +77,9 @@ public struct EntityRecognizer: Sendable {
     /// Memos of what `document(_:refining:)` made of each word, kept from
     /// one document to the next; they hold answers that depend on the
     /// segmenter and `commonPairs`, so setting either starts a new pool.
-    private(set) var memos = EntityMemoPool()
+    package private(set) var memos = EntityMemoPool()
     /// `commonPairs` for the hot loops.
-    private(set) var commonPairTable = EntityPairSet([])
+    package private(set) var commonPairTable = EntityPairSet([])
     /// The dictionary frequency from which a two-character word counts as common.
     package static let commonWordFrequency = 1000
 

@@ -49,7 +49,7 @@ package struct EntityScalarTrie: Sendable {
     /// The value of the empty word.
     private var rootValue = none
     /// Number of nodes, the root included.
-    private(set) var nodeCount = 1
+    package private(set) var nodeCount = 1
 
     /// A trie whose edge filter has `2^filterBits` bits: 22 (512 KB) suits
     /// some hundred thousand edges, 16 (8 KB) a few thousand.

@@ -38,6 +38,14 @@ package struct EntityTokenMemo {
         /// Where the gazetteer's trie stands after it (`EntityGazetteer.prefix`),
         /// for words of two or more scalars; node -1 otherwise.
         package var names = EntityScalarTrie.Step(node: -1, value: EntityScalarTrie.none)
+
+        package init(kinds: EntityWordKinds, inLexicon: Bool, tag: EntityTag = .other,
+                     names: EntityScalarTrie.Step = EntityScalarTrie.Step(node: -1, value: EntityScalarTrie.none)) {
+            self.kinds = kinds
+            self.inLexicon = inLexicon
+            self.tag = tag
+            self.names = names
+        }
     }
 
     /// What `document(_:refining:)` makes of a word: kept whole, or split in two parts.
@@ -130,7 +138,7 @@ package struct EntityTokenMemo {
     /// `recallAll` outcomes of the current document's tokens, by token;
     /// split -1 for the words not remembered. Kept with the memo so the
     /// array is allocated once.
-    private(set) var recalled: [Outcome] = []
+    package private(set) var recalled: [Outcome] = []
 
     /// Looks up every token's word at once, into `recalled`: each lookup
     /// misses the cache, and a loop doing nothing else lets the processor

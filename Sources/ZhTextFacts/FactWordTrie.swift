@@ -127,7 +127,7 @@ package struct FactWordTrie: Sendable {
 
 /// Words with values, matched where they start or where they end.
 package struct FactWordTable<Value: Sendable>: Sendable {
-    private(set) var values: [Value] = []
+    package private(set) var values: [Value] = []
     private var forward = FactWordTrie(backward: false)
     private var backward = FactWordTrie(backward: true)
     private var words: [String: Int] = [:]

@@ -40,6 +40,18 @@ public struct DocumentAnalysis: Sendable {
     public var keywords: [Keyword]
     public var facts: [Fact]
     public var entities: [Entity]
+
+    public init(id: String, path: String, title: String? = nil, date: String? = nil, time: String? = nil,
+                source: String? = nil, author: String? = nil, url: String? = nil, encoding: String, script: Script,
+                characters: Int, bytes: Int, substitutions: Int = 0, keywordCounts: KeywordCounts = KeywordCounts(),
+                bodyScalars: ArraySlice<Unicode.Scalar>, bodySpans: ArraySlice<Segmenter.Span> = [],
+                keywords: [Keyword] = [], facts: [Fact] = [], entities: [Entity] = []) {
+        self.id = id; self.path = path; self.title = title; self.date = date; self.time = time
+        self.source = source; self.author = author; self.url = url; self.encoding = encoding; self.script = script
+        self.characters = characters; self.bytes = bytes; self.substitutions = substitutions
+        self.keywordCounts = keywordCounts; self.bodyScalars = bodyScalars; self.bodySpans = bodySpans
+        self.keywords = keywords; self.facts = facts; self.entities = entities
+    }
 }
 
 /// Why a document could not be analyzed.

@@ -21,7 +21,7 @@ package struct LexiconBuilder {
     private var freqs: [Int64] = []
     /// -1: not given.
     private var pos: [Int32] = []
-    private(set) var posNames: [String] = Lexicon.reservedPOS
+    package private(set) var posNames: [String] = Lexicon.reservedPOS
     private var posLookup: [String: Int32] = [:]
 
     package init() {

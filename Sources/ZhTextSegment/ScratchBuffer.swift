@@ -11,8 +11,8 @@ import ZhTextNormalize
 /// p[99] = 1
 /// ```
 package final class ScratchBuffer<Element: BitwiseCopyable> {
-    private(set) var base: UnsafeMutablePointer<Element>
-    private(set) var capacity: Int
+    package private(set) var base: UnsafeMutablePointer<Element>
+    package private(set) var capacity: Int
 
     package init() {
         capacity = 16

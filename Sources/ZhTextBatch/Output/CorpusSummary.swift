@@ -56,6 +56,12 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
         public var firstIndex: Int
         public var firstDocument: String
         public var firstLine: Int
+
+        public init(type: String, name: String, count: Int, documents: Int, firstIndex: Int,
+                    firstDocument: String, firstLine: Int) {
+            self.type = type; self.name = name; self.count = count; self.documents = documents
+            self.firstIndex = firstIndex; self.firstDocument = firstDocument; self.firstLine = firstLine
+        }
     }
 
     /// Adds `other`, whose documents come after this summary's.

@@ -45,6 +45,8 @@ package struct EntityTally {
         package var lastIndex = -1
     }
 
+    package init() {}
+
     private var groups: [Group] = []
     private var tallies: [Tally] = []
     /// Open addressing over the groups, at most half full: 0 when empty,

@@ -33,6 +33,12 @@ public struct KeywordCounts: Sendable {
         /// How often each part of speech was given to it.
         public var posCounts: [String: Int]
 
+        public init(count: Int, documents: Int, posCounts: [String: Int]) {
+            self.count = count
+            self.documents = documents
+            self.posCounts = posCounts
+        }
+
         /// The most frequent part of speech (ties: the smaller tag).
         public var pos: String {
             var best = ""

@@ -78,7 +78,7 @@ package struct KeywordTermKey {
 
 /// Term bytes that do not fit in a `KeywordTermKey`, stored end to end.
 package struct KeywordTermArena: Sendable {
-    private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
 
     package init(bytes: [UInt8] = []) { self.bytes = bytes }
 

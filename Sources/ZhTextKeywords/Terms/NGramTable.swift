@@ -81,7 +81,7 @@ package struct NGramTable: Sendable {
     }
 
     private var slots: [Slot]
-    private(set) var count = 0
+    package private(set) var count = 0
 
     /// A table at most half full with `capacity` n-grams. Its size need
     /// not be a power of two (a slot is picked by multiplying the hash):
@@ -348,7 +348,7 @@ package struct NGramRepeatFilter: Sendable {
     private let mask: UInt64
     /// N-grams seen twice or more, about (one per bit of `again` set; bits
     /// shared by two n-grams make it a little low).
-    private(set) var repeatedCount = 0
+    package private(set) var repeatedCount = 0
 
     /// `bits` per set, a power of two (4 MB each by default).
     package init(bits: Int = 1 << 25) {

@@ -1,0 +1,68 @@
+import CZhTextTestEnvironment
+import Foundation
+import ZhText
+
+/// What the test suites share: paths of the checkout, and the shipped
+/// stages, loaded once per test process (every suite used to load the
+/// dictionaries again).
+package enum Shared {
+    /// The package root (this file is Tests/Support/ZhTextTestSupport/Shared.swift).
+    package static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    package static let seeds = root.appendingPathComponent("seeds")
+
+    /// The temporary cache directory of this process (`XDG_CACHE_HOME`).
+    package static var cacheDirectory: String { String(cString: zhtext_test_cache_directory()) }
+
+    /// The pipeline with default options; its stages are the shared ones.
+    package static let pipeline: Pipeline = {
+        do { return try Pipeline(options: Pipeline.Options()) }
+        catch { fatalError("the shipped data did not load: \(error)") }
+    }()
+    package static var normalizer: Normalizer { pipeline.normalizer }
+    package static var segmenter: Segmenter { pipeline.segmenter }
+    package static var facts: FactExtractor { pipeline.facts }
+    package static var entities: EntityRecognizer { pipeline.entities }
+    package static var keywords: KeywordExtractor { pipeline.keywords }
+
+    /// The text of a seed file (`000` or `004`: the start of its name).
+    package static func seedText(_ prefix: String) throws -> String {
+        let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted()
+        guard let name = names.first(where: { $0.hasPrefix(prefix) }) else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return try String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    /// The facts of `text`, normalized as the CLI does.
+    package static func facts(of text: String) -> [Fact] {
+        facts.extract(from: normalizer.normalize(text))
+    }
+
+    /// The facts of a file of the facts fixture (Tests/ZhTextFactsTests/Fixtures/facts).
+    package static func facts(ofFixture name: String) throws -> [Fact] {
+        let path = root.appendingPathComponent("Tests/ZhTextFactsTests/Fixtures/facts").appendingPathComponent(name).path
+        return facts(of: try Decoder().decodeFile(atPath: path).text)
+    }
+}
+
+package func keywordTokens(_ spec: String) -> [Token] {
+    var tokens: [Token] = []
+    var offset = 0
+    for item in spec.split(separator: " ") {
+        let parts = item.split(separator: "/")
+        let text = String(parts[0])
+        let n = text.unicodeScalars.count
+        tokens.append(Token(text: text, pos: String(parts[1]), start: offset, end: offset + n))
+        offset += n
+    }
+    return tokens
+}
+
+/// The keyword counts of `documents`, added in order.
+package func keywordCounts(_ documents: [Token]..., filter: KeywordFilter) -> KeywordCounts {
+    var counts = KeywordCounts()
+    for d in documents { counts.add(document: d, filter: filter) }
+    return counts
+}
+

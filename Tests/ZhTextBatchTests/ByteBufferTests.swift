@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import ZhText
+import ZhTextTestSupport
+
+@Suite struct ByteBufferTests {
+    @Test func numbersPrintAsJSONValueDoes() {
+        var out = ByteBuffer(capacity: 1)
+        for i in [0, 7, -5, 10, 1_700_000_000, Int.max, Int.min] {
+            out.appendDecimal(i)
+            out.append(" ")
+        }
+        #expect(out.string == "0 7 -5 10 1700000000 \(Int.max) \(Int.min) ")
+        for d in [0, -0.0, 12.5, -3, 1e20, 1e-7, 0.1 + 0.2, 9.325968, .nan, .infinity, 1_700_000_000] {
+            var one = ByteBuffer()
+            one.appendJSON(number: d)
+            #expect(one.string == JSONValue.format(d))
+        }
+    }
+
+    @Test func csvFieldsMatchCSVWriter() {
+        for text in ["", "平常", "a,b", "他说\"好\"", "两行\n文字", "=SUM(A1)", "-3", "@x", "+86,\"1\"", "\r回车"] {
+            var out = ByteBuffer()
+            out.appendCSV(text: text)
+            #expect(out.string == CSVWriter.field(.text(text)))
+            var number = ByteBuffer()
+            number.appendCSV(number: text)
+            #expect(number.string == CSVWriter.field(.number(text)))
+        }
+    }
+
+    /// The batch writes facts and entities field by field: the same bytes as
+    /// their `jsonLine` and `csvCells` forms.
+    @Test func factsAndEntitiesWriteTheirUsualForms() throws {
+        let facts = try Shared.facts.extract(from: Shared.normalizer.normalize("他说:\"耗资17亿元,增长12.5%\",共3,400名观众。"))
+        #expect(!facts.isEmpty)
+        for f in facts {
+            var row = ByteBuffer()
+            f.writeBatchCSVRow(document: "=doc,1", to: &row)
+            var cells = f.csvCells
+            cells.remove(at: 7)   // year_inferred is not in the batch's facts.csv
+            #expect(row.string == CSVWriter.row([.text("=doc,1")] + cells))
+        }
+        let e = Entity(type: .place, text: "宜\"兴", original: "宜興\u{2028}", line: 1, column: 2, start: 2, end: 4)
+        var out = ByteBuffer()
+        DocumentAnalysis.writeJSON(e, to: &out)
+        #expect(out.string == e.jsonLine)
+        #expect(out.string == e.jsonValue.serialized())
+    }
+
+    /// JSON strings are scanned eight bytes at a time: every character that
+    /// needs escaping is found wherever it falls in those words, in both
+    /// forms. The reference is the rule written out byte by byte.
+    @Test func jsonStringsEscapeWhereverTheSpecialCharactersFall() throws {
+        func reference(_ s: String, outputs: Bool) -> String {
+            var r = "\""
+            for c in s.unicodeScalars {
+                switch c {
+                case "\"": r += "\\\""
+                case "\\": r += "\\\\"
+                case "\n": r += "\\n"
+                case "\r": r += "\\r"
+                case "\t": r += "\\t"
+                case "\u{8}" where !outputs: r += "\\b"
+                case "\u{C}" where !outputs: r += "\\f"
+                case "\u{2028}" where outputs: r += "\\u2028"
+                case "\u{2029}" where outputs: r += "\\u2029"
+                case _ where c.value < 0x20: r += String(format: "\\u%04x", c.value)
+                default: r.unicodeScalars.append(c)
+                }
+            }
+            return r + "\""
+        }
+        let pieces = ["中", "a", "\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{8}", "\u{C}", "\u{7F}", "\u{2028}", "\u{2029}",
+                      "\u{201C}", "…", "—", "é", "𠀀", " ", "~"]
+        var texts = ["", "平常的新闻文本没有要转义的字符", String(repeating: "长", count: 40)]
+        for a in pieces {
+            for b in pieces {
+                for offset in 0..<9 {
+                    texts.append(String(repeating: "x", count: offset) + a + String(repeating: "中", count: offset % 3) + b + "文字")
+                }
+            }
+        }
+        for text in texts {
+            var outputs = ByteBuffer(), encoder = ByteBuffer()
+            var bytes = text
+            bytes.withUTF8 { outputs.appendJSON(string: $0); encoder.appendJSON(string: $0, escapes: .jsonEncoder) }
+            #expect(outputs.string == reference(text, outputs: true))
+            #expect(encoder.string == reference(text, outputs: false))
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import ZhText
+import ZhTextTestSupport
+
+@Suite struct QuantityMergerTests {
+    func tokens(_ parts: [String]) -> ([Token], [Unicode.Scalar]) {
+        var out: [Token] = [], at = 0
+        for p in parts {
+            let n = p.unicodeScalars.count
+            out.append(Token(text: p, pos: "x", start: at, end: at + n)); at += n
+        }
+        return (out, Array(parts.joined().unicodeScalars))
+    }
+
+    func merged(_ parts: [String]) throws -> [String] {
+        let (t, s) = tokens(parts)
+        let m = try QuantityMerger()
+        let out = m.merge(t, in: s)
+        // Offsets stay consistent with the text.
+        for tok in out { #expect(String(String.UnicodeScalarView(s[tok.range])) == tok.text) }
+        return out.map(\.text)
+    }
+
+    @Test func numberAndUnit() throws {
+        #expect(try merged(["耗资", "17亿", "元", "的"]) == ["耗资", "17亿元", "的"])
+        #expect(try merged(["17", "亿", "元"]) == ["17亿元"])
+        #expect(try merged(["占地", "297", "亩", "，"]) == ["占地", "297亩", "，"])
+        #expect(try merged(["超", "95", "%"]) == ["超", "95%"])
+        #expect(try merged(["下降", "3", "个百分点"]) == ["下降", "3个百分点"])
+    }
+
+    @Test func dateParts() throws {
+        #expect(try merged(["9月", "12日", "，"]) == ["9月12日", "，"])
+        #expect(try merged(["2023", "年", "9", "月", "12", "日"]) == ["2023年9月12日"])
+        #expect(try merged(["2023年", "9月", "12日"]) == ["2023年9月12日"])
+    }
+
+    @Test func leavesOtherTokensAlone() throws {
+        #expect(try merged(["一些", "企业"]) == ["一些", "企业"])
+        #expect(try merged(["17亿", "元", "元"]) == ["17亿元", "元"])
+        let (t, s) = tokens(["30", "亿元"])
+        let out = try QuantityMerger().merge(t, in: s)
+        #expect(out.count == 1 && out[0].pos == "mq" && out[0].range == 0..<4)
+    }
+}
