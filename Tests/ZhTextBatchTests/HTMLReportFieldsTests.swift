@@ -42,7 +42,7 @@ import ZhTextTestSupport
     @Test func sampledFactsAndDocumentsOfTheSeeds() throws {
         let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("seeds")
-        let pipeline = try Pipeline(options: Pipeline.Options())
+        let pipeline = Shared.pipeline
         var summary = CorpusSummary()
         let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
         #expect(files.count >= 2)

@@ -3,11 +3,11 @@ import Testing
 @testable import ZhText
 import ZhTextTestSupport
 
-/// The shipped segmenter and recognizer, loaded once for all tests.
+/// The shipped segmenter and recognizer, loaded once for the whole test process.
 enum EntityFixtures {
-    static let segmenter: Segmenter = try! Segmenter.load()
-    static let recognizer: EntityRecognizer = try! EntityRecognizer.load(segmenter: segmenter)
-    static let normalizer: Normalizer = try! Normalizer()
+    static let segmenter: Segmenter = Shared.segmenter
+    static let recognizer: EntityRecognizer = Shared.entities
+    static let normalizer: Normalizer = Shared.normalizer
 
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -17,7 +17,7 @@ enum KeywordSeedCorpus {
 
     static func normalized(_ path: String) throws -> NormalizedText {
         let decoded = try Decoder(encoding: nil).decodeFile(atPath: path)
-        return try Normalizer().normalize(decoded.text)
+        return Shared.normalizer.normalize(decoded.text)
     }
 }
 
@@ -25,7 +25,7 @@ enum KeywordSeedCorpus {
     @Test(arguments: [KeywordExtractor.Method.tfidf])
     func firstSeedTopTenHasItsSubjects(method: KeywordExtractor.Method) throws {
         let path = try #require(try KeywordSeedCorpus.paths().first { $0.hasSuffix("000_57760e861a05f989.txt") })
-        let segmenter = try Segmenter.load()
+        let segmenter = Shared.segmenter
         let tokens = segmenter.segment(try KeywordSeedCorpus.normalized(path).scalars)
         let extractor = try KeywordExtractor.load(.init(method: method))
         let top = extractor.extract(from: tokens, top: 10)
@@ -42,7 +42,7 @@ enum KeywordSeedCorpus {
     }
 
     @Test func textRankOnTheSeedsIsFilteredAndStable() throws {
-        let segmenter = try Segmenter.load()
+        let segmenter = Shared.segmenter
         let docs = try KeywordSeedCorpus.paths().map { segmenter.segment(try KeywordSeedCorpus.normalized($0).scalars) }
         let extractor = try KeywordExtractor.load(.init(method: .textrank))
         let top = extractor.extract(fromDocuments: docs, top: 10)
@@ -51,7 +51,7 @@ enum KeywordSeedCorpus {
         #expect(top.contains { $0.term == "宜兴" })
         #expect(top.allSatisfy { $0.term.unicodeScalars.count > 1 && extractor.filter.accepts(term: $0.term, pos: $0.pos) })
         // Across both seeds, the term they share is a keyword with documents = 2.
-        let tfidf = try KeywordExtractor.load().extract(fromDocuments: docs, top: 10)
+        let tfidf = Shared.keywords.extract(fromDocuments: docs, top: 10)
         #expect(tfidf.first { $0.term == "新质生产力" }?.documents == 2)
     }
 
@@ -59,8 +59,8 @@ enum KeywordSeedCorpus {
     /// same counts as from the tokens those spans make, on the seeds and on
     /// text with Latin words, digits, astral Han and stop words.
     @Test func countsFromSpansEqualCountsFromTokens() throws {
-        let segmenter = try Segmenter.load()
-        let filter = try KeywordExtractor.load().filter
+        let segmenter = Shared.segmenter
+        let filter = Shared.keywords.filter
         var texts = try KeywordSeedCorpus.paths().map { try KeywordSeedCorpus.normalized($0).scalars }
         texts.append(Array("我们在宜兴看到GDP增长17%，𠀀𠀁字和Apple公司的iPhone 15 Pro发布；王小明说：“新质生产力”。".unicodeScalars))
         var fromTokens = KeywordCounts(), fromSpans = KeywordCounts()

@@ -22,7 +22,7 @@ import ZhTextTestSupport
 
     @Test func discoveryStatisticsKeepEveryRepeatedNGramExactly() throws {
         // The two seeds: real news with thousands of n-grams seen once.
-        let segmenter = try Segmenter.load()
+        let segmenter = Shared.segmenter
         let documents = try KeywordSeedCorpus.paths().map { path -> (scalars: [Unicode.Scalar], spans: [Segmenter.Span]) in
             let scalars = try KeywordSeedCorpus.normalized(path).scalars
             return (scalars, segmenter.spans(scalars))
@@ -63,7 +63,7 @@ import ZhTextTestSupport
 
     @Test(arguments: [6, 3, 1])
     func sortedCountsEqualPlainCountingOfTheRepeatedNGrams(maxLength: Int) throws {
-        let segmenter = try Segmenter.load()
+        let segmenter = Shared.segmenter
         let documents = try Self.sortingDocuments(segmenter)
         var full = TermStatistics(maxLength: maxLength)
         for d in documents { full.add(document: d.scalars, tokens: segmenter.segment(d.scalars)) }
