@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// `zhtext analyze` and `zhtext merge`, run end to end on the seeds.
-@Suite(.serialized) struct AnalyzeTests {
+/// `zhtext analyze` and `zhtext merge`, run end to end on the seeds (each
+/// test in directories of its own, so they run in parallel).
+@Suite struct AnalyzeTests {
     static let outputs = ["summary.json", "documents.jsonl", "keywords.csv", "facts.csv",
                           "entities.csv", "terms.csv", "report.html", "corpus.state"]
     let seed000 = Tool.root.appendingPathComponent("seeds/000_57760e861a05f989.txt").path

@@ -8,23 +8,28 @@ import Testing
 /// debug build is slow); `ZHTEXT_FUZZ_CASES=300 swift test --filter
 /// FuzzTests` runs more, and `scripts/fuzz.sh` runs 10,000 (and a 50 MB
 /// line) through the release build.
-@Suite(.serialized) struct FuzzTests {
+@Suite struct FuzzTests {
     static let count = ProcessInfo.processInfo.environment["ZHTEXT_FUZZ_CASES"].flatMap { Int($0) } ?? 30
     /// The mutation kinds of scripts/fuzz_cases.py: its first cases are one of each.
     static let kinds = 15
 
-    func cases() throws -> URL {
-        let dir = try Tool.temporaryDirectory()
+    struct GeneratorFailed: Error { var status: Int32 }
+
+    /// The cases, generated once for all the tests of the suite (which only read them).
+    static let generated = Result<URL, any Error> {
+        let dir = try Tool.temporaryDirectory("FuzzTests")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", Tool.root.appendingPathComponent("scripts/fuzz_cases.py").path, dir.path,
-                       "--count", String(Self.count), "--seed", "7"]
+                       "--count", String(count), "--seed", "7"]
         p.standardOutput = FileHandle.nullDevice
         try p.run()
         p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
+        guard p.terminationStatus == 0 else { throw GeneratorFailed(status: p.terminationStatus) }
         return dir
     }
+
+    func cases() throws -> URL { try Self.generated.get() }
 
     @Test func hostileInputsAreAnalyzedOrListedAsFailed() throws {
         let input = try cases(), out = try Tool.temporaryDirectory()
@@ -38,17 +43,18 @@ import Testing
         #expect(!failed.isEmpty, "the binary and empty cases must fail")
     }
 
-    @Test func everyCommandEndsCleanlyOnHostileInput() throws {
+    /// One test case per command, so that they run in parallel with the rest.
+    @Test(arguments: ["normalize", "segment", "facts", "entities"])
+    func everyCommandEndsCleanlyOnHostileInput(command: String) throws {
         let input = try cases()
         let files = try FileManager.default.contentsOfDirectory(atPath: input.path).sorted()
+        #expect(files.count == Self.count)
         // One case of every kind, then every sixth.
         for (i, name) in files.enumerated() where i < Self.kinds || i % 6 == 0 {
             let path = input.appendingPathComponent(name).path
-            for command in ["normalize", "segment", "facts", "entities"] {
-                let r = try Tool.run([command, path])
-                #expect(r.status == 0 || r.status == 1, "\(command) \(name): status \(r.status) \(r.stderr.suffix(300))")
-                if r.status == 1 { #expect(r.stderr.contains("zhtext: error: \(path):"), "\(command) \(name): \(r.stderr)") }
-            }
+            let r = try Tool.run([command, path])
+            #expect(r.status == 0 || r.status == 1, "\(command) \(name): status \(r.status) \(r.stderr.suffix(300))")
+            if r.status == 1 { #expect(r.stderr.contains("zhtext: error: \(path):"), "\(command) \(name): \(r.stderr)") }
         }
     }
 }
