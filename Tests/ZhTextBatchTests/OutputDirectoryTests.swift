@@ -7,7 +7,7 @@ import ZhTextTestSupport
 /// previous run's outputs (exchanged, then the old ones removed).
 @Suite struct OutputDirectoryTests {
     private func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zhtext-out-\(UUID().uuidString)")
+        let dir = Shared.scratchDirectory.appendingPathComponent("zhtext-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }

@@ -55,7 +55,7 @@ import ZhTextTestSupport
     }
 
     @Test func malformedIDFLineNamesFileAndLine() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kw-bad-idf-\(getpid()).txt")
+        let url = Shared.scratchDirectory.appendingPathComponent("kw-bad-idf-\(getpid()).txt")
         try "宜兴 9.5\n新质生产力\n".write(to: url, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(throws: KeywordDataError.malformedEntry(file: url.path, line: 2, text: "新质生产力")) {

@@ -66,7 +66,7 @@ import ZhTextTestSupport
     }
 
     @Test func idfCacheRoundTripsAndFollowsItsSource() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kw-idf-cache-\(getpid())")
+        let dir = Shared.scratchDirectory.appendingPathComponent("kw-idf-cache-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let source = dir.appendingPathComponent("idf.txt")

@@ -94,7 +94,7 @@ import ZhTextTestSupport
     }
 
     @Test func segmenterLoadsTheEmittedDictionaryAndKeepsTheTermWhole() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kw-emit-\(getpid()).dict")
+        let url = Shared.scratchDirectory.appendingPathComponent("kw-emit-\(getpid()).dict")
         try TermDictionaryWriter.text(of: terms).write(to: url, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
         let plain = Shared.segmenter

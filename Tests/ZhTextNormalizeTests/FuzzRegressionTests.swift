@@ -21,7 +21,7 @@ import ZhTextTestSupport
     /// mapping one character to two, wrote past the output buffer (sized for
     /// phrases of two or more characters only). ASan: heap-buffer-overflow.
     @Test func oneCharacterToTwoInAUserTable() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhtext-fuzz-t2s-\(getpid()).txt")
+        let url = Shared.scratchDirectory.appendingPathComponent("zhtext-fuzz-t2s-\(getpid()).txt")
         defer { try? FileManager.default.removeItem(at: url) }
         try "國\t国家\n瓩\t千瓦\n兩個\t俩\n".write(to: url, atomically: true, encoding: .utf8)
         var options = Normalizer.Options()

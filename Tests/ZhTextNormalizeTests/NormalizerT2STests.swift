@@ -62,7 +62,7 @@ import ZhTextTestSupport
             #expect(table.character(once) == once, "\(s) → \(once) → \(table.character(once))")
         }
         #expect(throws: NormalizationDataError.self) {
-            let bad = FileManager.default.temporaryDirectory.appendingPathComponent("zhtext-bad-t2s.txt")
+            let bad = Shared.scratchDirectory.appendingPathComponent("zhtext-bad-t2s.txt")
             try "no tab here\n".write(to: bad, atomically: true, encoding: .utf8)
             _ = try ConversionTable(contentsOf: [bad])
         }
@@ -93,7 +93,7 @@ import ZhTextTestSupport
     /// A one-character key with a longer value is a phrase of its own, also
     /// as the last character of a text (no second character to test).
     @Test func findsOneCharacterPhrases() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("zhtext-one-phrase-t2s.txt")
+        let file = Shared.scratchDirectory.appendingPathComponent("zhtext-one-phrase-t2s.txt")
         try "甲\t乙丙\n".write(to: file, atomically: true, encoding: .utf8)
         var options = Normalizer.Options()
         options.conversionTables = [file]

@@ -99,7 +99,7 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
         #expect(!words(withUser, "南京市长江大桥").contains("长江大桥"))       // freq 0
         #expect(!withUser.contains("长江大桥"))
         // Re-weighting: a later file with a high frequency wins the route.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zhtext-seg-\(getpid())")
+        let dir = Shared.scratchDirectory.appendingPathComponent("zhtext-seg-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let heavy = dir.appendingPathComponent("heavy.dict")
@@ -111,7 +111,7 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
     @Test func aUserWordWithoutFrequencyStaysWholeEvenAgainstCommonParts() throws {
         // 我们 and 的 are among the most frequent words: with the frequency
         // of 1 a missing one would get, 我们的 would be split.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zhtext-nofreq-\(getpid())")
+        let dir = Shared.scratchDirectory.appendingPathComponent("zhtext-nofreq-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let user = dir.appendingPathComponent("user.dict")

@@ -37,8 +37,9 @@ enum Tool {
     /// each build the same caches (seconds each in a debug build).
     static var binary: URL {
         get throws {
+            let url = try located.get()
             _ = Shared.pipeline
-            return try located.get()
+            return url
         }
     }
 
@@ -81,11 +82,12 @@ enum Tool {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A new empty temporary directory.
+    /// A new empty temporary directory (in the test process's scratch
+    /// directory, removed at exit).
     static func temporaryDirectory(_ name: String = #function) throws -> URL {
         let safe = name.filter { $0.isLetter || $0.isNumber }
-        let dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("zhtext-tests-\(safe)-\(UUID().uuidString.prefix(8))")
+        let dir = Shared.scratchDirectory
+            .appendingPathComponent("\(safe)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }

@@ -1,16 +1,21 @@
 // Tests must never read or write the user's cache (~/.cache/zhtext). Before
 // any test runs (a constructor, so no suite can load a dictionary first),
-// this points XDG_CACHE_HOME at a fresh temporary directory, inherited by
-// the zhtext processes the end-to-end tests start, and removes it at exit.
+// this makes a fresh temporary directory for the test process: `cache/`,
+// where XDG_CACHE_HOME points (inherited by the zhtext processes the
+// end-to-end tests start), and `scratch/`, for the tests' temporary files.
+// All of it is removed at exit.
 #define _XOPEN_SOURCE 700
 #include "czhtexttestenv.h"
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char directory[256];
+static char cache[300];
+static char scratch[300];
 
 static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw) {
     (void)sb; (void)flag; (void)ftw;
@@ -21,12 +26,16 @@ static void remove_directory(void) {
     if (directory[0]) nftw(directory, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-__attribute__((constructor)) static void set_up_cache(void) {
+__attribute__((constructor)) static void set_up_directories(void) {
     const char *tmp = getenv("TMPDIR");
-    snprintf(directory, sizeof directory, "%s/zhtext-test-cache-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    snprintf(directory, sizeof directory, "%s/zhtext-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(directory)) { directory[0] = 0; return; }
-    setenv("XDG_CACHE_HOME", directory, 1);
     atexit(remove_directory);
+    snprintf(cache, sizeof cache, "%s/cache", directory);
+    snprintf(scratch, sizeof scratch, "%s/scratch", directory);
+    if (mkdir(cache, 0700) != 0 || mkdir(scratch, 0700) != 0) { cache[0] = 0; scratch[0] = 0; return; }
+    setenv("XDG_CACHE_HOME", cache, 1);
 }
 
-const char *zhtext_test_cache_directory(void) { return directory; }
+const char *zhtext_test_cache_directory(void) { return cache; }
+const char *zhtext_test_scratch_directory(void) { return scratch; }

@@ -14,6 +14,13 @@ package enum Shared {
     /// The temporary cache directory of this process (`XDG_CACHE_HOME`).
     package static var cacheDirectory: String { String(cString: zhtext_test_cache_directory()) }
 
+    /// A temporary directory of this process for the tests' files, removed
+    /// at exit (the system's temporary directory if it could not be made).
+    package static var scratchDirectory: URL {
+        let path = String(cString: zhtext_test_scratch_directory())
+        return path.isEmpty ? FileManager.default.temporaryDirectory : URL(fileURLWithPath: path)
+    }
+
     /// The pipeline with default options; its stages are the shared ones.
     package static var pipeline: Pipeline { loaded.pipeline }
 
