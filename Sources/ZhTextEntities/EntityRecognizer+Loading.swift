@@ -50,7 +50,7 @@ extension EntityRecognizer {
     /// let recognizer = try EntityRecognizer.load(segmenter: try Segmenter.load())
     /// ```
     /// - Throws: `EntityDataError` naming the file and line that is wrong.
-    public static func load(_ files: Files = .shipped, segmenter: Segmenter? = nil) throws -> EntityRecognizer {
+    public static func load(_ files: Files = .shipped, segmenter: Segmenter) throws -> EntityRecognizer {
         let cache = EntityTableCache(sources: files.taggedDictionaries + [files.worldPlaces, files.chinaPlaces,
                                                                           files.extraPlaces, files.persons,
                                                                           files.organizations])
@@ -124,11 +124,10 @@ extension EntityRecognizer {
             if f[2] == "always" { alwaysAbbreviations.insert(s[0].value) }
         }
         let (cuesBefore, cuesAfter) = try readWordClasses(files.placeCues, "before", "after")
-        var recognizer = EntityRecognizer(gazetteer: gazetteer, names: model, orgSuffixes: orgSuffixes,
+        var recognizer = EntityRecognizer(segmenter: segmenter, gazetteer: gazetteer, names: model, orgSuffixes: orgSuffixes,
                                           placeSuffixes: placeSuffixes, titles: titles, verbs: verbs,
                                           excluded: excluded, placeAbbreviations: abbreviations,
                                           abbreviationCuesBefore: cuesBefore, abbreviationCuesAfter: cuesAfter)
-        recognizer.segmenter = segmenter
         recognizer.aloneAbbreviations = aloneAbbreviations
         recognizer.alwaysAbbreviations = alwaysAbbreviations
         recognizer.commonPairs = commonPairs

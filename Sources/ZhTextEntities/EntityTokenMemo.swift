@@ -143,7 +143,7 @@ package struct EntityTokenMemo {
     /// Looks up every token's word at once, into `recalled`: each lookup
     /// misses the cache, and a loop doing nothing else lets the processor
     /// overlap the misses.
-    package mutating func recallAll(_ s: [Unicode.Scalar], _ words: [EntityRecognizer.Word]) {
+    package mutating func recallAll(_ s: [Unicode.Scalar], _ words: [EntityRecognizer.TaggedWord]) {
         var unknown = Outcome(whole: Facts(kinds: [], inLexicon: false))
         unknown.split = -1
         recalled.removeAll(keepingCapacity: true)

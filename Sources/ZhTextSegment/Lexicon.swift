@@ -224,7 +224,7 @@ public struct Lexicon: Sendable {
 }
 
 extension Lexicon {
-    /// Part-of-speech names by id (`Segmenter.Span.posID`).
+    /// Part-of-speech names by id (`Word.posID`).
     public var partsOfSpeech: [String] { posNames }
     /// The tags the segmenter assigns itself: `x`, `m`, `eng`, `url`, `n`, `nr`, `t`.
     public static var reservedPartsOfSpeech: [String] { reservedPOS }

@@ -8,7 +8,7 @@ extension Segmenter {
     /// (chunk-relative indices) unless said otherwise:
     package struct Scratch {
         /// The items of a chunk: spans to emit, and blocks (`blockItem`).
-        package let items = ScratchBuffer<Span>()
+        package let items = ScratchBuffer<Word>()
         /// 0 a Han character, > 0 the end of the atom starting here
         /// (relative to its block), -1 inside an atom.
         package let unit = ScratchBuffer<Int32>()
@@ -73,7 +73,7 @@ extension Segmenter {
     /// block (a run of Han characters and atoms) is chosen. Blocks are
     /// mostly clauses of about ten characters; one block at a time, its few
     /// probes were each waited for in turn.
-    package func appendSpans(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Span], scratch: inout Scratch) {
+    package func appendWords(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Word], scratch: inout Scratch) {
         var i = 0
         while i < s.count {
             let (end, items) = classifyChunk(s, from: i, scratch: scratch)
@@ -137,19 +137,19 @@ extension Segmenter {
                         break
                     }
                 }
-                item[items] = Span(start: Int32(i), end: Int32(e), posID: Segmenter.blockItem)
+                item[items] = Word(start: Int32(i), end: Int32(e), posID: Segmenter.blockItem)
             case .space, .newline:
                 while e < n {
                     let k = ScalarClass.of(s[e])
                     if k != .space && k != .newline { break }
                     e += 1
                 }
-                item[items] = Span(start: Int32(i), end: Int32(e), posID: Lexicon.whitespacePOSID)
+                item[items] = Word(start: Int32(i), end: Int32(e), posID: Lexicon.whitespacePOSID)
             case .other:
                 // A run of the same mark is one token: —— …… ---- ！！
                 while e < n && s[e] == c { e += 1 }
                 // URLs never start here (they start with a letter).
-                item[items] = Span(start: Int32(i), end: Int32(e), posID: Lexicon.posPunctuation)
+                item[items] = Word(start: Int32(i), end: Int32(e), posID: Lexicon.posPunctuation)
             }
             if item[items].posID != Segmenter.blockItem {
                 for m in i..<e { unit[m - c0] = 0; code[m - c0] = 0 }
@@ -166,7 +166,7 @@ extension Segmenter {
     /// that starts at `chunkStart` (whose words are found), then the HMM
     /// over runs of single characters.
     package func segmentBlock(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int, chunkStart: Int,
-                      into out: inout [Span], scratch: inout Scratch) {
+                      into out: inout [Word], scratch: inout Scratch) {
         let n = b - a
         let block = UnsafeBufferPointer(rebasing: s[a..<b])
         let offset = a - chunkStart
@@ -185,11 +185,11 @@ extension Segmenter {
                 if j - i >= 2 && j - i <= 4 && unit[i] == 0 && isNumeralClassifier(s, a + i, a + j) {
                     let first = s[a + i]
                     let demonstrative = j - i == 2 && (first == 0x8FD9 || first == 0x90A3 || first == 0x54EA)
-                    out.append(Span(start: Int32(a + i), end: Int32(a + j - 1),
+                    out.append(Word(start: Int32(a + i), end: Int32(a + j - 1),
                                     posID: demonstrative ? singlePOS(first) : Lexicon.posNumber))
-                    out.append(Span(start: Int32(a + j - 1), end: Int32(a + j), posID: singlePOS(s[a + j - 1])))
+                    out.append(Word(start: Int32(a + j - 1), end: Int32(a + j), posID: singlePOS(s[a + j - 1])))
                 } else {
-                    out.append(Span(start: Int32(a + i), end: Int32(a + j), posID: pos[i]))
+                    out.append(Word(start: Int32(a + i), end: Int32(a + j), posID: pos[i]))
                 }
             }
             i = j
@@ -211,9 +211,9 @@ extension Segmenter {
     /// Emits the run `s[p..<q]` of characters the route left single:
     /// as they are, or as the HMM groups them.
     package func flushRun(_ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ q: Int,
-                  into out: inout [Span], scratch: inout Scratch) {
+                  into out: inout [Word], scratch: inout Scratch) {
         guard let hmm, q - p > 1 else {
-            for k in p..<q { out.append(Span(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k]))) }
+            for k in p..<q { out.append(Word(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k]))) }
             return
         }
         // A run that is itself a dictionary word stays single characters (as jieba).
@@ -223,7 +223,7 @@ extension Segmenter {
             if node < 0 { break }
         }
         if node > 0 && lexicon.posID[Int(node)] != Lexicon.notAWord {
-            for k in p..<q { out.append(Span(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k]))) }
+            for k in p..<q { out.append(Word(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k]))) }
             return
         }
         let run = UnsafeBufferPointer(rebasing: s[p..<q])
@@ -231,18 +231,18 @@ extension Segmenter {
             // Function characters at either edge stay single (之火 → 之 火).
             var a = p + ws, b = p + we
             while a < b && functionCharacters.contains(s[a]) {
-                out.append(Span(start: Int32(a), end: Int32(a + 1), posID: singlePOS(s[a])))
+                out.append(Word(start: Int32(a), end: Int32(a + 1), posID: singlePOS(s[a])))
                 a += 1
             }
             var tail = b
             while tail > a && functionCharacters.contains(s[tail - 1]) { tail -= 1 }
             if tail - a == 1 {
-                out.append(Span(start: Int32(a), end: Int32(a + 1), posID: singlePOS(s[a])))
+                out.append(Word(start: Int32(a), end: Int32(a + 1), posID: singlePOS(s[a])))
             } else if tail - a > 1 {
-                out.append(Span(start: Int32(a), end: Int32(tail), posID: Lexicon.posUnknown))
+                out.append(Word(start: Int32(a), end: Int32(tail), posID: Lexicon.posUnknown))
             }
             for k in tail..<b {
-                out.append(Span(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k])))
+                out.append(Word(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k])))
             }
         }
     }

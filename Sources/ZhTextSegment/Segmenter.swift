@@ -37,19 +37,6 @@ public final class Segmenter: Sendable {
         }
     }
 
-    /// A token without its text: offsets and a part-of-speech id
-    /// (`Segmenter.partOfSpeech(id:)` names it).
-    public struct Span: Hashable, Sendable, BitwiseCopyable {
-        public var start: Int32
-        public var end: Int32
-        public var posID: UInt16
-        public init(start: Int32, end: Int32, posID: UInt16) {
-            self.start = start
-            self.end = end
-            self.posID = posID
-        }
-    }
-
     /// The dictionary.
     public let lexicon: Lexicon
     package let hmm: HMMModel?
@@ -99,24 +86,20 @@ public final class Segmenter: Sendable {
     /// The name of a part-of-speech id.
     public func partOfSpeech(id: UInt16) -> String { lexicon.posNames[Int(id)] }
 
-    /// The words of `text`.
-    public func segment(_ text: String) -> [Token] {
-        segment(Array(text.unicodeScalars))
-    }
+    /// The part of speech of `word` (`ns`, `n`, `x` for punctuation, `m` for a number ...).
+    public func partOfSpeech(of word: Word) -> String { lexicon.posNames[Int(word.posID)] }
 
-    /// The words of `scalars`, with offsets into it.
-    public func segment(_ scalars: [Unicode.Scalar]) -> [Token] {
-        tokens(of: spans(scalars), in: scalars)
-    }
+    /// The id of a part-of-speech tag, if the dictionary has it.
+    public func partOfSpeechID(_ tag: String) -> UInt16? { lexicon.posNames.firstIndex(of: tag).map { UInt16($0) } }
 
-    /// The words of `scalars` as spans (no strings made).
-    public func spans(_ scalars: [Unicode.Scalar]) -> [Span] {
-        var out: [Span] = []
+    /// The words of `scalars`, with offsets into it (no strings made).
+    public func words(_ scalars: [Unicode.Scalar]) -> [Word] {
+        var out: [Word] = []
         out.reserveCapacity(scalars.count / 2 + 8)
         scalars.withUnsafeBufferPointer { raw in
             raw.withMemoryRebound(to: UInt32.self) { s in
                 var scratch = scratchPool.take()
-                appendSpans(s, into: &out, scratch: &scratch)
+                appendWords(s, into: &out, scratch: &scratch)
                 scratchPool.give(scratch)
             }
         }
@@ -128,16 +111,16 @@ public final class Segmenter: Sendable {
     /// keep memory flat:
     ///
     /// ```swift
-    /// var spans: [Segmenter.Span] = []
-    /// segmenter.appendSpans(of: scalars, in: 0..<lineEnd, to: &spans)
+    /// var spans: [Word] = []
+    /// segmenter.appendWords(of: scalars, in: 0..<lineEnd, to: &spans)
     /// ```
-    public func appendSpans(of scalars: [Unicode.Scalar], in range: Range<Int>, to out: inout [Span]) {
+    public func appendWords(of scalars: [Unicode.Scalar], in range: Range<Int>, to out: inout [Word]) {
         let first = out.count
         scalars.withUnsafeBufferPointer { raw in
             raw.withMemoryRebound(to: UInt32.self) { all in
                 let s = UnsafeBufferPointer(rebasing: all[range])
                 var scratch = scratchPool.take()
-                appendSpans(s, into: &out, scratch: &scratch)
+                appendWords(s, into: &out, scratch: &scratch)
                 scratchPool.give(scratch)
             }
         }

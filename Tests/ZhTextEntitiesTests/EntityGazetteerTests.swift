@@ -46,7 +46,7 @@ import ZhTextTestSupport
     }
 
     @Test func shippedDataLoads() throws {
-        let r = try EntityRecognizer.load()
+        let r = Shared.entities
         #expect(r.gazetteer.count > 100_000)
         #expect(r.gazetteer.entry(for: "栖霞区")?.type == .place)
         #expect(r.gazetteer.entry(for: "美国")?.type == .place)

@@ -138,12 +138,12 @@ import ZhTextTestSupport
         /// A copy of the shared recognizer with memos of its own, all empty.
         func fresh() -> EntityRecognizer {
             var r = EntityFixtures.recognizer
-            r.segmenter = EntityFixtures.segmenter
+            r.forgetMemos()
             return r
         }
         func entities(_ r: EntityRecognizer, _ text: String) -> [String] {
             let n = NormalizedText(unchanged: text)
-            return r.recognize(n, tokens: EntityFixtures.segmenter.segment(n.scalars)).map { "\($0.type) \($0.text) \($0.start)" }
+            return r.recognize(n, words: EntityFixtures.segmenter.words(n.scalars)).map { "\($0.type) \($0.text) \($0.start)" }
         }
         let warmUp = "德国总理默克尔访华，中美关系。司法部长说，中方表示，新华社记者封晓春报道。"
         let text = "新华社记者封晓春报道，德国总理在宜兴调研，访华的司法部长和中美两国。"

@@ -23,12 +23,12 @@ import ZhTextTestSupport
     @Test func discoveryStatisticsKeepEveryRepeatedNGramExactly() throws {
         // The two seeds: real news with thousands of n-grams seen once.
         let segmenter = try Segmenter.load()
-        let documents = try KeywordSeedCorpus.paths().map { path -> (scalars: [Unicode.Scalar], spans: [Segmenter.Span]) in
+        let documents = try KeywordSeedCorpus.paths().map { path -> (scalars: [Unicode.Scalar], spans: [Word]) in
             let scalars = try KeywordSeedCorpus.normalized(path).scalars
-            return (scalars, segmenter.spans(scalars))
+            return (scalars, segmenter.words(scalars))
         }
         var full = TermStatistics()
-        for d in documents { full.add(document: d.scalars, tokens: segmenter.segment(d.scalars)) }
+        for d in documents { full.add(document: d.scalars, words: d.spans) }
         // Counted by sorting, and by hashing (the way for alphabets too
         // large for the sorted keys).
         for filtered in [TermStatistics.forDiscovery(documents), TermStatistics.forDiscoveryByHashing(documents, maxLength: 6)] {
@@ -52,13 +52,13 @@ import ZhTextTestSupport
     /// Documents for the sorted counting: the seeds, plus texts where a
     /// seven-character run with characters outside the BMP recurs across
     /// documents, at a document's start and end and before punctuation.
-    static func sortingDocuments(_ segmenter: Segmenter) throws -> [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])] {
+    static func sortingDocuments(_ segmenter: Segmenter) throws -> [(scalars: [Unicode.Scalar], spans: [Word])] {
         let texts = try KeywordSeedCorpus.paths().map { try KeywordSeedCorpus.normalized($0).scalars } + [
             "𠀀新质生产力𠀁。培育新质生产力𠀁",
             "新质生产力𠀁是𠀀新质生产力𠀁，发展新质生产力。",
             "AB新质生产，新质生产力𠀁𠀀新质生产力𠀁abc新质",
         ].map { Array($0.unicodeScalars) }
-        return texts.map { ($0, segmenter.spans($0)) }
+        return texts.map { ($0, segmenter.words($0)) }
     }
 
     @Test(arguments: [6, 3, 1])
@@ -66,7 +66,7 @@ import ZhTextTestSupport
         let segmenter = try Segmenter.load()
         let documents = try Self.sortingDocuments(segmenter)
         var full = TermStatistics(maxLength: maxLength)
-        for d in documents { full.add(document: d.scalars, tokens: segmenter.segment(d.scalars)) }
+        for d in documents { full.add(document: d.scalars, words: d.spans) }
         let sorted = try #require(NGramSortCounter.statistics(of: documents, maxLength: maxLength))
         // Every single character and every n-gram seen twice, with all its
         // counts, and nothing else.
@@ -90,7 +90,7 @@ import ZhTextTestSupport
         let phrase = Array("新质生产力，".unicodeScalars)
         let documents = stride(from: 0, to: alphabet.count, by: 520).map { start in
             let scalars = phrase + alphabet[start..<min(alphabet.count, start + 520)] + phrase
-            return (scalars: scalars, spans: [Segmenter.Span]())
+            return (scalars: scalars, spans: [Word]())
         }
         #expect(documents.count == 64)
         #expect(NGramSortCounter.statistics(of: documents, maxLength: 6) == nil)

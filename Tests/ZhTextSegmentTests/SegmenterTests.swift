@@ -149,18 +149,18 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
         #expect(scalars.count > 3 * Segmenter.chunkLength)
         #expect(hanOnly.unicodeScalars.count * 2 > Segmenter.chunkLength)
 
-        var expected: [Segmenter.Span] = []
+        var expected: [Word] = []
         var offset: Int32 = 0
         for (k, line) in lines.enumerated() {
-            let alone = shippedSegmenter.spans(Array(line.unicodeScalars))
-            expected += alone.map { Segmenter.Span(start: $0.start + offset, end: $0.end + offset, posID: $0.posID) }
+            let alone = shippedSegmenter.words(Array(line.unicodeScalars))
+            expected += alone.map { Word(start: $0.start + offset, end: $0.end + offset, posID: $0.posID) }
             offset += Int32(line.unicodeScalars.count)
             if k + 1 < lines.count {
-                expected.append(Segmenter.Span(start: offset, end: offset + 1, posID: Lexicon.whitespacePOSID))
+                expected.append(Word(start: offset, end: offset + 1, posID: Lexicon.whitespacePOSID))
                 offset += 1
             }
         }
-        let whole = shippedSegmenter.spans(scalars)
+        let whole = shippedSegmenter.words(scalars)
         #expect(whole == expected)
         #expect(whole.contains { String(String.UnicodeScalarView(scalars[Int($0.start)..<Int($0.end)])) == "https://example.com/a?b=1" })
     }
@@ -170,8 +170,8 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
         let normalizer = try Normalizer()
         let traditional = normalizer.normalize(text)
         let simplified = normalizer.normalize(traditional.text)
-        let a = shippedSegmenter.spans(traditional.scalars)
-        let b = shippedSegmenter.spans(simplified.scalars)
+        let a = shippedSegmenter.words(traditional.scalars)
+        let b = shippedSegmenter.words(simplified.scalars)
         #expect(a.map { [$0.start, $0.end] } == b.map { [$0.start, $0.end] })
         // The original surfaces are Traditional, and the seed terms are whole.
         let tokens = shippedSegmenter.segment(traditional.scalars)

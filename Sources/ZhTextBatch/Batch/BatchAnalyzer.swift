@@ -97,7 +97,7 @@ public final class BatchAnalyzer: @unchecked Sendable {
         let keywordCounts = KeywordCountsPool()
         // The words of each document of the term sample, as the analysis
         // found them, so that discovery need not segment the sample again.
-        var sampleSpans: [[Segmenter.Span]?] = []
+        var sampleSpans: [[Word]?] = []
         var entityTally = EntityTally()
         map.run(
             produce: { emit in
@@ -168,10 +168,10 @@ public final class BatchAnalyzer: @unchecked Sendable {
     /// body went in (the body starts on a new line, and no word crosses a
     /// line break, so they are what segmenting the body alone gives), nil
     /// when only its beginning did.
-    private static func wordsOfSample(_ d: DocumentAnalysis, sampled: String) -> [Segmenter.Span]? {
+    private static func wordsOfSample(_ d: DocumentAnalysis, sampled: String) -> [Word]? {
         guard sampled.unicodeScalars.count == d.bodyScalars.count else { return nil }
         let base = Int32(d.bodyScalars.startIndex)
-        return d.bodySpans.map { Segmenter.Span(start: $0.start - base, end: $0.end - base, posID: $0.posID) }
+        return d.bodyWords.map { Word(start: $0.start - base, end: $0.end - base, posID: $0.posID) }
     }
 
     private func count(_ inputs: [String], _ collector: InputCollector) -> Int {

@@ -53,10 +53,10 @@ public struct ReportWriter: Sendable {
 
     /// New terms found in the summary's term sample; `spans`, when given,
     /// has the segmenter's words of its texts (nil for a text to segment).
-    public func newTerms(_ s: CorpusSummary, spans: [[Segmenter.Span]?] = []) -> [DiscoveredTerm] {
+    public func newTerms(_ s: CorpusSummary, spans: [[Word]?] = []) -> [DiscoveredTerm] {
         let stats = TermStatistics.forDiscovery(s.termSample.enumerated().map { i, text in
             let scalars = Array(text.unicodeScalars)
-            return (scalars, (i < spans.count ? spans[i] : nil) ?? segmenter.spans(scalars))
+            return (scalars, (i < spans.count ? spans[i] : nil) ?? segmenter.words(scalars))
         })
         let discoverer = TermDiscoverer(options: TermDiscoverer.Options(minCount: 3),
                                         stopWords: keywords.filter.stopWords, segmenter: segmenter)

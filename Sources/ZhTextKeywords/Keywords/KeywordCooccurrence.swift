@@ -34,16 +34,19 @@ public struct KeywordCooccurrence: Sendable, Equatable {
         self.window = max(2, window)
     }
 
-    /// Adds the pairs of one document; `isCandidate` picks the graph's words.
+    /// Adds the pairs of one document, the segmenter's `words` of `scalars`;
+    /// `isCandidate` picks the graph's words by their text and part of speech.
     ///
     /// - Complexity: O(*n* · `window`).
-    public mutating func add(document tokens: [Token], isCandidate: (Token) -> Bool) {
-        let candidate = tokens.map(isCandidate)
-        for i in tokens.indices where candidate[i] {
+    public mutating func add(document words: [Word], of scalars: [Unicode.Scalar],
+                             isCandidate: (String, UInt16) -> Bool) {
+        let texts = words.map { $0.text(in: scalars) }
+        let candidate = words.indices.map { isCandidate(texts[$0], words[$0].posID) }
+        for i in words.indices where candidate[i] {
             var j = i + 1
-            while j < i + window && j < tokens.count {
-                if candidate[j] && tokens[j].text != tokens[i].text {
-                    edges[Pair(tokens[i].text, tokens[j].text), default: 0] += 1
+            while j < i + window && j < words.count {
+                if candidate[j] && texts[j] != texts[i] {
+                    edges[Pair(texts[i], texts[j]), default: 0] += 1
                 }
                 j += 1
             }

@@ -106,53 +106,11 @@ public struct KeywordCounts: Sendable {
         return term.withUTF8 { bytes in row(of: KeywordTermKey(bytes), bytes: bytes).map { entry(ofRow: $0) } }
     }
 
-    /// Counts the accepted tokens of one document.
+    /// Counts the accepted words of one document: the segmenter's `words`
+    /// of `scalars`, their parts of speech indices into `posNames`.
     ///
-    /// - Complexity: O(*n*) in the number of tokens.
-    public mutating func add(document tokens: [Token], filter: KeywordFilter) {
-        add(document: tokens[...], filter: filter)
-    }
-
-    /// Counts the accepted tokens of one document, a slice of its tokens
-    /// (not copied: each token holds two strings to retain and release).
-    package mutating func add(document tokens: ArraySlice<Token>, filter: KeywordFilter) {
-        var document = KeywordCounts(reserving: tokens.count / 4)
-        document.documentCount = 1
-        // The filter decides once per tag and once per term (when first
-        // seen), not per token. A tag's decision (its index in `tags`, or
-        // -1 when the filter excludes it) is remembered in a small table
-        // indexed by the packed tag's hash.
-        var decidedTags = [UInt64](repeating: Self.unpackedTag, count: 64)
-        var decisions = [Int32](repeating: -1, count: 64)
-        var accepted: [Bool] = []
-        accepted.reserveCapacity(tokens.count / 4)
-        tokens.withUnsafeBufferPointer { tokens in
-            for i in tokens.indices {
-                let packed = Self.packedTag(tokens[i].pos)
-                let slot = Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 58)
-                let tag: Int32
-                if packed != Self.unpackedTag && decidedTags[slot] == packed {
-                    tag = decisions[slot]
-                } else {
-                    tag = filter.isExcluded(pos: tokens[i].pos) ? -1 : document.tagIndex(tokens[i].pos)
-                    if packed != Self.unpackedTag {
-                        decidedTags[slot] = packed
-                        decisions[slot] = tag
-                    }
-                }
-                if tag < 0 { continue }
-                Self.withUTF8(of: tokens[i].text) { document.countWord($0, tag: tag, accepted: &accepted, filter: filter) }
-            }
-        }
-        document.finishDocument(accepted: accepted)
-        merge(document)
-    }
-
-    /// Counts the accepted words of one document given as the segmenter's
-    /// spans of `scalars` (its parts of speech indices into `posNames`):
-    /// the same counts as `add(document:filter:)` with the tokens those
-    /// spans make, without making them.
-    package mutating func add(document spans: ArraySlice<Segmenter.Span>, of scalars: [Unicode.Scalar], posNames: [String],
+    /// - Complexity: O(*n*) in the number of words.
+    public mutating func add(document spans: ArraySlice<Word>, of scalars: [Unicode.Scalar], posNames: [String],
                       filter: KeywordFilter) {
         var document = KeywordCounts(reserving: spans.count / 4)
         document.documentCount = 1

@@ -9,8 +9,8 @@ import ZhTextSegment
 ///
 /// ```swift
 /// let filter = try KeywordFilter.load()
-/// filter.accepts(Token(text: "宜兴", pos: "ns", start: 0, end: 2))   // true
-/// filter.accepts(Token(text: "我们", pos: "r", start: 0, end: 2))    // false
+/// filter.accepts(term: "宜兴", pos: "ns")   // true
+/// filter.accepts(term: "我们", pos: "r")    // false
 /// ```
 public struct KeywordFilter: Sendable {
     /// Stop words, compared after lower-casing Latin letters.
@@ -65,16 +65,6 @@ public struct KeywordFilter: Sendable {
     /// The shipped filter (stop words from `DataDirectory`), loaded once;
     /// without the stop-word file, the rules alone.
     public static let shipped: KeywordFilter = (try? KeywordFilter.load()) ?? KeywordFilter(stopWords: [])
-
-    /// Whether `token` may be a keyword by the shipped filter.
-    public static func isContentWord(_ token: Token) -> Bool {
-        shipped.accepts(token)
-    }
-
-    /// Whether `token` may be a keyword.
-    public func accepts(_ token: Token) -> Bool {
-        accepts(term: token.text, pos: token.pos)
-    }
 
     /// Whether `term` tagged `pos` may be a keyword.
     ///

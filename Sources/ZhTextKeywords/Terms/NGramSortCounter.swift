@@ -29,7 +29,7 @@ package enum NGramSortCounter {
     /// Statistics exact for every single character and every n-gram of 2
     /// to `maxLength + 1` characters seen at least twice, with no n-gram
     /// seen once; nil when the keys would not fit in 128 bits.
-    package static func statistics(of documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])],
+    package static func statistics(of documents: [(scalars: [Unicode.Scalar], spans: [Word])],
                            maxLength: Int) -> TermStatistics? {
         var stats = TermStatistics(maxLength: maxLength)
         stats.documentCount = documents.count
@@ -79,7 +79,7 @@ package enum NGramSortCounter {
     /// per position. Each key is put straight into the bucket of its top
     /// `bucketWidth` bits (see `bucketStarts`), and the buckets, each a few
     /// keys, are sorted.
-    package static func sorted(keysOf documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])], positions: Int,
+    package static func sorted(keysOf documents: [(scalars: [Unicode.Scalar], spans: [Word])], positions: Int,
                        longest: Int, codeOf: [UInt32], codeWidth: Int, bucket: [Int], bucketWidth: Int) -> [UInt128] {
         let bucketShift = UInt128(UInt128.bitWidth - bucketWidth)
         let topShift = UInt128.bitWidth - codeWidth
@@ -130,7 +130,7 @@ package enum NGramSortCounter {
     /// number): a key's bucket is its top `width` bits, its first code
     /// followed by the top `width − codeWidth` bits of the second (zero at
     /// the end of a run).
-    package static func bucketStarts(of documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])], width: Int,
+    package static func bucketStarts(of documents: [(scalars: [Unicode.Scalar], spans: [Word])], width: Int,
                              codeOf: [UInt32], codeWidth: Int) -> [Int] {
         let secondShift = UInt32(2 * codeWidth - width)
         var start = [Int](repeating: 0, count: (1 << width) + 1)

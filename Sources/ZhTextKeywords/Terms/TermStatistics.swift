@@ -61,21 +61,21 @@ public struct TermStatistics: Sendable, Equatable {
         self.maxLength = maxLength
     }
 
-    /// The statistics of one document; `tokens`, its segmentation (offsets
+    /// The statistics of one document; `words`, its segmentation (offsets
     /// into `scalars`), gives the word boundaries, every position if nil.
-    public init(document scalars: [Unicode.Scalar], tokens: [Token]? = nil, maxLength: Int = 6) {
+    public init(document scalars: [Unicode.Scalar], words: [Word]? = nil, maxLength: Int = 6) {
         self.init(maxLength: maxLength)
-        add(document: scalars, tokens: tokens)
+        add(document: scalars, words: words)
     }
 
     /// Counts one more document, with its segmentation if there is one.
     ///
     /// - Complexity: O(*n* · `maxLength`) in the length of the document.
-    public mutating func add(document scalars: [Unicode.Scalar], tokens: [Token]? = nil) {
-        var boundary = [Bool](repeating: tokens == nil, count: scalars.count + 1)
-        for t in tokens ?? [] where t.start >= 0 && t.end <= scalars.count && t.start <= t.end {
-            boundary[t.start] = true
-            boundary[t.end] = true
+    public mutating func add(document scalars: [Unicode.Scalar], words: [Word]? = nil) {
+        var boundary = [Bool](repeating: words == nil, count: scalars.count + 1)
+        for w in words ?? [] where w.start >= 0 && w.end <= scalars.count && w.start <= w.end {
+            boundary[Int(w.start)] = true
+            boundary[Int(w.end)] = true
         }
         add(document: scalars, boundary: boundary)
     }
@@ -172,7 +172,7 @@ public struct TermStatistics: Sendable, Equatable {
     /// (`NGramSortCounter`), which stores no n-gram seen once; when its keys
     /// cannot hold the sample's alphabet, by hashing
     /// (`forDiscoveryByHashing`).
-    public static func forDiscovery(_ documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])],
+    public static func forDiscovery(_ documents: [(scalars: [Unicode.Scalar], spans: [Word])],
                                     maxLength: Int = 6) -> TermStatistics {
         NGramSortCounter.statistics(of: documents, maxLength: maxLength)
             ?? forDiscoveryByHashing(documents, maxLength: maxLength)
@@ -182,7 +182,7 @@ public struct TermStatistics: Sendable, Equatable {
     /// first feeds a repeat filter, the second counts in the table the
     /// single characters and the n-grams the filter lets in (those seen
     /// twice or more, and a few seen once that collide with them).
-    package static func forDiscoveryByHashing(_ documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])],
+    package static func forDiscoveryByHashing(_ documents: [(scalars: [Unicode.Scalar], spans: [Word])],
                                       maxLength: Int) -> TermStatistics {
         // The filter's bit sets are sized for the n-grams the sample can
         // have, eight bits each, up to 4 MB (a short sample needs a few KB,
