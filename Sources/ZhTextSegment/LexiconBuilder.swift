@@ -21,7 +21,7 @@ package struct LexiconBuilder {
     private var freqs: [Int64] = []
     /// -1: not given.
     private var pos: [Int32] = []
-    package private(set) var posNames: [String] = Lexicon.reservedPOS
+    private(set) var posNames: [String] = Lexicon.reservedPOS
     private var posLookup: [String: Int32] = [:]
 
     package init() {
@@ -38,7 +38,7 @@ package struct LexiconBuilder {
         pos.reserveCapacity(400_000)
     }
 
-    package mutating func posIndex(_ name: String) -> Int32 {
+    mutating func posIndex(_ name: String) -> Int32 {
         if let i = posLookup[name] { return i }
         let i = Int32(posNames.count)
         posNames.append(name)
@@ -46,7 +46,7 @@ package struct LexiconBuilder {
         return i
     }
 
-    package mutating func add(word: some Collection<UInt32>, frequency: Int64?, posIndex: Int32?) {
+    mutating func add(word: some Collection<UInt32>, frequency: Int64?, posIndex: Int32?) {
         guard !word.isEmpty else { return }
         starts.append(Int32(chars.count))
         chars.append(contentsOf: word)
@@ -55,12 +55,12 @@ package struct LexiconBuilder {
         pos.append(posIndex ?? -1)
     }
 
-    package mutating func add(word: some Collection<UInt32>, frequency: Int64?, pos: String?) {
+    mutating func add(word: some Collection<UInt32>, frequency: Int64?, pos: String?) {
         let p = pos.map { posIndex($0) }
         add(word: word, frequency: frequency, posIndex: p)
     }
 
-    package mutating func add(_ entry: LexiconEntry) {
+    mutating func add(_ entry: LexiconEntry) {
         add(word: entry.word.unicodeScalars.map(\.value),
             frequency: entry.frequency.map(Int64.init), pos: entry.pos)
     }
@@ -202,7 +202,7 @@ extension Lexicon {
     }
 
     /// The node of the scalars `word`, or -1.
-    package func node(ofScalars word: [UInt32]) -> Int32 {
+    func node(ofScalars word: [UInt32]) -> Int32 {
         var n: Int32 = 0
         for s in word {
             n = child(n, s)
@@ -214,7 +214,7 @@ extension Lexicon {
     /// ln P of the most probable split of `word` into at least two pieces
     /// (dictionary words, single-character ones included; other single
     /// characters at `-logTotal`).
-    package func bestSplitLogProb(_ word: [UInt32]) -> Double {
+    func bestSplitLogProb(_ word: [UInt32]) -> Double {
         let n = word.count
         guard n > 1 else { return -logTotal }
         var best = [Double](repeating: -.infinity, count: n + 1)

@@ -11,7 +11,7 @@ extension Segmenter {
     ///   two-character HMM word (周 骏彦 → 周骏彦).
     ///
     /// - Complexity: O(spans).
-    package func mergeNames(_ s: UnsafeBufferPointer<UInt32>, _ out: inout [Word], from: Int) {
+    func mergeNames(_ s: UnsafeBufferPointer<UInt32>, _ out: inout [Word], from: Int) {
         guard out.count - from >= 2 else { return }
         let count = out.count
         // In place through a buffer: the array's subscripts would check
@@ -68,7 +68,7 @@ extension Segmenter {
     /// 0: not a piece of a foreign name; 1: a dictionary name piece;
     /// 2: a single character or HMM word (a weak piece).
     @inline(__always)
-    package func translitPiece(_ s: UnsafeBufferPointer<UInt32>, _ sp: Word) -> Int {
+    func translitPiece(_ s: UnsafeBufferPointer<UInt32>, _ sp: Word) -> Int {
         let len = sp.end - sp.start
         guard len <= 3 else { return 0 }
         for k in Int(sp.start)..<Int(sp.end) where !translit.contains(s[k]) { return 0 }

@@ -39,28 +39,28 @@ public final class Segmenter: Sendable {
 
     /// The dictionary.
     public let lexicon: Lexicon
-    package let hmm: HMMModel?
+    let hmm: HMMModel?
     /// Score of a Chinese-numeral number edge (二〇二三): a common word's.
-    package let numeralLogProb: Double
+    let numeralLogProb: Double
 
     /// Measure words (`classifiers.txt`): 一个 prints as 一 个.
-    package let classifiers: ScalarSet
+    let classifiers: ScalarSet
 
     /// Characters of transliterated foreign names (`translit.chars`).
-    package let translit: ScalarSet
+    let translit: ScalarSet
     /// Common surnames (`surnames.txt`).
-    package let surnames: ScalarSet
+    let surnames: ScalarSet
     /// Characters that are function words on their own (的, 是, 为, 之, 年):
     /// the HMM does not put them at the edge of an unknown word.
-    package let functionCharacters: ScalarSet
+    let functionCharacters: ScalarSet
     /// Part-of-speech ids of dictionary names (nr, nrt, nrfg, ns, nz).
-    package let namePOS: Set<UInt16>
+    let namePOS: Set<UInt16>
     /// Buffers of finished calls, kept for the next ones: analyzing a batch
     /// segments thousands of documents, and fresh buffers per call cost
     /// their allocations and, for large pieces, freshly zeroed pages.
-    package let scratchPool = ScratchPool()
+    let scratchPool = ScratchPool()
 
-    package init(lexicon: Lexicon, hmm: HMMModel?, lists: CharacterLists) {
+    init(lexicon: Lexicon, hmm: HMMModel?, lists: CharacterLists) {
         self.lexicon = lexicon
         self.hmm = hmm
         self.classifiers = ScalarSet(lists.classifiers)
@@ -146,11 +146,11 @@ extension Segmenter {
     /// Tags of function words in jieba's tag set: prepositions, conjunctions,
     /// particles, pronouns, adverbs, measure words, numerals, localizers,
     /// modal particles, interjections.
-    package static let functionTags: Set<String> = ["p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "d", "q", "m", "f", "y", "e"]
+    static let functionTags: Set<String> = ["p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "d", "q", "m", "f", "y", "e"]
 
     /// Single-character dictionary words tagged as function words, or so
     /// frequent (ln P above that of a count of 50,000) that they are.
-    package static func functionCharacters(of lexicon: Lexicon) -> ScalarSet {
+    static func functionCharacters(of lexicon: Lexicon) -> ScalarSet {
         let frequent = Float(log(50_000.0) - lexicon.logTotal)
         var chars: [UInt32] = []
         for c in 0..<0x10000 {

@@ -60,6 +60,27 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
             self.type = type; self.name = name; self.count = count; self.documents = documents
             self.firstIndex = firstIndex; self.firstDocument = firstDocument; self.firstLine = firstLine
         }
+
+        /// Coded as an array `[type, name, count, documents, firstIndex,
+        /// firstDocument, firstLine]`: a batch has thousands, and keyed
+        /// objects made the state's summary line several times slower to
+        /// write (`analyze --jobs 1` row of Benchmarks/run.sh).
+        public init(from decoder: any Swift.Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            type = try c.decode(String.self)
+            name = try c.decode(String.self)
+            count = try c.decode(Int.self)
+            documents = try c.decode(Int.self)
+            firstIndex = try c.decode(Int.self)
+            firstDocument = try c.decode(String.self)
+            firstLine = try c.decode(Int.self)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            try c.encode(type); try c.encode(name); try c.encode(count); try c.encode(documents)
+            try c.encode(firstIndex); try c.encode(firstDocument); try c.encode(firstLine)
+        }
     }
 
     /// Adds `other`, whose documents come after this summary's.
