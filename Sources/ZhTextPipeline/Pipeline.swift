@@ -75,11 +75,14 @@ public struct Pipeline: Sendable {
         public var keywordsPerDocument = 10
         /// Documents larger than this many bytes fail instead of being read.
         public var maxDocumentBytes = 64 << 20
+        /// Where the data files are (nil: `DataDirectory`'s search). Given,
+        /// it becomes the data directory of the whole process.
+        public var dataDirectory: URL? = nil
         public init() {}
     }
 
     public let options: Options
-    public let decoder: Decoder
+    public let decoder: TextDecoder
     public let normalizer: Normalizer
     public let segmenter: Segmenter
     public let keywords: KeywordExtractor
@@ -88,7 +91,8 @@ public struct Pipeline: Sendable {
 
     public init(options: Options) throws {
         self.options = options
-        decoder = try Decoder(encoding: options.encoding)
+        if let directory = options.dataDirectory { DataDirectory.use(directory) }
+        decoder = try TextDecoder(encoding: options.encoding)
         // The normalizer and the keyword and fact tables load on threads of
         // their own while the segmenter, then the entity recognizer that
         // reads its words, load on this one.

@@ -115,7 +115,7 @@ struct SegmentCommand: ParsableCommand {
         let name = path == "-" ? "<stdin>" : path
         var text: String
         do {
-            let decoded = try Decoder(encoding: input.encoding).decodeFile(atPath: path)
+            let decoded = try TextDecoder(encoding: input.encoding).decodeFile(atPath: path)
             if decoded.substitutions > 0 {
                 reportWarning(path: name, "\(decoded.substitutions) invalid byte sequence(s) replaced with U+FFFD")
             }

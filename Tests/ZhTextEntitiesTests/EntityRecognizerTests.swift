@@ -20,7 +20,7 @@ enum EntityFixtures {
     static func seed(_ prefix: String) throws -> (NormalizedText, [Entity]) {
         let dir = root.appendingPathComponent("seeds")
         let name = try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasPrefix(prefix) }!
-        let decoded = try Decoder(encoding: nil).decodeFile(atPath: dir.appendingPathComponent(name).path)
+        let decoded = try TextDecoder(encoding: nil).decodeFile(atPath: dir.appendingPathComponent(name).path)
         let n = normalizer.normalize(decoded.text)
         return (n, recognizer.recognize(n, words: segmenter.words(n.scalars)))
     }

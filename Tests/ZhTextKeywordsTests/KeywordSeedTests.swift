@@ -16,7 +16,7 @@ enum KeywordSeedCorpus {
     }
 
     static func normalized(_ path: String) throws -> NormalizedText {
-        let decoded = try Decoder(encoding: nil).decodeFile(atPath: path)
+        let decoded = try TextDecoder(encoding: nil).decodeFile(atPath: path)
         return try Normalizer().normalize(decoded.text)
     }
 }

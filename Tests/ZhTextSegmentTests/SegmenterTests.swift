@@ -38,7 +38,7 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
     }
 
     @Test func seedTermsStayWhole() throws {
-        let text = try Decoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
+        let text = try TextDecoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
         let w = Set(words(shippedSegmenter, text))
         for term in ["新质生产力", "产学研", "宜兴"] { #expect(w.contains(term), "\(term) split") }
         #expect(words(shippedSegmenter, "长三角一体化发展").first == "长三角")
@@ -130,7 +130,7 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
     @Test func cacheGivesTheSameSegmenter() throws {
         let cached = try Segmenter.load()      // written by the shared load, or now
         let parsed = try Segmenter.load(.init(useCache: false))
-        let text = try Decoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
+        let text = try TextDecoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
         #expect(cached.segment(text) == parsed.segment(text))
         #expect(cached.lexicon.wordCount == parsed.lexicon.wordCount)
     }
@@ -139,7 +139,7 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
     /// characters, ended with the item that crosses it): lines must come out
     /// the same wherever the chunks fall, also a line far longer than a chunk.
     @Test func linesOfALongTextSegmentAsEachLineAlone() throws {
-        let text = try Decoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
+        let text = try TextDecoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
         var lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let hanOnly = String(String.UnicodeScalarView(text.unicodeScalars.filter { ScalarClass.of($0.value) == .han }))
         lines.append(hanOnly + hanOnly)
@@ -166,7 +166,7 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
     }
 
     @Test func traditionalGivesTheSameBoundariesAsItsSimplifiedNormalization() throws {
-        let text = try Decoder().decodeFile(atPath: segSeeds.appendingPathComponent("004_abe017265f5798b9.txt").path).text
+        let text = try TextDecoder().decodeFile(atPath: segSeeds.appendingPathComponent("004_abe017265f5798b9.txt").path).text
         let normalizer = try Normalizer()
         let traditional = normalizer.normalize(text)
         let simplified = normalizer.normalize(traditional.text)

@@ -42,7 +42,7 @@ package enum Shared {
     /// The facts of a file of the facts fixture (Tests/ZhTextFactsTests/Fixtures/facts).
     package static func facts(ofFixture name: String) throws -> [Fact] {
         let path = root.appendingPathComponent("Tests/ZhTextFactsTests/Fixtures/facts").appendingPathComponent(name).path
-        return facts(of: try Decoder().decodeFile(atPath: path).text)
+        return facts(of: try TextDecoder().decodeFile(atPath: path).text)
     }
 }
 

@@ -12,7 +12,7 @@ func encodingFixture(_ name: String) throws -> [UInt8] {
     return [UInt8](try Data(contentsOf: url))
 }
 
-@Suite struct DecoderTests {
+@Suite struct TextDecoderTests {
     @Test(arguments: [
         ("000.utf8bom.txt", "UTF-8"), ("000.utf16le.txt", "UTF-16LE"), ("000.utf16be.txt", "UTF-16BE"),
         ("000.gb18030.txt", "GB18030"),
@@ -21,9 +21,9 @@ func encodingFixture(_ name: String) throws -> [UInt8] {
     ])
     func everyEncodingNormalizesLikeUTF8(file: String, encoding: String) throws {
         let seed = String(file.prefix(3))
-        let reference = try Decoder().decode(encodingFixture("\(seed).utf8.txt"))
+        let reference = try TextDecoder().decode(encodingFixture("\(seed).utf8.txt"))
         #expect(reference.encoding == "UTF-8")
-        let decoded = try Decoder().decode(encodingFixture(file))
+        let decoded = try TextDecoder().decode(encodingFixture(file))
         #expect(decoded.encoding == encoding)
         #expect(decoded.substitutions == 0)
         let normalizer = try Normalizer()
@@ -33,35 +33,35 @@ func encodingFixture(_ name: String) throws -> [UInt8] {
 
     @Test func encodingOverride() throws {
         let bytes = try encodingFixture("000.gb18030.txt")
-        let reference = try Decoder().decode(encodingFixture("000.utf8.txt"))
-        let decoded = try Decoder(encoding: "GB18030").decode(bytes)
+        let reference = try TextDecoder().decode(encodingFixture("000.utf8.txt"))
+        let decoded = try TextDecoder(encoding: "GB18030").decode(bytes)
         #expect(decoded.text == reference.text)
         #expect(decoded.encoding == "GB18030")
         // Forced wrong: Big5 gives other text, never the GB18030 one.
-        #expect(try Decoder(encoding: "Big5").decode(bytes).text != reference.text)
+        #expect(try TextDecoder(encoding: "Big5").decode(bytes).text != reference.text)
     }
 
     @Test func unknownEncodingIsAnError() {
         #expect(throws: DecodeError.unknownEncoding("no-such-charset")) {
-            try Decoder(encoding: "no-such-charset")
+            try TextDecoder(encoding: "no-such-charset")
         }
     }
 
     @Test func binaryFilesAreRefused() throws {
-        #expect(throws: DecodeError.binary("PNG image")) { try Decoder().decode(encodingFixture("image.png")) }
-        #expect(throws: DecodeError.binary("zip archive")) { try Decoder().decode(encodingFixture("archive.zip")) }
+        #expect(throws: DecodeError.binary("PNG image")) { try TextDecoder().decode(encodingFixture("image.png")) }
+        #expect(throws: DecodeError.binary("zip archive")) { try TextDecoder().decode(encodingFixture("archive.zip")) }
         // Unknown binary: NUL bytes.
         #expect(throws: DecodeError.binary("contains NUL bytes")) {
-            try Decoder().decode(Array("中文".utf8) + [0, 0, 1, 2, 0])
+            try TextDecoder().decode(Array("中文".utf8) + [0, 0, 1, 2, 0])
         }
         // Mostly control bytes.
         let controls = [UInt8](repeating: 0x01, count: 40) + Array("abc".utf8)
-        #expect(throws: DecodeError.binary("40 control bytes in 43")) { try Decoder().decode(controls) }
+        #expect(throws: DecodeError.binary("40 control bytes in 43")) { try TextDecoder().decode(controls) }
     }
 
     @Test func invalidBytesInsideTextAreCounted() throws {
         let bytes = Array("中文".utf8) + [0xFF, 0xFE] + Array("测试内容很长的一段中文文本".utf8)
-        let d = try Decoder().decode(bytes)
+        let d = try TextDecoder().decode(bytes)
         #expect(d.encoding == "UTF-8")
         #expect(d.substitutions == 2)
         #expect(d.text == "中文\u{FFFD}\u{FFFD}测试内容很长的一段中文文本")
@@ -71,21 +71,21 @@ func encodingFixture(_ name: String) throws -> [UInt8] {
         // Bytes that no Chinese charset reads without many errors.
         var bytes: [UInt8] = []
         for i in 0..<200 { bytes += [0xFF, UInt8(0x80 + i % 60), 0x41] }
-        #expect(throws: DecodeError.self) { try Decoder().decode(bytes) }
+        #expect(throws: DecodeError.self) { try TextDecoder().decode(bytes) }
     }
 
     @Test func emptyInputIsEmptyText() throws {
-        let d = try Decoder().decode([])
+        let d = try TextDecoder().decode([])
         #expect(d.text == "")
         #expect(d.substitutions == 0)
     }
 
     @Test func shortTextsPickTheRightChineseCharset() throws {
         // 学习 in GB18030 is also valid UTF-8 (ѧϰ); 學習 in Big5 also valid GB18030 (厩策).
-        #expect(try Decoder().decode([0xD1, 0xA7, 0xCF, 0xB0]).text == "学习")
-        let big5 = try Decoder().decode([0xBE, 0xC7, 0xB2, 0xDF])
+        #expect(try TextDecoder().decode([0xD1, 0xA7, 0xCF, 0xB0]).text == "学习")
+        let big5 = try TextDecoder().decode([0xBE, 0xC7, 0xB2, 0xDF])
         #expect(big5.text == "學習")
         #expect(big5.encoding == "Big5")
-        #expect(try Decoder().decode([0xD6, 0xD0, 0xCE, 0xC4]).encoding == "GB18030")  // 中文
+        #expect(try TextDecoder().decode([0xD6, 0xD0, 0xCE, 0xC4]).encoding == "GB18030")  // 中文
     }
 }

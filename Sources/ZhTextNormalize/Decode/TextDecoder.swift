@@ -12,10 +12,10 @@ import ZhTextCore
 ///
 /// ```swift
 /// let gb: [UInt8] = [0xD6, 0xD0, 0xCE, 0xC4]        // 中文 in GB18030
-/// try Decoder().decode(gb).encoding                  // "GB18030"
-/// try Decoder(encoding: "Big5").decode(gb).encoding  // "Big5"
+/// try TextDecoder().decode(gb).encoding                  // "GB18030"
+/// try TextDecoder(encoding: "Big5").decode(gb).encoding  // "Big5"
 /// ```
-public struct Decoder: Sendable {
+public struct TextDecoder: Sendable {
     /// An encoding that overrides detection, e.g. "GB18030".
     public var encoding: String?
 

@@ -1,5 +1,5 @@
 import ZhTextCore
-extension Decoder {
+extension TextDecoder {
     /// One way of reading bytes that are not UTF-8, and how implausible the
     /// result looks as Chinese text.
     package struct Reading {

@@ -1,5 +1,5 @@
 import ZhTextCore
-extension Decoder {
+extension TextDecoder {
     /// Signatures of common binary formats: (offset, bytes, name).
     package static let magicNumbers: [(offset: Int, bytes: [UInt8], name: String)] = [
         (0, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "PNG image"),
@@ -37,7 +37,7 @@ extension Decoder {
     /// 5% control bytes (other than tab, newlines, form feed and escape).
     ///
     /// ```swift
-    /// Decoder.binaryReason([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])  // "PNG image"
+    /// TextDecoder.binaryReason([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])  // "PNG image"
     /// ```
     package static func binaryReason(_ bytes: [UInt8]) -> String? {
         for magic in magicNumbers where bytes.count >= magic.offset + magic.bytes.count {
