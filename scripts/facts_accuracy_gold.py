@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns the hand-written annotations Tests/ZhTextTests/Fixtures/facts/gold_<name>.ann
+"""Turns the hand-written annotations Tests/ZhTextFactsTests/Fixtures/facts/gold_<name>.ann
 into gold.jsonl in the format of ../shared/eval/factscore.py.
 
 An .ann line is `line|kind|value|unit|qualifier|range_to|opt` for the fixture
@@ -8,7 +8,7 @@ Usage: python3 scripts/facts_accuracy_gold.py
 """
 import glob, json, os
 
-here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "ZhTextTests", "Fixtures", "facts")
+here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "ZhTextFactsTests", "Fixtures", "facts")
 out = []
 for ann in sorted(glob.glob(os.path.join(here, "gold_*.ann"))):
     name = os.path.basename(ann)[len("gold_"):-len(".ann")] + ".txt"

@@ -2,7 +2,7 @@
 # libFuzzer with AddressSanitizer over the decoder, the normalizer and the
 # numeral parser (LibFuzzer/, a package of its own). Builds the target, then
 # runs each of the three for RUNS inputs from a seed corpus made of
-# Tests/ZhTextTests/Fixtures (copied to a temporary directory, since libFuzzer
+# the tests' Fixtures folders (copied to a temporary directory, since libFuzzer
 # adds the inputs it finds to its corpus). Inputs that crash, hang or run out
 # of memory are saved in fuzz-artifacts/TARGET/; the exit status is 1 if any.
 #   scripts/libfuzz.sh [RUNS=200000] [SEED=1]
@@ -35,8 +35,8 @@ export TMPDIR="$work"   # the harness writes its user T→S table there
 failed=0
 for t in $targets; do
     corpus="$work/corpus-$t"; mkdir -p "$corpus" "fuzz-artifacts/$t"
-    (cd Tests/ZhTextTests/Fixtures && find . -type f) | while read -r f; do
-        cp "Tests/ZhTextTests/Fixtures/$f" "$corpus/$(echo "${f#./}" | tr / _)"
+    (cd Tests && find ./*/Fixtures -type f) | while read -r f; do
+        cp "Tests/$f" "$corpus/$(echo "${f#./}" | tr / _)"
     done
     touch "$work/start-$t"
     ZHTEXT_FUZZ_TARGET=$t "$bin" -runs="$runs" -seed="$seed" -max_len="$max_len" \
