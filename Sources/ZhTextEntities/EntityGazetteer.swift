@@ -15,11 +15,11 @@ import ZhTextSegment
 /// // 3, 6
 /// ```
 /// - Complexity: O(length of the longest match) per start offset.
-public struct EntityGazetteer: Sendable {
+package struct EntityGazetteer: Sendable {
     /// What a name is and where it was learned.
-    public struct Entry: Sendable, Hashable {
+    package struct Entry: Sendable, Hashable {
         /// Where a name comes from; later cases are trusted more.
-        public enum Source: Int, Sendable, Hashable, Comparable {
+        package enum Source: Int, Sendable, Hashable, Comparable {
             /// The segmentation dictionary's POS tag (nr, ns, nt).
             case dictionary = 0
             /// World countries, regions and cities.
@@ -29,15 +29,15 @@ public struct EntityGazetteer: Sendable {
             /// Hand-checked lists of well-known names.
             case known = 3
 
-            public static func < (a: Source, b: Source) -> Bool { a.rawValue < b.rawValue }
+            package static func < (a: Source, b: Source) -> Bool { a.rawValue < b.rawValue }
         }
 
-        public var type: EntityType
-        public var source: Source
+        package var type: EntityType
+        package var source: Source
         /// The dictionary frequency, when the source has one.
-        public var frequency: Int
+        package var frequency: Int
 
-        public init(type: EntityType, source: Source, frequency: Int = 0) {
+        package init(type: EntityType, source: Source, frequency: Int = 0) {
             self.type = type
             self.source = source
             self.frequency = frequency
@@ -57,7 +57,7 @@ public struct EntityGazetteer: Sendable {
     /// turns away punctuation, digits and many one-character words.
     private var firstScalars = [UInt64](repeating: 0, count: 0x10000 / 64)
 
-    public init() {}
+    package init() {}
 
     @inline(__always)
     private static func pairIndex(_ a: UInt32, _ b: UInt32) -> Int {
@@ -98,7 +98,7 @@ public struct EntityGazetteer: Sendable {
     }
 
     /// The number of names.
-    public var count: Int { entries.count }
+    package var count: Int { entries.count }
 
     /// Makes room for about `names` more names of `scalars` scalars in all.
     package mutating func reserve(names: Int, scalars: Int) {
@@ -107,7 +107,7 @@ public struct EntityGazetteer: Sendable {
     }
 
     /// Adds `name`; an existing name keeps the entry from the more trusted source.
-    public mutating func insert(_ name: String, _ entry: Entry) {
+    package mutating func insert(_ name: String, _ entry: Entry) {
         insert(scalars: name.unicodeScalars, entry)
     }
 
@@ -133,14 +133,14 @@ public struct EntityGazetteer: Sendable {
     }
 
     /// The entry of exactly `name`, if it is a name.
-    public func entry(for name: String) -> Entry? {
+    package func entry(for name: String) -> Entry? {
         let scalars = Array(name.unicodeScalars)
         return entry(for: scalars, 0..<scalars.count)
     }
 
     /// The entry of `scalars[range]`, if it is a name.
     @inline(__always)
-    public func entry(for scalars: [Unicode.Scalar], _ range: Range<Int>) -> Entry? {
+    package func entry(for scalars: [Unicode.Scalar], _ range: Range<Int>) -> Entry? {
         if range.count >= 2 && !mayStartLongName(scalars, at: range.lowerBound) { return nil }
         let at = trie.value(of: scalars, range.lowerBound, range.upperBound)
         return at == EntityScalarTrie.none ? nil : entries[Int(at)]
@@ -148,7 +148,7 @@ public struct EntityGazetteer: Sendable {
 
     /// Calls `body(end, entry)` for every name that starts at `start`, shortest first.
     @inline(__always)
-    public func forEachMatch(in scalars: [Unicode.Scalar], from start: Int,
+    package func forEachMatch(in scalars: [Unicode.Scalar], from start: Int,
                              _ body: (Int, Entry) -> Void) {
         guard start < scalars.count else { return }
         var at = trie.first(scalars[start].value)

@@ -176,7 +176,7 @@ public struct EntityRecognizer: Sendable {
 
     /// The entities of `scalars` (already segmented into `words`), as
     /// normalized offsets, in text order.
-    public func spans(in scalars: [Unicode.Scalar], words: [Word]) -> [EntitySpan] {
+    package func spans(in scalars: [Unicode.Scalar], words: [Word]) -> [EntitySpan] {
         spans(in: scalars, document: document(scalars, refining: words))
     }
 

@@ -14,7 +14,7 @@ import ZhTextSegment
 /// let lex = try FactLexicon.load()
 /// lex.prefixQualifier(endingAt: 1, in: Array("超95%".unicodeScalars))   // (.over, 1)
 /// ```
-public struct FactLexicon: Sendable {
+package struct FactLexicon: Sendable {
     /// A qualifier word; `nil` qualifier marks a word that only looks like one (最近, 节约).
     package struct QualifierWord: Sendable { var qualifier: Fact.Qualifier?; var length: Int }
 
@@ -40,7 +40,7 @@ public struct FactLexicon: Sendable {
     /// are ruled out here by the next one or two, without a probe into it.
     package var nonfactPrefixes = [UInt64](repeating: 0, count: 1 << 11)
 
-    public static func load(directory: URL = DataDirectory.url) throws -> FactLexicon {
+    package static func load(directory: URL = DataDirectory.url) throws -> FactLexicon {
         var lex = FactLexicon()
         let f = { (name: String) in directory.appendingPathComponent(name) }
         for row in try FactDataFile.rows(of: f("facts-qualifiers.tsv"), minimumFields: 3) {

@@ -16,20 +16,20 @@ import ZhTextSegment
 /// Only neighbouring tokens merge (no gap between them); a number merges
 /// with at most one unit, and a date goes on through its year, month and day.
 /// - Complexity: O(n) in the number of tokens.
-public struct QuantityMerger: Sendable {
+package struct QuantityMerger: Sendable {
     package let units: UnitTable
     package let parser = NumeralParser()
 
     /// Loads the units table from `DataDirectory`.
-    public init() throws {
+    package init() throws {
         units = try UnitTable.load()
     }
 
-    public init(units: UnitTable) {
+    package init(units: UnitTable) {
         self.units = units
     }
 
-    public func merge(_ tokens: [Word], in scalars: [Unicode.Scalar], quantityPOS: UInt16) -> [Word] {
+    package func merge(_ tokens: [Word], in scalars: [Unicode.Scalar], quantityPOS: UInt16) -> [Word] {
         var out: [Word] = []
         out.reserveCapacity(tokens.count)
         var k = 0

@@ -26,7 +26,7 @@ public struct DocumentAnalysis: Sendable {
     /// Invalid byte sequences replaced with U+FFFD.
     public var substitutions: Int
     /// Content words of the body, counted for the corpus keyword report.
-    public var keywordCounts: KeywordCounts
+    package var keywordCounts: KeywordCounts
     /// The normalized body (for new-term discovery over a sample), kept as
     /// scalars: most documents come after the sample is full and never need
     /// it as a string.
@@ -41,7 +41,7 @@ public struct DocumentAnalysis: Sendable {
     public var facts: [Fact]
     public var entities: [Entity]
 
-    public init(id: String, path: String, title: String? = nil, date: String? = nil, time: String? = nil,
+    package init(id: String, path: String, title: String? = nil, date: String? = nil, time: String? = nil,
                 source: String? = nil, author: String? = nil, url: String? = nil, encoding: String, script: Script,
                 characters: Int, bytes: Int, substitutions: Int = 0, keywordCounts: KeywordCounts = KeywordCounts(),
                 bodyScalars: ArraySlice<Unicode.Scalar>, bodyWords: ArraySlice<Word> = [],

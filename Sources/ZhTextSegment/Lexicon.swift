@@ -18,7 +18,7 @@ import ZhTextNormalize
 /// ```
 ///
 /// - Complexity: a lookup is O(length).
-public struct Lexicon: Sendable {
+package struct Lexicon: Sendable {
     /// Marks a node that is a prefix only (or a word suppressed by freq 0).
     package static let notAWord: UInt16 = .max
     /// The parts of speech the segmenter itself assigns, always the first
@@ -33,7 +33,7 @@ public struct Lexicon: Sendable {
     static let posTime: UInt16 = 6
     /// Whitespace: tagged `x` like punctuation, with an id of its own so
     /// printers can tell it apart without looking at the text.
-    public static let whitespacePOSID: UInt16 = 7
+    package static let whitespacePOSID: UInt16 = 7
 
     /// The trie: node ids are unit indices.
     var units: HugePageTable<Unit>
@@ -51,7 +51,7 @@ public struct Lexicon: Sendable {
     /// ln(total frequency): an unknown single character scores `-logTotal`.
     var logTotal: Double
     /// Number of words.
-    public internal(set) var wordCount: Int
+    package internal(set) var wordCount: Int
 
     /// One trie node, 16 bytes (four to a cache line).
     struct Unit: Sendable, BitwiseCopyable {
@@ -200,20 +200,20 @@ public struct Lexicon: Sendable {
     }
 
     /// Whether `word` is a word of the lexicon (frequency above 0).
-    public func contains(_ word: String) -> Bool {
+    package func contains(_ word: String) -> Bool {
         let n = node(of: word.unicodeScalars)
         return n > 0 && posID[Int(n)] != Lexicon.notAWord
     }
 
     /// The part of speech of `word`, or `nil` when it is not a word.
-    public func partOfSpeech(of word: String) -> String? {
+    package func partOfSpeech(of word: String) -> String? {
         let n = node(of: word.unicodeScalars)
         guard n > 0, posID[Int(n)] != Lexicon.notAWord else { return nil }
         return posNames[Int(posID[Int(n)])]
     }
 
     /// ln(probability) of `word` in the route, or `nil` when it is not a word.
-    public func logProbability(of word: String) -> Double? {
+    package func logProbability(of word: String) -> Double? {
         let n = node(of: word.unicodeScalars)
         guard n > 0, posID[Int(n)] != Lexicon.notAWord else { return nil }
         return Double(logProb[Int(n)])
@@ -225,7 +225,7 @@ public struct Lexicon: Sendable {
 
 extension Lexicon {
     /// Part-of-speech names by id (`Word.posID`).
-    public var partsOfSpeech: [String] { posNames }
+    package var partsOfSpeech: [String] { posNames }
     /// The tags the segmenter assigns itself: `x`, `m`, `eng`, `url`, `n`, `nr`, `t`.
-    public static var reservedPartsOfSpeech: [String] { reservedPOS }
+    package static var reservedPartsOfSpeech: [String] { reservedPOS }
 }

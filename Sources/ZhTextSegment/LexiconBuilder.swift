@@ -195,7 +195,7 @@ package struct LexiconBuilder {
 extension Lexicon {
     /// Builds a lexicon from in-memory entries (later entries win), for
     /// tests and embedding.
-    public init(entries: [LexiconEntry]) {
+    package init(entries: [LexiconEntry]) {
         var b = LexiconBuilder()
         for e in entries { b.add(e) }
         self = b.build()

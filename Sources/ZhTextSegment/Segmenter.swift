@@ -38,7 +38,7 @@ public final class Segmenter: Sendable {
     }
 
     /// The dictionary.
-    public let lexicon: Lexicon
+    package let lexicon: Lexicon
     let hmm: HMMModel?
     /// Score of a Chinese-numeral number edge (二〇二三): a common word's.
     let numeralLogProb: Double
@@ -77,7 +77,7 @@ public final class Segmenter: Sendable {
 
     /// A segmenter over `lexicon`, with the shipped unknown-word model
     /// unless `useHMM` is false (for tests with small dictionaries).
-    public convenience init(lexicon: Lexicon, useHMM: Bool = true) throws {
+    package convenience init(lexicon: Lexicon, useHMM: Bool = true) throws {
         self.init(lexicon: lexicon,
                   hmm: useHMM ? try HMMModel(contentsOf: DataDirectory.file("hmm.model")) : nil,
                   lists: try CharacterLists.load())

@@ -25,7 +25,7 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
     public var encodings: [String: Int] = [:]
     public var scripts: [String: Int] = [:]
     /// Content words: how often, in how many documents, with which POS.
-    public var keywords = KeywordCounts()
+    package var keywords = KeywordCounts()
     /// The normalized texts new terms are discovered in: the documents in
     /// input order up to `termSampleLimit` scalars (n-gram statistics of a
     /// whole large batch would not fit in memory).

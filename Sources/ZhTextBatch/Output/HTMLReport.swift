@@ -11,12 +11,12 @@ import ZhTextPipeline
 /// SVG), facts by kind with their sentences, entities, new terms, documents
 /// and failures. No scripts and no external requests: the page's
 /// Content-Security-Policy forbids both, and all document text is escaped.
-public struct HTMLReport: Sendable {
-    public let options: ReportWriter.Options
-    public init(options: ReportWriter.Options) { self.options = options }
+package struct HTMLReport: Sendable {
+    package let options: ReportWriter.Options
+    package init(options: ReportWriter.Options) { self.options = options }
 
     /// Escapes text for HTML element content and attribute values.
-    public static func escape(_ s: String) -> String {
+    package static func escape(_ s: String) -> String {
         // Most text has nothing to escape: it is returned as it is.
         let plain = s.utf8.allSatisfy { b in
             b >= 0x20 ? b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27 : b == 0x0A || b == 0x09
@@ -38,7 +38,7 @@ public struct HTMLReport: Sendable {
         return out
     }
 
-    public func render(_ s: CorpusSummary, terms: [Keyword],
+    package func render(_ s: CorpusSummary, terms: [Keyword],
                        entities: [CorpusSummary.EntityCount],
                        newTerms: [DiscoveredTerm] = []) -> String {
         let e = HTMLReport.escape

@@ -16,19 +16,19 @@ import ZhTextPipeline
 ///
 /// `zhtext merge` reads states back; one from another format version is
 /// rejected with a clear error rather than misread.
-public enum StateFile {
-    public static let name = "corpus.state"
-    public static let format = "zhtext-state"
-    public static let version = 3
+package enum StateFile {
+    package static let name = "corpus.state"
+    package static let format = "zhtext-state"
+    package static let version = 3
 
-    public enum StateError: Error, CustomStringConvertible, Equatable {
+    package enum StateError: Error, CustomStringConvertible, Equatable {
         case missing(String)
         case notAState(String)
         case wrongVersion(String, Int)
         case malformed(String, line: Int)
         case incomplete(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .missing(let p): return "\(p): no \(StateFile.name) here (run `zhtext analyze --out` first)"
             case .notAState(let p): return "\(p): not a ZhText state file"
@@ -69,7 +69,7 @@ public enum StateFile {
 
     /// Reads the state at `path`, calling `document` for each document in
     /// order, and returns its summary.
-    public static func read(_ path: String,
+    package static func read(_ path: String,
                             document: (_ json: String, _ factRows: String) throws -> Void) throws -> CorpusSummary {
         guard let file = fopen(path, "rb") else { throw StateError.missing(path) }
         defer { fclose(file) }

@@ -16,7 +16,7 @@ import ZhTextSegment
 extension KeywordCounts: Codable {
     package enum CodingKeys: String, CodingKey { case documents, tokens, terms }
 
-    public init(from decoder: any Swift.Decoder) throws {
+    package init(from decoder: any Swift.Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         documentCount = try c.decode(Int.self, forKey: .documents)
         tokenCount = try c.decode(Int.self, forKey: .tokens)
@@ -37,7 +37,7 @@ extension KeywordCounts: Codable {
         }
     }
 
-    public func encode(to encoder: any Swift.Encoder) throws {
+    package func encode(to encoder: any Swift.Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(documentCount, forKey: .documents)
         try c.encode(tokenCount, forKey: .tokens)

@@ -56,10 +56,10 @@ public struct KeywordExtractor: Sendable {
     }
 
     public let options: Options
-    public let filter: KeywordFilter
-    public let idf: KeywordIDFTable
+    package let filter: KeywordFilter
+    package let idf: KeywordIDFTable
 
-    public init(options: Options = Options(), filter: KeywordFilter, idf: KeywordIDFTable) {
+    package init(options: Options = Options(), filter: KeywordFilter, idf: KeywordIDFTable) {
         var filter = filter
         filter.allowSingleCharacters = options.allowSingleCharacters
         self.options = options
@@ -103,14 +103,14 @@ public struct KeywordExtractor: Sendable {
     }
 
     /// The IDF of `term` given the corpus counts (formula in the type's doc).
-    public func inverseDocumentFrequency(of term: String, in counts: KeywordCounts) -> Double {
+    package func inverseDocumentFrequency(of term: String, in counts: KeywordCounts) -> Double {
         let background = exp(idf.maximum)
         let df = Double(counts[term]?.documents ?? 0)
         return log((background + Double(counts.documentCount)) / (background * exp(-idf[term]) + df))
     }
 
     /// TF-IDF keywords of accumulated counts.
-    public func tfidf(_ counts: KeywordCounts, top: Int? = nil) -> [Keyword] {
+    package func tfidf(_ counts: KeywordCounts, top: Int? = nil) -> [Keyword] {
         let rows = counts.rows
         let largest = rows.reduce(0) { max($0, $1.count) }
         guard largest > 0 else { return [] }
@@ -171,7 +171,7 @@ public struct KeywordExtractor: Sendable {
 
     /// TextRank keywords of an accumulated graph; `counts` gives count,
     /// documents and part of speech.
-    public func textRank(_ graph: KeywordCooccurrence, counts: KeywordCounts, top: Int? = nil) -> [Keyword] {
+    package func textRank(_ graph: KeywordCooccurrence, counts: KeywordCounts, top: Int? = nil) -> [Keyword] {
         let ranks = graph.rank(damping: options.damping, iterations: options.iterations)
         var result: [Keyword] = []
         result.reserveCapacity(ranks.count)

@@ -32,38 +32,38 @@ import ZhTextSegment
 /// stats.merge(statsFromAnotherMachine)
 /// let terms = discoverer.discover(in: stats, top: 50)
 /// ```
-public struct TermStatistics: Sendable, Equatable {
+package struct TermStatistics: Sendable, Equatable {
     /// What is known of one n-gram.
-    public struct Counts: Sendable, Hashable {
+    package struct Counts: Sendable, Hashable {
         /// Occurrences.
-        public var count: Int
+        package var count: Int
         /// Documents containing it.
-        public var documents: Int
+        package var documents: Int
         /// Occurrences with no Han character on the left.
-        public var leftBoundaries: Int
+        package var leftBoundaries: Int
         /// Occurrences with no Han character on the right.
-        public var rightBoundaries: Int
+        package var rightBoundaries: Int
         /// Occurrences that begin and end at word boundaries of the
         /// document's segmentation (all of them when none was given).
-        public var aligned: Int
+        package var aligned: Int
     }
 
     /// Longest candidate; n-grams one longer are counted for neighbours.
-    public let maxLength: Int
+    package let maxLength: Int
     /// Documents added.
-    public internal(set) var documentCount = 0
+    package internal(set) var documentCount = 0
     /// Han characters in all documents.
-    public internal(set) var characterCount = 0
+    package internal(set) var characterCount = 0
     package var grams = NGramTable()
 
-    public init(maxLength: Int = 6) {
+    package init(maxLength: Int = 6) {
         precondition((1..<TermNGram.capacity).contains(maxLength), "maxLength must be 1...\(TermNGram.capacity - 1)")
         self.maxLength = maxLength
     }
 
     /// The statistics of one document; `words`, its segmentation (offsets
     /// into `scalars`), gives the word boundaries, every position if nil.
-    public init(document scalars: [Unicode.Scalar], words: [Word]? = nil, maxLength: Int = 6) {
+    package init(document scalars: [Unicode.Scalar], words: [Word]? = nil, maxLength: Int = 6) {
         self.init(maxLength: maxLength)
         add(document: scalars, words: words)
     }
@@ -71,7 +71,7 @@ public struct TermStatistics: Sendable, Equatable {
     /// Counts one more document, with its segmentation if there is one.
     ///
     /// - Complexity: O(*n* · `maxLength`) in the length of the document.
-    public mutating func add(document scalars: [Unicode.Scalar], words: [Word]? = nil) {
+    package mutating func add(document scalars: [Unicode.Scalar], words: [Word]? = nil) {
         var boundary = [Bool](repeating: words == nil, count: scalars.count + 1)
         for w in words ?? [] where w.start >= 0 && w.end <= scalars.count && w.start <= w.end {
             boundary[Int(w.start)] = true
@@ -172,7 +172,7 @@ public struct TermStatistics: Sendable, Equatable {
     /// (`NGramSortCounter`), which stores no n-gram seen once; when its keys
     /// cannot hold the sample's alphabet, by hashing
     /// (`forDiscoveryByHashing`).
-    public static func forDiscovery(_ documents: [(scalars: [Unicode.Scalar], spans: [Word])],
+    package static func forDiscovery(_ documents: [(scalars: [Unicode.Scalar], spans: [Word])],
                                     maxLength: Int = 6) -> TermStatistics {
         NGramSortCounter.statistics(of: documents, maxLength: maxLength)
             ?? forDiscoveryByHashing(documents, maxLength: maxLength)
@@ -219,12 +219,12 @@ public struct TermStatistics: Sendable, Equatable {
     package static let distinctCharacterEstimate = 8192
 
     /// Counts one more document.
-    public mutating func add(document text: String) {
+    package mutating func add(document text: String) {
         add(document: Array(text.unicodeScalars))
     }
 
     /// Adds `other`'s counts (both must have the same `maxLength`).
-    public mutating func merge(_ other: TermStatistics) {
+    package mutating func merge(_ other: TermStatistics) {
         precondition(other.maxLength == maxLength, "merging TermStatistics of different maxLength")
         documentCount += other.documentCount
         characterCount += other.characterCount
@@ -238,7 +238,7 @@ public struct TermStatistics: Sendable, Equatable {
     }
 
     /// `self` merged with `other`.
-    public func merging(_ other: TermStatistics) -> TermStatistics {
+    package func merging(_ other: TermStatistics) -> TermStatistics {
         var result = self
         result.merge(other)
         return result
@@ -247,7 +247,7 @@ public struct TermStatistics: Sendable, Equatable {
     /// These statistics without the n-grams of two or more characters seen
     /// fewer than `threshold` times (single characters are all kept: they
     /// are the cohesion denominators). Apply to the fully merged state.
-    public func pruned(below threshold: Int) -> TermStatistics {
+    package func pruned(below threshold: Int) -> TermStatistics {
         var result = TermStatistics(maxLength: maxLength)
         result.documentCount = documentCount
         result.characterCount = characterCount
@@ -258,19 +258,19 @@ public struct TermStatistics: Sendable, Equatable {
     }
 
     /// The counts of `text`, if it occurred.
-    public func counts(of text: String) -> Counts? {
+    package func counts(of text: String) -> Counts? {
         let scalars = Array(text.unicodeScalars)
         guard (1...TermNGram.capacity).contains(scalars.count) else { return nil }
         return grams[TermNGram(scalars)]
     }
 
     /// Number of distinct n-grams held.
-    public var distinctCount: Int { grams.count }
+    package var distinctCount: Int { grams.count }
 
     /// Whether `s` is a Han ideograph (CJK Unified Ideographs and their
     /// extensions, compatibility ideographs). `〇` and CJK punctuation are not.
     @inline(__always)
-    public static func isHan(_ s: Unicode.Scalar) -> Bool {
+    package static func isHan(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0x30000...0x323AF: true
         default: false
