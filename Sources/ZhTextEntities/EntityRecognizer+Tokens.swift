@@ -87,7 +87,7 @@ extension EntityRecognizer {
     /// Where `refine` splits the word `s[start..<end]`, if it does; `names`
     /// is the word's `EntityGazetteer.prefix` (its facts have it), which
     /// tells whether the word is a name without walking the trie again.
-    package func refinedSplit(_ start: Int, _ end: Int, _ s: [Unicode.Scalar], names: EntityScalarTrie.Step) -> Int? {
+    package func refinedSplit(_ start: Int, _ end: Int, _ s: [Unicode.Scalar], names: ScalarTrie.Step) -> Int? {
         let n = end - start
         guard n >= 2, start >= 0, end <= s.count, EntityDocument.isHan(s[start]) else { return nil }
         if let e = gazetteer.entry(at: names), e.source > .dictionary || e.type == .organization,

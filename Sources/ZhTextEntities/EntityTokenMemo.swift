@@ -37,10 +37,10 @@ package struct EntityTokenMemo {
         package var tag = EntityTag.other
         /// Where the gazetteer's trie stands after it (`EntityGazetteer.prefix`),
         /// for words of two or more scalars; node -1 otherwise.
-        package var names = EntityScalarTrie.Step(node: -1, value: EntityScalarTrie.none)
+        package var names = ScalarTrie.Step(node: -1, value: ScalarTrie.none)
 
         package init(kinds: EntityWordKinds, inLexicon: Bool, tag: EntityTag = .other,
-                     names: EntityScalarTrie.Step = EntityScalarTrie.Step(node: -1, value: EntityScalarTrie.none)) {
+                     names: ScalarTrie.Step = ScalarTrie.Step(node: -1, value: ScalarTrie.none)) {
             self.kinds = kinds
             self.inLexicon = inLexicon
             self.tag = tag

@@ -28,7 +28,9 @@ package struct FactLexicon: Sendable {
     package var peopleWords = FactWordTable<Bool>()
     package var timeWords = FactWordTable<Int>()
     package var unitBlockers = FactWordTable<Bool>()
-    package var nonfactWords = FactWordTrie(backward: false)
+    /// The non-fact words (some tens of thousands of edges: a filter of
+    /// 2^18 bits, 32 KB, about eight bits an edge).
+    package var nonfactWords = ScalarTrie(filterBits: 18, rootTable: false)
     package var longestNonfact = 4
     /// The longest non-fact word starting with each BMP scalar (0 when none
     /// does): most places before a numeral start no word long enough to
@@ -87,7 +89,7 @@ package struct FactLexicon: Sendable {
     /// Adds a word with a numeral that is no quantity (its reach is kept
     /// up to 255 scalars: the lists' words are a few characters long).
     package mutating func insertNonfact(_ word: String) {
-        nonfactWords.insert(word, value: 0)
+        nonfactWords.update(word.unicodeScalars) { _ in 0 }
         let scalars = Array(word.unicodeScalars)
         let length = scalars.count
         longestNonfact = max(longestNonfact, length)

@@ -55,9 +55,8 @@ struct DiscoverCommand: ParsableCommand {
         var stats = TermStatistics()
         if minCount >= 2 {
             // An n-gram seen once can be no candidate and adds nothing to a
-            // neighbour entropy: only the repeated ones are counted (two
-            // passes over the texts), a fraction of the memory and time of
-            // counting every n-gram.
+            // neighbour entropy: only the repeated ones are kept, a fraction
+            // of the memory of keeping every n-gram.
             var documents: [(scalars: [Unicode.Scalar], spans: [Word])] = []
             for path in paths {
                 let scalars = try input.load(path, normalizer: normalizer).normalized.scalars

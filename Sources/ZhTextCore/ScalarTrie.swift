@@ -1,23 +1,29 @@
-import ZhTextCore
-import ZhTextNormalize
-import ZhTextSegment
 /// Words over Unicode scalars, each with an `Int32` value, as a trie laid
 /// out for few cache misses: the value of a word sits next to the edge that
-/// ends it, so a lookup costs one memory access per scalar.
+/// ends it, so a lookup costs one memory access per scalar. The gazetteer
+/// and word lists of the entity recognizer and the word lists of the fact
+/// scanner are all of this kind.
 ///
-/// The root's children are indexed directly by BMP scalar; every other edge
-/// lives in one open-addressing hash table keyed by `parent << 21 | scalar`,
-/// guarded by a bit filter (a clear bit: no such edge, the table is not
-/// touched), so most failed lookups end in cache.
+/// Edges live in one open-addressing hash table keyed by
+/// `parent << 21 | scalar`, guarded by a bit filter (a clear bit: no such
+/// edge, the table is not touched), so most failed lookups end in cache.
+/// With `rootTable`, the root's children are instead indexed directly by
+/// BMP scalar (512 KB, for a trie asked at nearly every position of a
+/// text); without, a small trie stays small.
+///
+/// A trie of words inserted reversed matches words by where they end:
+/// `longestWord(in:at:backward:)`.
 ///
 /// ```swift
-/// var trie = EntityScalarTrie()
+/// var trie = ScalarTrie()
 /// trie.update("南京".unicodeScalars) { _ in 7 }
 /// let s = Array("南京市".unicodeScalars)
 /// trie.value(of: s, 0, 2)     // 7
 /// trie.value(of: s, 0, 1)     // -1 (a prefix only)
 /// ```
-package struct EntityScalarTrie: Sendable {
+/// - Complexity: a lookup or match is O(*k*), *k* the longest word.
+/// Hand-built for the `zhtext analyze --jobs 1` and `--jobs 2` benchmark rows.
+package struct ScalarTrie: Sendable {
     /// The value of words that are not in the trie (and of prefixes only).
     package static let none: Int32 = -1
 
@@ -25,6 +31,12 @@ package struct EntityScalarTrie: Sendable {
     package struct Step: Sendable {
         package var node: Int32
         package var value: Int32
+
+        @inlinable
+        package init(node: Int32, value: Int32) {
+            self.node = node
+            self.value = value
+        }
     }
 
     /// A hash slot: the edge key plus one (0 marks an empty slot), the
@@ -33,56 +45,69 @@ package struct EntityScalarTrie: Sendable {
         package var key: UInt64
         package var child: Int32
         package var value: Int32
+
+        package init(key: UInt64, child: Int32, value: Int32) {
+            self.key = key
+            self.child = child
+            self.value = value
+        }
     }
 
     private static let emptySlot = Slot(key: 0, child: -1, value: none)
+    /// Number of root children indexed directly, when there is a root table.
+    private static let rootTableSize = 0x10000
 
-    /// The child of the root for each BMP scalar (node -1 when missing).
-    private var rootSteps = [Step](repeating: Step(node: -1, value: none), count: 0x10000)
-    private var slots = [Slot](repeating: emptySlot, count: 1024)
-    private var mask = 1023
+    /// The child of the root for each scalar below `rootLimit` (node -1 when
+    /// missing): every BMP scalar, or none.
+    @usableFromInline package private(set) var rootSteps: [Step]
+    @usableFromInline package private(set) var rootLimit: UInt32
+    @usableFromInline package private(set) var slots = [Slot](repeating: emptySlot, count: 64)
+    @usableFromInline package private(set) var mask = 63
     private var edgeCount = 0
     /// One bit per hashed edge key: clear means the edge does not exist.
-    private var filter: [UInt64]
+    @usableFromInline package private(set) var filter: [UInt64]
     /// log2 of the number of bits of `filter`.
-    private let filterBits: Int
+    @usableFromInline package let filterBits: Int
     /// The value of the empty word.
-    private var rootValue = none
+    @usableFromInline package private(set) var rootValue = none
     /// Number of nodes, the root included.
     package private(set) var nodeCount = 1
 
     /// A trie whose edge filter has `2^filterBits` bits: 22 (512 KB) suits
-    /// some hundred thousand edges, 16 (8 KB) a few thousand.
-    package init(filterBits: Int = 22) {
+    /// some hundred thousand edges, 16 (8 KB) a few thousand; with
+    /// `rootTable`, the root's BMP children are indexed directly.
+    package init(filterBits: Int = 22, rootTable: Bool = true) {
         self.filterBits = max(filterBits, 6)
         filter = [UInt64](repeating: 0, count: 1 << (self.filterBits - 6))
+        rootSteps = rootTable ? [Step](repeating: Step(node: -1, value: Self.none), count: Self.rootTableSize) : []
+        rootLimit = UInt32(rootSteps.count)
     }
 
-    @inline(__always)
-    private static func edgeKey(_ node: Int32, _ scalar: UInt32) -> UInt64 {
+    @inlinable @inline(__always)
+    static func edgeKey(_ node: Int32, _ scalar: UInt32) -> UInt64 {
         (UInt64(UInt32(bitPattern: node)) << 21 | UInt64(scalar)) &+ 1
     }
 
-    @inline(__always)
-    private static func slotIndex(_ key: UInt64, _ mask: Int) -> Int {
+    @inlinable @inline(__always)
+    static func slotIndex(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: BitHash.fibonacci(key) >> 32) & mask
     }
 
-    @inline(__always)
-    private func filterIndex(_ key: UInt64) -> Int {
+    @inlinable @inline(__always)
+    func filterIndex(_ key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> UInt64(64 - filterBits))
     }
 
     /// The step from the root by `scalar`; its node is -1 when there is no such edge.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func first(_ scalar: UInt32) -> Step {
-        scalar < 0x10000 ? rootSteps[Int(scalar)] : step(0, scalar)
+        step(0, scalar)
     }
 
     /// The step from `node` by `scalar`; its node is -1 when there is no such edge.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func step(_ node: Int32, _ scalar: UInt32) -> Step {
-        if node == 0 && scalar < 0x10000 { return rootSteps[Int(scalar)] }
+        if node == 0 && scalar < rootLimit { return rootSteps[Int(scalar)] }
         let key = Self.edgeKey(node, scalar)
         let f = filterIndex(key)
         guard filter[f >> 6] & (1 << UInt64(f & 63)) != 0 else { return Step(node: -1, value: Self.none) }
@@ -98,15 +123,15 @@ package struct EntityScalarTrie: Sendable {
     /// Whether `node` may have a child by `scalar`: false when `step` would
     /// surely find none. Asks only the filter (or the root's table), so a
     /// loop of these touches one bit per question.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func mayStep(_ node: Int32, _ scalar: UInt32) -> Bool {
-        if node == 0 && scalar < 0x10000 { return rootSteps[Int(scalar)].node >= 0 }
+        if node == 0 && scalar < rootLimit { return rootSteps[Int(scalar)].node >= 0 }
         let f = filterIndex(Self.edgeKey(node, scalar))
         return filter[f >> 6] & (1 << UInt64(f & 63)) != 0
     }
 
     /// The value of the word `scalars[start..<end]`, or `none`.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func value(of scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int32 {
         guard start < end else { return rootValue }
         let at = walk(scalars, start, end)
@@ -115,7 +140,7 @@ package struct EntityScalarTrie: Sendable {
 
     /// Where a walk from the root over the non-empty `scalars[start..<end]`
     /// ends: node -1 when no word begins with them.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func walk(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Step {
         var at = first(scalars[start].value)
         var i = start + 1
@@ -125,6 +150,41 @@ package struct EntityScalarTrie: Sendable {
             i += 1
         }
         return at
+    }
+
+    /// The longest word starting at `i` (or, with `backward`, for a trie of
+    /// reversed words, ending at `i`, exclusive) whose length `accept`
+    /// allows, as (value, length).
+    @inlinable
+    package func longestWord(in s: [Unicode.Scalar], at i: Int, backward: Bool = false,
+                             accepting accept: (Int) -> Bool = { _ in true }) -> (value: Int32, length: Int)? {
+        let direction = backward ? -1 : 1
+        var k = backward ? i - 1 : i
+        guard k >= 0, k < s.count else { return nil }
+        var best: (value: Int32, length: Int)? = nil
+        var at = first(s[k].value), n = 1
+        while at.node >= 0 {
+            if at.value != Self.none, accept(n) { best = (at.value, n) }
+            k += direction
+            guard k >= 0, k < s.count else { break }
+            at = step(at.node, s[k].value)
+            n += 1
+        }
+        return best
+    }
+
+    /// Whether a word starting at `start` ends at or after `minEnd`.
+    @inlinable
+    package func hasWord(in s: [Unicode.Scalar], from start: Int, endingAtOrAfter minEnd: Int) -> Bool {
+        guard start < s.count else { return false }
+        var at = first(s[start].value), end = start + 1
+        while at.node >= 0 {
+            if at.value != Self.none, end >= minEnd { return true }
+            guard end < s.count else { break }
+            at = step(at.node, s[end].value)
+            end += 1
+        }
+        return false
     }
 
     /// Sets the value of `word` (added with its prefixes when missing) to
@@ -141,7 +201,7 @@ package struct EntityScalarTrie: Sendable {
             return
         }
         _ = childOrNew(parent, scalar)
-        if parent == 0 && scalar < 0x10000 {
+        if parent == 0 && scalar < rootLimit {
             rootSteps[Int(scalar)].value = change(rootSteps[Int(scalar)].value)
             return
         }
@@ -153,7 +213,7 @@ package struct EntityScalarTrie: Sendable {
 
     /// The child of `node` by `scalar`, added when missing.
     private mutating func childOrNew(_ node: Int32, _ scalar: UInt32) -> Int32 {
-        if node == 0 && scalar < 0x10000 {
+        if node == 0 && scalar < rootLimit {
             let existing = rootSteps[Int(scalar)].node
             if existing >= 0 { return existing }
             rootSteps[Int(scalar)].node = Int32(nodeCount)
@@ -190,7 +250,15 @@ package struct EntityScalarTrie: Sendable {
         for slot in old where slot.key != 0 { place(slot) }
     }
 
-    /// The trie's arrays and counts, for `EntityTableCache`.
+    /// Makes room for `edges` more edges at once, so loading a big list
+    /// rehashes at most once.
+    package mutating func reserveEdges(_ edges: Int) {
+        var size = slots.count
+        while (edgeCount + edges) * 2 > size { size <<= 1 }
+        if size > slots.count { resize(size) }
+    }
+
+    /// The trie's arrays and counts, for a binary cache.
     package struct Storage {
         package var rootSteps: [Step]
         package var slots: [Slot]
@@ -199,6 +267,17 @@ package struct EntityScalarTrie: Sendable {
         package var filterBits: Int
         package var rootValue: Int32
         package var nodeCount: Int
+
+        package init(rootSteps: [Step], slots: [Slot], edgeCount: Int, filter: [UInt64], filterBits: Int,
+                     rootValue: Int32, nodeCount: Int) {
+            self.rootSteps = rootSteps
+            self.slots = slots
+            self.edgeCount = edgeCount
+            self.filter = filter
+            self.filterBits = filterBits
+            self.rootValue = rootValue
+            self.nodeCount = nodeCount
+        }
     }
 
     package var storage: Storage {
@@ -209,10 +288,12 @@ package struct EntityScalarTrie: Sendable {
     /// The trie `storage` was taken from, or nil when the arrays do not fit together.
     package init?(_ storage: Storage) {
         let size = storage.slots.count
-        guard storage.rootSteps.count == 0x10000, size >= 1, size & (size - 1) == 0,
+        guard storage.rootSteps.count == Self.rootTableSize || storage.rootSteps.isEmpty,
+              size >= 1, size & (size - 1) == 0,
               storage.edgeCount * 2 <= size, storage.filterBits >= 6, storage.filterBits < 40,
               storage.filter.count == 1 << (storage.filterBits - 6), storage.nodeCount >= 1 else { return nil }
         rootSteps = storage.rootSteps
+        rootLimit = UInt32(rootSteps.count)
         slots = storage.slots
         mask = size - 1
         edgeCount = storage.edgeCount
@@ -229,13 +310,5 @@ package struct EntityScalarTrie: Sendable {
     package func valuesAreBelow(_ limit: Int32) -> Bool {
         let fits = { (v: Int32) in v == Self.none || (v >= 0 && v < limit) }
         return fits(rootValue) && rootSteps.allSatisfy { fits($0.value) } && slots.allSatisfy { fits($0.value) }
-    }
-
-    /// Makes room for `edges` more edges at once, so loading a big list
-    /// rehashes at most once.
-    package mutating func reserveEdges(_ edges: Int) {
-        var size = slots.count
-        while (edgeCount + edges) * 2 > size { size <<= 1 }
-        if size > slots.count { resize(size) }
     }
 }
