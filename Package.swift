@@ -81,8 +81,10 @@ let package = Package(
         .testTarget(name: "ZhTextKeywordsTests", dependencies: ["ZhTextKeywords", "ZhTextTestSupport"]),
         .testTarget(name: "ZhTextBatchTests", dependencies: ["ZhTextBatch", "ZhTextTestSupport"],
                     exclude: ["Golden"]),
-        // End to end: the built tool (a dependency, so it is built first) on
-        // seeds/ and fixtures.
-        .testTarget(name: "zhtextTests", dependencies: ["zhtext", "ZhText", "ZhTextTestSupport"]),
+        // End to end: the built tool (a dependency, so it is built first, in
+        // the products directory beside the test bundle) on seeds/ and
+        // fixtures; Golden/seeds holds the expected `analyze seeds` outputs.
+        .testTarget(name: "zhtextTests", dependencies: ["zhtext", "ZhText", "ZhTextTestSupport"],
+                    exclude: ["Golden"]),
     ]
 )

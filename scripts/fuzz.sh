@@ -4,6 +4,9 @@
 # must end with exit 0 or 1 (no signal), within its watchdog time, and every
 # input must be either analyzed or listed as failed with a reason.
 #   scripts/fuzz.sh [COUNT=10000] [SEED=1]      # the full run adds a 50 MB line
+# This is the full run (release build). `swift test` runs the first 30 cases
+# of seed 7 through the debug build (Tests/zhtextTests/FuzzTests.swift;
+# ZHTEXT_FUZZ_CASES=N swift test --filter FuzzTests for N of them).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-10000}; seed=${2:-1}

@@ -21,7 +21,7 @@ package struct LexiconBuilder {
     private var freqs: [Int64] = []
     /// -1: not given.
     private var pos: [Int32] = []
-    private(set) var posNames: [String] = Lexicon.reservedPOS
+    package private(set) var posNames: [String] = Lexicon.reservedPOS
     private var posLookup: [String: Int32] = [:]
 
     package init() {
@@ -38,7 +38,7 @@ package struct LexiconBuilder {
         pos.reserveCapacity(400_000)
     }
 
-    mutating func posIndex(_ name: String) -> Int32 {
+    package mutating func posIndex(_ name: String) -> Int32 {
         if let i = posLookup[name] { return i }
         let i = Int32(posNames.count)
         posNames.append(name)
@@ -46,7 +46,7 @@ package struct LexiconBuilder {
         return i
     }
 
-    mutating func add(word: some Collection<UInt32>, frequency: Int64?, posIndex: Int32?) {
+    package mutating func add(word: some Collection<UInt32>, frequency: Int64?, posIndex: Int32?) {
         guard !word.isEmpty else { return }
         starts.append(Int32(chars.count))
         chars.append(contentsOf: word)
@@ -55,12 +55,12 @@ package struct LexiconBuilder {
         pos.append(posIndex ?? -1)
     }
 
-    mutating func add(word: some Collection<UInt32>, frequency: Int64?, pos: String?) {
+    package mutating func add(word: some Collection<UInt32>, frequency: Int64?, pos: String?) {
         let p = pos.map { posIndex($0) }
         add(word: word, frequency: frequency, posIndex: p)
     }
 
-    mutating func add(_ entry: LexiconEntry) {
+    package mutating func add(_ entry: LexiconEntry) {
         add(word: entry.word.unicodeScalars.map(\.value),
             frequency: entry.frequency.map(Int64.init), pos: entry.pos)
     }
@@ -169,70 +169,68 @@ package struct LexiconBuilder {
             words += 1
             if uSuggest[r] { suggestNodes.append(i) }
         }
-        var lexicon = Lexicon(firstChild: firstChild, label: label,
-                              logProb: logProb, posID: posID, posNames: posNames,
-                              logTotal: logTotal, wordCount: words)
         // Words given without a frequency: twice as likely as their best
         // split into other words (jieba's suggest_freq), at least 3. The
-        // splits are weighed in a first build; the double array the route
-        // reads is then built again with the chosen probabilities.
-        guard !suggestNodes.isEmpty else { return lexicon }
+        // splits are weighed on the breadth-first trie (each word's choice
+        // seen by the next), so the double array the route reads is built
+        // once, with the chosen probabilities.
         for i in suggestNodes {
             let r = Int(nodeWord[i])
             let word = Array(chars[Int(uStart[r])..<Int(uEnd[r])])
-            let split = lexicon.bestSplitLogProb(word)
+            let split = Self.bestSplitLogProb(word, firstChild: firstChild, label: label, logProb: logProb,
+                                              posID: posID, logTotal: logTotal)
             let existing = uFreq[r] > 0 ? Double(uFreq[r]) : 0
             let needed = (2 * exp(split + logTotal)).rounded(.up) + 1
-            let f = Float(log(max(existing, needed, 3)) - logTotal)
-            lexicon.logProb[Int(lexicon.node(ofScalars: word))] = f
-            logProb[i] = f
+            logProb[i] = Float(log(max(existing, needed, 3)) - logTotal)
         }
         return Lexicon(firstChild: firstChild, label: label, logProb: logProb, posID: posID, posNames: posNames,
                        logTotal: logTotal, wordCount: words)
     }
-}
-
-extension Lexicon {
-    /// Builds a lexicon from in-memory entries (later entries win), for
-    /// tests and embedding.
-    package init(entries: [LexiconEntry]) {
-        var b = LexiconBuilder()
-        for e in entries { b.add(e) }
-        self = b.build()
-    }
-
-    /// The node of the scalars `word`, or -1.
-    func node(ofScalars word: [UInt32]) -> Int32 {
-        var n: Int32 = 0
-        for s in word {
-            n = child(n, s)
-            if n < 0 { return -1 }
-        }
-        return n
-    }
 
     /// ln P of the most probable split of `word` into at least two pieces
     /// (dictionary words, single-character ones included; other single
-    /// characters at `-logTotal`).
-    func bestSplitLogProb(_ word: [UInt32]) -> Double {
+    /// characters at `-logTotal`), read from the breadth-first trie: the
+    /// children of node n are `label[firstChild[n]..<firstChild[n + 1]]`,
+    /// in ascending order.
+    private static func bestSplitLogProb(_ word: [UInt32], firstChild: [Int32], label: [UInt32], logProb: [Float],
+                                         posID: [UInt16], logTotal: Double) -> Double {
+        func child(_ node: Int, _ scalar: UInt32) -> Int {
+            var lo = Int(firstChild[node]), hi = Int(firstChild[node + 1])
+            let end = hi
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if label[mid] < scalar { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < end && label[lo] == scalar ? lo : -1
+        }
         let n = word.count
         guard n > 1 else { return -logTotal }
         var best = [Double](repeating: -.infinity, count: n + 1)
         best[n] = 0
         for i in stride(from: n - 1, through: 0, by: -1) {
             var b = -logTotal + best[i + 1]
-            var node: Int32 = 0
+            var node = 0
             var j = i
             while j < n {
                 node = child(node, word[j])
                 if node < 0 { break }
-                if !(i == 0 && j == n - 1) && posID[Int(node)] != Lexicon.notAWord {
-                    b = max(b, Double(logProb[Int(node)]) + best[j + 1])
+                if !(i == 0 && j == n - 1) && posID[node] != Lexicon.notAWord {
+                    b = max(b, Double(logProb[node]) + best[j + 1])
                 }
                 j += 1
             }
             best[i] = b
         }
         return best[0]
+    }
+}
+
+extension Lexicon {
+    /// Builds a lexicon from in-memory entries (later entries win), for
+    /// tests and embedding.
+    public init(entries: [LexiconEntry]) {
+        var b = LexiconBuilder()
+        for e in entries { b.add(e) }
+        self = b.build()
     }
 }

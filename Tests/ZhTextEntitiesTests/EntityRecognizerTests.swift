@@ -3,7 +3,7 @@ import Testing
 @testable import ZhText
 import ZhTextTestSupport
 
-/// The shipped segmenter and recognizer, loaded once for all tests.
+/// The shipped segmenter and recognizer, loaded once for the whole test process.
 enum EntityFixtures {
     static var segmenter: Segmenter { Shared.segmenter }
     static var recognizer: EntityRecognizer { Shared.entities }

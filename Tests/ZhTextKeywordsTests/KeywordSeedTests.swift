@@ -17,7 +17,7 @@ enum KeywordSeedCorpus {
 
     static func normalized(_ path: String) throws -> NormalizedText {
         let decoded = try TextDecoder(encoding: nil).decodeFile(atPath: path)
-        return try Normalizer().normalize(decoded.text)
+        return Shared.normalizer.normalize(decoded.text)
     }
 }
 
@@ -25,7 +25,7 @@ enum KeywordSeedCorpus {
     @Test(arguments: [KeywordExtractor.Method.tfidf])
     func firstSeedTopTenHasItsSubjects(method: KeywordExtractor.Method) throws {
         let path = try #require(try KeywordSeedCorpus.paths().first { $0.hasSuffix("000_57760e861a05f989.txt") })
-        let segmenter = try Segmenter.load()
+        let segmenter = Shared.segmenter
         let scalars = try KeywordSeedCorpus.normalized(path).scalars
         let extractor = try KeywordExtractor.load(.init(method: method))
         let top = extractor.extract(from: segmenter.words(scalars), in: scalars, posNames: segmenter.lexicon.posNames, top: 10)
@@ -42,7 +42,7 @@ enum KeywordSeedCorpus {
     }
 
     @Test func textRankOnTheSeedsIsFilteredAndStable() throws {
-        let segmenter = try Segmenter.load()
+        let segmenter = Shared.segmenter
         let docs = try KeywordSeedCorpus.paths().map { path in
             let scalars = try KeywordSeedCorpus.normalized(path).scalars
             return (scalars: scalars, words: segmenter.words(scalars))

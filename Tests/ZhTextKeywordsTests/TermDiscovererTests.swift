@@ -97,7 +97,7 @@ import ZhTextTestSupport
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("kw-emit-\(getpid()).dict")
         try TermDictionaryWriter.text(of: terms).write(to: url, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
-        let plain = try Segmenter.load()
+        let plain = Shared.segmenter
         let user = try Segmenter.load(.init(userDictionaries: [url.path]))
         #expect(!plain.segment("发展氢能重卡产业").map(\.text).contains("氢能重卡"))
         #expect(user.segment("发展氢能重卡产业").map(\.text).contains("氢能重卡"))

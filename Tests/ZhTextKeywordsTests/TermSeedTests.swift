@@ -7,7 +7,7 @@ import ZhTextTestSupport
     @Test func newQualityProductiveForcesIsFoundWithoutTheDomainDictionary() throws {
         var stats = TermStatistics()
         for path in try KeywordSeedCorpus.paths() { stats.add(document: try KeywordSeedCorpus.normalized(path).scalars) }
-        let segmenter = try Segmenter.load(.init(includeDomain: false))
+        let segmenter = Shared.segmenterWithoutDomain
         #expect(!segmenter.contains("新质生产力"))
         let stopWords = try KeywordFilter.loadStopWords(DataDirectory.file("stopwords.zh.txt"))
         let terms = TermDiscoverer(stopWords: stopWords, segmenter: segmenter).discover(in: stats, top: 10)

@@ -15,7 +15,7 @@ import ZhTextTestSupport
         ("綠(lv4)色", "绿色"),
     ])
     func pastedReadingsAreRemoved(text: String, expected: String) throws {
-        #expect(try Normalizer().normalize(text).text == expected)
+        #expect(Shared.normalizer.normalize(text).text == expected)
     }
 
     @Test(arguments: [

@@ -17,7 +17,7 @@ func seedText(_ seed: String) throws -> String {
 @Suite struct NormalizerTests {
     @Test(arguments: seeds)
     func seedMatchesGolden(seed: String) throws {
-        let normalized = try Normalizer().normalize(seedText(seed)).text
+        let normalized = try Shared.normalizer.normalize(seedText(seed)).text
         let golden = goldenDirectory.appendingPathComponent("\(seed).normalize.txt")
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
             try FileManager.default.createDirectory(at: goldenDirectory, withIntermediateDirectories: true)
@@ -28,9 +28,9 @@ func seedText(_ seed: String) throws -> String {
     }
 
     @Test func traditionalSeedComesOutSimplifiedWithoutPinyin() throws {
-        let n = try Normalizer().normalize(seedText(seeds[1]))
+        let n = try Shared.normalizer.normalize(seedText(seeds[1]))
         #expect(n.script == .traditional)
-        let again = try Normalizer().normalize(n.text)
+        let again = Shared.normalizer.normalize(n.text)
         #expect(again.script == .simplified)
         #expect(n.text.contains("栖霞区深入学习贯彻"))
         #expect(!n.text.contains("(q"))
@@ -43,7 +43,7 @@ func seedText(_ seed: String) throws -> String {
 
     @Test(arguments: seeds)
     func everyTokenMapsBackToItsOriginal(seed: String) throws {
-        let normalizer = try Normalizer()
+        let normalizer = Shared.normalizer
         let n = normalizer.normalize(try seedText(seed))
         // Tokens: runs of Han, of ASCII letters and digits, single others.
         var tokens: [Range<Int>] = []
@@ -72,13 +72,13 @@ func seedText(_ seed: String) throws -> String {
 
     @Test(arguments: seeds)
     func normalizingTwiceChangesNothing(seed: String) throws {
-        let normalizer = try Normalizer()
+        let normalizer = Shared.normalizer
         let once = normalizer.normalize(try seedText(seed)).text
         #expect(normalizer.normalize(once).text == once)
     }
 
     @Test func idempotentOnOneToManyWords() throws {
-        let normalizer = try Normalizer()
+        let normalizer = Shared.normalizer
         for text in ["乾隆年間看著著作", "區(qū)(qū)", "於是他於倫敦", "慰藉與藉口", "苧麻與苎麻", "ＡＢ１２（ｃ）"] {
             let once = normalizer.normalize(text).text
             #expect(normalizer.normalize(once).text == once, "\(text) → \(once)")
@@ -86,7 +86,7 @@ func seedText(_ seed: String) throws -> String {
     }
 
     @Test func widthFolding() throws {
-        let n = try Normalizer().normalize("ＡＢＣｘｙｚ１２３％＋－．／，。、：；！？「」《》（）")
+        let n = Shared.normalizer.normalize("ＡＢＣｘｙｚ１２３％＋－．／，。、：；！？「」《》（）")
         #expect(n.text == "ABCxyz123%+-./，。、：；！？「」《》（）")
         #expect(n.originalRange(of: 0..<3) == 0..<3)
     }
@@ -98,7 +98,7 @@ func seedText(_ seed: String) throws -> String {
     }
 
     @Test func scriptDetection() throws {
-        let normalizer = try Normalizer()
+        let normalizer = Shared.normalizer
         #expect(normalizer.normalize("我们的国家").script == .simplified)
         #expect(normalizer.normalize("我們的國家").script == .traditional)
         #expect(normalizer.normalize("我們的国家，這是发展").script == .mixed)
@@ -107,7 +107,7 @@ func seedText(_ seed: String) throws -> String {
     }
 
     @Test func offsetsOfRemovedPinyinAndPhrases() throws {
-        let n = try Normalizer().normalize("棲霞區(qū)深入")
+        let n = Shared.normalizer.normalize("棲霞區(qū)深入")
         #expect(n.text == "栖霞区深入")
         #expect(n.originalRange(of: 2..<3) == 2..<3)     // 区 ← 區, not its reading
         #expect(n.originalRange(of: 3..<4) == 7..<8)     // 深

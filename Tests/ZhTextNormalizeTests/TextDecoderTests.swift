@@ -26,7 +26,7 @@ func encodingFixture(_ name: String) throws -> [UInt8] {
         let decoded = try TextDecoder().decode(encodingFixture(file))
         #expect(decoded.encoding == encoding)
         #expect(decoded.substitutions == 0)
-        let normalizer = try Normalizer()
+        let normalizer = Shared.normalizer
         #expect(normalizer.normalize(decoded.text).text == normalizer.normalize(reference.text).text)
         if !file.hasSuffix("big5.txt") { #expect(decoded.text == reference.text) }
     }

@@ -100,9 +100,7 @@ let segmentFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
             try builder.addDictionary(path: DataDirectory.file(name).path)
         }
         // Every domain term is a word the base dictionary lacked.
-        var base = LexiconBuilder()
-        try base.addDictionary(path: DataDirectory.file("jieba.dict.txt").path)
-        let baseLexicon = base.build()
+        let baseLexicon = Shared.segmenterWithoutDomain.lexicon   // jieba.dict.txt alone
         let domain = try String(contentsOf: DataDirectory.file("domain.dict"), encoding: .utf8)
         let words = domain.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.split(separator: " ")[0]) }
         #expect(words.count >= 300)

@@ -3,10 +3,8 @@ import Testing
 @testable import ZhText
 import ZhTextTestSupport
 
-/// The shipped segmenter, loaded once for all tests.
-let shippedSegmenter: Segmenter = {
-    do { return try Segmenter.load() } catch { fatalError("cannot load the shipped dictionaries: \(error)") }
-}()
+/// The shipped segmenter, loaded once for the whole test process.
+var shippedSegmenter: Segmenter { Shared.segmenter }
 
 func words(_ segmenter: Segmenter, _ text: String) -> [String] {
     segmenter.segment(text).map(\.text).filter { !$0.allSatisfy(\.isWhitespace) }
@@ -93,7 +91,7 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
 
     @Test func userDictionariesAddReweightAndSuppress() throws {
         let user = segmentFixtures.appendingPathComponent("user.dict").path
-        let plain = try Segmenter.load(.init(includeDomain: false, useCache: false))
+        let plain = Shared.segmenterWithoutDomain      // Segmenter.load(.init(includeDomain: false))
         #expect(!words(plain, "培育新质生产力").contains("新质生产力"))
         #expect(words(plain, "南京市长江大桥") == ["南京市", "长江大桥"])
         let withUser = try Segmenter.load(.init(userDictionaries: [user], includeDomain: false, useCache: false))
@@ -118,7 +116,7 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
         defer { try? FileManager.default.removeItem(at: dir) }
         let user = dir.appendingPathComponent("user.dict")
         try "我们的\n".write(to: user, atomically: true, encoding: .utf8)
-        let plain = try Segmenter.load(.init(includeDomain: false, useCache: false))
+        let plain = Shared.segmenterWithoutDomain      // Segmenter.load(.init(includeDomain: false))
         #expect(words(plain, "这是我们的家") == ["这", "是", "我们", "的", "家"])
         let withUser = try Segmenter.load(.init(userDictionaries: [user.path], includeDomain: false, useCache: false))
         #expect(words(withUser, "这是我们的家") == ["这", "是", "我们的", "家"])
@@ -128,8 +126,11 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
     }
 
     @Test func cacheGivesTheSameSegmenter() throws {
-        let cached = try Segmenter.load()      // written by the shared load, or now
-        let parsed = try Segmenter.load(.init(useCache: false))
+        // The shared segmenter was built from the dictionaries (the test
+        // process starts with an empty cache) and wrote the cache.
+        let parsed = Shared.segmenterWasBuilt ? Shared.segmenter : try Segmenter.load(.init(useCache: false))
+        #expect(!Shared.segmenterCacheFiles().isEmpty)
+        let cached = try Segmenter.load()      // read from the cache
         let text = try TextDecoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
         #expect(cached.segment(text) == parsed.segment(text))
         #expect(cached.lexicon.wordCount == parsed.lexicon.wordCount)
@@ -167,7 +168,7 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
 
     @Test func traditionalGivesTheSameBoundariesAsItsSimplifiedNormalization() throws {
         let text = try TextDecoder().decodeFile(atPath: segSeeds.appendingPathComponent("004_abe017265f5798b9.txt").path).text
-        let normalizer = try Normalizer()
+        let normalizer = Shared.normalizer
         let traditional = normalizer.normalize(text)
         let simplified = normalizer.normalize(traditional.text)
         let a = shippedSegmenter.words(traditional.scalars)

@@ -17,7 +17,7 @@ import Testing
 
     func interrupt(_ signal: Int32, after seconds: Double, out: URL, input: URL) throws -> Int32 {
         let p = Process()
-        p.executableURL = Tool.binary
+        p.executableURL = try Tool.binary
         p.arguments = ["analyze", input.path, "--out", out.path, "--jobs", "1", "--quiet"]
         p.standardError = FileHandle.nullDevice
         try p.run()

@@ -1,4 +1,5 @@
 import Foundation
+import ZhTextTestSupport
 
 /// Runs the built `zhtext` binary, as a user would.
 enum Tool {
@@ -6,15 +7,44 @@ enum Tool {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `zhtext` beside the test bundle in the build directory.
-    static let binary: URL = {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("zhtext")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
+    /// The build products directory: where the test bundle is (on Linux it
+    /// is an executable, `<products>/ZhTextPackageTests.xctest`).
+    static let productsDirectory: URL = {
+        #if os(Linux)
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: exe).deletingLastPathComponent()
         }
-        return root.appendingPathComponent(".build/debug/zhtext")
+        #endif
+        if let bundle = Bundle.allBundles.first(where: { $0.bundleURL.pathExtension == "xctest" }) {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    }()
+
+    struct Missing: Error, CustomStringConvertible {
+        var path: String
+        var description: String {
+            "zhtext is not in the build products directory: no executable \(path). The zhtextTests target " +
+            "depends on the zhtext product, so `swift build --build-tests` (or `swift test`) builds it there."
+        }
+    }
+
+    /// `zhtext` in the build products directory, next to the test bundle.
+    /// Before the first run, the shared stages are loaded in this process,
+    /// which writes the binary caches into the test process's temporary
+    /// cache (`XDG_CACHE_HOME`, inherited by every run): otherwise the
+    /// first runs, started at once by suites running in parallel, would
+    /// each build the same caches (seconds each in a debug build).
+    static var binary: URL {
+        get throws {
+            _ = Shared.pipeline
+            return try located.get()
+        }
+    }
+
+    private static let located: Result<URL, Missing> = {
+        let url = productsDirectory.appendingPathComponent("zhtext")
+        return FileManager.default.isExecutableFile(atPath: url.path) ? .success(url) : .failure(Missing(path: url.path))
     }()
 
     struct Output {
@@ -23,9 +53,11 @@ enum Tool {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, cwd: URL? = nil) throws -> Output {
+    /// Runs `zhtext` (or `executable`) with `arguments`; the environment is
+    /// this process's, so the run uses the temporary cache.
+    static func run(_ arguments: [String], stdin: Data? = nil, cwd: URL? = nil, executable: URL? = nil) throws -> Output {
         let p = Process()
-        p.executableURL = binary
+        p.executableURL = try executable ?? binary
         p.arguments = arguments
         p.currentDirectoryURL = cwd ?? root
         let out = Pipe(), err = Pipe()

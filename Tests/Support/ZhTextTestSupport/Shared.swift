@@ -15,8 +15,25 @@ package enum Shared {
     package static var cacheDirectory: String { String(cString: zhtext_test_cache_directory()) }
 
     /// The pipeline with default options; its stages are the shared ones.
-    package static let pipeline: Pipeline = {
-        do { return try Pipeline(options: Pipeline.Options()) }
+    package static var pipeline: Pipeline { loaded.pipeline }
+
+    /// Whether the shared segmenter was built from the dictionaries rather
+    /// than read from a cache (so in every test process, whose cache starts
+    /// empty): the load then wrote the cache that later loads read.
+    package static var segmenterWasBuilt: Bool { loaded.segmenterWasBuilt }
+
+    /// The segmenter caches in the test process's cache directory.
+    package static func segmenterCacheFiles() -> [String] {
+        let dir = URL(fileURLWithPath: cacheDirectory).appendingPathComponent("zhtext").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("segmenter-") }
+    }
+
+    private static let loaded: (pipeline: Pipeline, segmenterWasBuilt: Bool) = {
+        // No other code writes the default segmenter's cache before this
+        // load: the suites take the shipped segmenter from here, and the
+        // end-to-end runs start after it (Tool.binary).
+        let cached = !segmenterCacheFiles().isEmpty
+        do { return (try Pipeline(options: Pipeline.Options()), !cached) }
         catch { fatalError("the shipped data did not load: \(error)") }
     }()
     package static var normalizer: Normalizer { pipeline.normalizer }
@@ -24,6 +41,14 @@ package enum Shared {
     package static var facts: FactExtractor { pipeline.facts }
     package static var entities: EntityRecognizer { pipeline.entities }
     package static var keywords: KeywordExtractor { pipeline.keywords }
+
+    /// The segmenter of jieba's dictionary alone (no `domain.dict`), built
+    /// once: building a dictionary takes seconds in a debug build, and
+    /// several suites compare against this one.
+    package static let segmenterWithoutDomain: Segmenter = {
+        do { return try Segmenter.load(.init(includeDomain: false, useCache: false)) }
+        catch { fatalError("the shipped dictionary did not load: \(error)") }
+    }()
 
     /// The text of a seed file (`000` or `004`: the start of its name).
     package static func seedText(_ prefix: String) throws -> String {
