@@ -5,6 +5,11 @@ import PackageDescription
 // and data flows one way:
 //   Core ← Normalize (decode + normalize) ← Segment ← Facts, Entities, Keywords
 //        ← Pipeline ← Batch (fold + writers) ← ZhText (umbrella) ← zhtext (CLI)
+// Release builds let the stages inline each other's small hot functions
+// (a segmenter scalar-set lookup called from the entity recognizer, say) as
+// they could when the library was one module.
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "ZhText",
     products: [
@@ -13,6 +18,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation` (the DocC catalog in Sources/ZhText).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // System ICU (libicu-dev). The module map only links the libraries;
@@ -29,16 +36,16 @@ let package = Package(
         .target(name: "CZhICU", dependencies: ["CICU"]),
 
         // The ICU wrapper, the data directory, binary caches, byte buffers.
-        .target(name: "ZhTextCore", dependencies: ["CZhICU"]),
+        .target(name: "ZhTextCore", dependencies: ["CZhICU"], swiftSettings: crossModule),
         // Decode (charset detection, conversion, header metadata) and
         // normalize (width folding, Traditional → Simplified, pinyin, offsets).
-        .target(name: "ZhTextNormalize", dependencies: ["ZhTextCore"]),
+        .target(name: "ZhTextNormalize", dependencies: ["ZhTextCore"], swiftSettings: crossModule),
         // The dictionary segmenter (and ICU's word break as a second engine).
-        .target(name: "ZhTextSegment", dependencies: ["ZhTextCore", "ZhTextNormalize"]),
+        .target(name: "ZhTextSegment", dependencies: ["ZhTextCore", "ZhTextNormalize"], swiftSettings: crossModule),
         // The extractors: each takes the normalized text and its words.
-        .target(name: "ZhTextFacts", dependencies: ["ZhTextCore", "ZhTextNormalize", "ZhTextSegment"]),
-        .target(name: "ZhTextEntities", dependencies: ["ZhTextCore", "ZhTextNormalize", "ZhTextSegment"]),
-        .target(name: "ZhTextKeywords", dependencies: ["ZhTextCore", "ZhTextNormalize", "ZhTextSegment"]),
+        .target(name: "ZhTextFacts", dependencies: ["ZhTextCore", "ZhTextNormalize", "ZhTextSegment"], swiftSettings: crossModule),
+        .target(name: "ZhTextEntities", dependencies: ["ZhTextCore", "ZhTextNormalize", "ZhTextSegment"], swiftSettings: crossModule),
+        .target(name: "ZhTextKeywords", dependencies: ["ZhTextCore", "ZhTextNormalize", "ZhTextSegment"], swiftSettings: crossModule),
         // One document through every stage.
         .target(name: "ZhTextPipeline",
                 dependencies: ["ZhTextCore", "ZhTextNormalize", "ZhTextSegment", "ZhTextFacts",

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # libFuzzer with AddressSanitizer over the decoder, the normalizer and the
 # numeral parser (LibFuzzer/, a package of its own). Builds the target, then
-# runs each of the three for RUNS inputs from a seed corpus made of the
-# test fixtures, Tests/*/Fixtures (copied to a temporary directory, since libFuzzer
+# runs each of the three for RUNS inputs from a seed corpus made of
+# the tests' Fixtures folders (copied to a temporary directory, since libFuzzer
 # adds the inputs it finds to its corpus). Inputs that crash, hang or run out
 # of memory are saved in fuzz-artifacts/TARGET/; the exit status is 1 if any.
 #   scripts/libfuzz.sh [RUNS=200000] [SEED=1]

@@ -3,9 +3,11 @@ import Foundation
 /// A binary copy of tables built from data files, so later runs read it
 /// back instead of parsing the sources again. Kept in
 /// `$XDG_CACHE_HOME/zhtext` (or `~/.cache/zhtext`) as `<kind>-<hash>.bin`,
-/// the hash of a key made of the format (version, layouts) and each
-/// source's path, size and modification time, so a changed source or format
-/// gets a fresh file. A file holds a magic string, the key, then
+/// the hash of a key made of the library version, the build (the running
+/// binary's size and modification time), the format (layouts) and each
+/// source's path, size and modification time: a changed source, a new
+/// format, and any rebuild (a builder changed without a format bump) get a
+/// fresh file. A file holds a magic string, the key, then
 /// length-prefixed arrays of plain values. Failures to read or write are
 /// silent: the caller parses, as it would without a cache.
 ///
@@ -21,7 +23,7 @@ package struct CacheFile {
     package let url: URL?
 
     package init(kind: String, magic: String, format: String, sources: [URL], directory: URL? = CacheFile.directory) {
-        var key = format
+        var key = "zhtext \(ZhTextVersion.string)\n\(CacheFile.build)\n\(format)"
         for source in sources {
             let path = source.standardizedFileURL.path
             let attrs = try? FileManager.default.attributesOfItem(atPath: path)
@@ -34,6 +36,16 @@ package struct CacheFile {
         self.key = key
         url = directory?.appendingPathComponent("\(kind)-" + String(BitHash.fnv1a(key.utf8), radix: 16) + ".bin")
     }
+
+    /// The running binary's size and modification time: what tells one
+    /// build from the next.
+    package static let build: String = {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let attrs = try? FileManager.default.attributesOfItem(atPath: exe)
+        let size = (attrs?[.size] as? NSNumber)?.int64Value ?? -1
+        let mtime = (attrs?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+        return "build \(size) \(mtime)"
+    }()
 
     /// `$XDG_CACHE_HOME/zhtext`, or `~/.cache/zhtext`.
     package static var directory: URL? {

@@ -6,8 +6,23 @@ import Foundation
 /// `dictionaries` folder beside the executable or in its `../share/zhtext`;
 /// the source checkout this library was built from; `./dictionaries`.
 public enum DataDirectory {
-    /// The directory holding the shipped data files.
-    public static let url: URL = locate()
+    /// The directory holding the shipped data files: the one given to
+    /// `use(_:)`, or the first found of those above.
+    public static var url: URL {
+        lock.lock(); defer { lock.unlock() }
+        return chosen ?? located
+    }
+
+    /// Makes `directory` the data directory of every stage loaded from now
+    /// on, in this process (`Pipeline.Options.dataDirectory` calls this).
+    public static func use(_ directory: URL) {
+        lock.lock(); defer { lock.unlock() }
+        chosen = directory
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var chosen: URL?
+    private static let located: URL = locate()
 
     /// The URL of a shipped data file, e.g. `file("dict.txt")`.
     public static func file(_ name: String) -> URL {
@@ -24,10 +39,9 @@ public enum DataDirectory {
         let exeDir = exe.deletingLastPathComponent()
         candidates.append(exeDir.appendingPathComponent("dictionaries"))
         candidates.append(exeDir.deletingLastPathComponent().appendingPathComponent("share/zhtext"))
-        // Sources/ZhText/Support/DataDirectory.swift → the package root.
+        // Sources/ZhTextCore/DataDirectory.swift → the package root.
         let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         candidates.append(root.appendingPathComponent("dictionaries"))
         candidates.append(URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("dictionaries"))
         for c in candidates {

@@ -22,7 +22,7 @@ package final class HugePageTable<Element: BitwiseCopyable>: @unchecked Sendable
     package static var hugePageSize: Int { 2 << 20 }
 
     package let count: Int
-    private let base: UnsafeMutablePointer<Element>
+    @usableFromInline package let base: UnsafeMutablePointer<Element>
     /// The mapping to release (`base` lies inside it, 2 MB aligned).
     private let mapping: UnsafeMutableRawPointer?
     private let mappingSize: Int
@@ -113,15 +113,15 @@ package final class HugePageTable<Element: BitwiseCopyable>: @unchecked Sendable
         UnsafeMutableRawPointer(base).deallocate()
     }
 
-    @inline(__always)
+    @inlinable
     package subscript(i: Int) -> Element { base[i] }
 
     /// The elements, valid while the table lives (the caller keeps it).
-    @inline(__always)
+    @inlinable
     package var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 
     /// Calls `body` with the elements.
-    @inline(__always)
+    @inlinable
     package func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
         try withExtendedLifetime(self) { try body(buffer) }
     }

@@ -122,15 +122,15 @@ package enum ICU {
 }
 
 /// An ICU status code that is a failure.
-public struct ICUError: Error, RawRepresentable, Equatable, CustomStringConvertible, Sendable {
-    public let rawValue: Int32
-    public init(rawValue: Int32) { self.rawValue = rawValue }
+package struct ICUError: Error, RawRepresentable, Equatable, CustomStringConvertible, Sendable {
+    package let rawValue: Int32
+    package init(rawValue: Int32) { self.rawValue = rawValue }
 
-    public static let bufferOverflow = ICUError(rawValue: 15)
-    public static let invalidCharFound = ICUError(rawValue: 10)
-    public static let illegalArgument = ICUError(rawValue: 1)
+    package static let bufferOverflow = ICUError(rawValue: 15)
+    package static let invalidCharFound = ICUError(rawValue: 10)
+    package static let illegalArgument = ICUError(rawValue: 1)
 
-    public var description: String { String(cString: czhicu_error_name(rawValue)) }
+    package var description: String { String(cString: czhicu_error_name(rawValue)) }
 
     /// Throws when `status` is a failure (ICU's failures are > 0).
     package static func check(_ status: Int32) throws {

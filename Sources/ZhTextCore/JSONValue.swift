@@ -6,7 +6,7 @@
 /// JSONValue.object([("term", "宜兴"), ("count", 12)]).serialized()
 /// // {"term":"宜兴","count":12}
 /// ```
-public indirect enum JSONValue: Sendable, Hashable {
+package indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
@@ -15,11 +15,11 @@ public indirect enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
-    public func hash(into h: inout Hasher) { h.combine(serialized()) }
+    package static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
+    package func hash(into h: inout Hasher) { h.combine(serialized()) }
 
     /// Compact UTF-8 JSON; non-ASCII characters are written as they are.
-    public func serialized() -> String {
+    package func serialized() -> String {
         var out = ByteBuffer()
         write(to: &out)
         return out.string
@@ -53,7 +53,7 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Integral values print without a fraction (1700000000, not 1.7e9);
     /// others in Swift's shortest round-trip form. NaN and infinities are null.
-    public static func format(_ d: Double) -> String {
+    package static func format(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
         if d == d.rounded(), abs(d) < 1e18 { return String(Int64(d)) }
         return "\(d)"
@@ -62,18 +62,18 @@ public indirect enum JSONValue: Sendable, Hashable {
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral {
-    public init(stringLiteral v: String) { self = .string(v) }
-    public init(integerLiteral v: Int) { self = .int(v) }
-    public init(floatLiteral v: Double) { self = .double(v) }
-    public init(booleanLiteral v: Bool) { self = .bool(v) }
-    public init(nilLiteral: ()) { self = .null }
+    package init(stringLiteral v: String) { self = .string(v) }
+    package init(integerLiteral v: Int) { self = .int(v) }
+    package init(floatLiteral v: Double) { self = .double(v) }
+    package init(booleanLiteral v: Bool) { self = .bool(v) }
+    package init(nilLiteral: ()) { self = .null }
 }
 
 extension JSONValue {
     /// `.string(s)` or `.null` when `s` is nil.
-    public static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+    package static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
     /// `.double(d)` or `.null` when `d` is nil.
-    public static func optional(_ d: Double?) -> JSONValue { d.map { .double($0) } ?? .null }
+    package static func optional(_ d: Double?) -> JSONValue { d.map { .double($0) } ?? .null }
     /// `.int(i)` or `.null` when `i` is nil.
-    public static func optional(_ i: Int?) -> JSONValue { i.map { .int($0) } ?? .null }
+    package static func optional(_ i: Int?) -> JSONValue { i.map { .int($0) } ?? .null }
 }

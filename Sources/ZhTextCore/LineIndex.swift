@@ -2,11 +2,11 @@
 ///
 /// Lines end at U+000A; a U+000D before it belongs to the line it ends.
 /// - Complexity: O(n) to build, O(log lines) per lookup.
-public struct LineIndex: Sendable {
+package struct LineIndex: Sendable {
     /// Offset of the first scalar of each line.
-    public let lineStarts: [Int]
+    package let lineStarts: [Int]
 
-    public init(_ scalars: [Unicode.Scalar]) {
+    package init(_ scalars: [Unicode.Scalar]) {
         var starts = [0]
         for (i, s) in scalars.enumerated() where s == "\n" { starts.append(i + 1) }
         lineStarts = starts
@@ -16,7 +16,7 @@ public struct LineIndex: Sendable {
     /// `line` (a 0-based line, updated to the one found) onwards when
     /// `offset` is not before it: offsets asked in text order then cost a
     /// step or two each instead of a binary search over all lines.
-    public func location(of offset: Int, near line: inout Int) -> (line: Int, column: Int) {
+    package func location(of offset: Int, near line: inout Int) -> (line: Int, column: Int) {
         guard line < lineStarts.count, lineStarts[line] <= offset else {
             let loc = location(of: offset)
             line = loc.line - 1
@@ -36,7 +36,7 @@ public struct LineIndex: Sendable {
     }
 
     /// The 1-based line and 0-based column of `offset`.
-    public func location(of offset: Int) -> (line: Int, column: Int) {
+    package func location(of offset: Int) -> (line: Int, column: Int) {
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2

@@ -2,6 +2,7 @@ extension String {
     /// The string of `scalars`, encoded straight into the string's UTF-8
     /// storage. `String(String.UnicodeScalarView(scalars))` goes through
     /// generic appends; tokens, facts and entities make millions of these.
+    @inlinable
     package init(scalars: ArraySlice<Unicode.Scalar>) {
         var count = 0
         for c in scalars { count += UTF8.width(c) }
@@ -12,7 +13,7 @@ extension String {
 extension Unicode.Scalar {
     /// Writes the UTF-8 form of `scalars` to `out` (which has room for it,
     /// at most four bytes each) and returns its length.
-    @inline(__always)
+    @inlinable
     package static func encodeUTF8<S: Sequence<Unicode.Scalar>>(_ scalars: S, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var at = 0
         for c in scalars {

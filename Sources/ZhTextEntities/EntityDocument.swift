@@ -18,7 +18,7 @@ package struct EntityDocument {
         package var end: Int32
         /// Where the gazetteer's trie stands after the token's text (node -1
         /// when no name begins with it, or it is one scalar long).
-        package var names: EntityScalarTrie.Step
+        package var names: ScalarTrie.Step
         /// The word lists the token's text is in.
         package var kinds: EntityWordKinds
         package var tag: EntityTag
@@ -76,7 +76,7 @@ package struct EntityDocument {
     @inline(__always) package func kinds(_ k: Int) -> EntityWordKinds { tokens[k].kinds }
     @inline(__always) package func isInLexicon(_ k: Int) -> Bool { tokens[k].inLexicon }
     /// `EntityGazetteer.prefix` of token `k`'s text, when it has two or more scalars.
-    @inline(__always) package func names(_ k: Int) -> EntityScalarTrie.Step { tokens[k].names }
+    @inline(__always) package func names(_ k: Int) -> ScalarTrie.Step { tokens[k].names }
 
     /// The number of scalars of token `k`.
     @inline(__always)

@@ -3,7 +3,7 @@ import ZhTextNormalize
 import ZhTextSegment
 /// Names with their entity type, matched against text by prefix search.
 ///
-/// A character trie over Unicode scalars (`EntityScalarTrie`): from any start offset it yields
+/// A character trie over Unicode scalars (`ScalarTrie`): from any start offset it yields
 /// every name that begins there, so the recognizer can take the longest one
 /// that ends on a word boundary.
 ///
@@ -15,11 +15,11 @@ import ZhTextSegment
 /// // 3, 6
 /// ```
 /// - Complexity: O(length of the longest match) per start offset.
-public struct EntityGazetteer: Sendable {
+package struct EntityGazetteer: Sendable {
     /// What a name is and where it was learned.
-    public struct Entry: Sendable, Hashable {
+    package struct Entry: Sendable, Hashable {
         /// Where a name comes from; later cases are trusted more.
-        public enum Source: Int, Sendable, Hashable, Comparable {
+        package enum Source: Int, Sendable, Hashable, Comparable {
             /// The segmentation dictionary's POS tag (nr, ns, nt).
             case dictionary = 0
             /// World countries, regions and cities.
@@ -29,15 +29,15 @@ public struct EntityGazetteer: Sendable {
             /// Hand-checked lists of well-known names.
             case known = 3
 
-            public static func < (a: Source, b: Source) -> Bool { a.rawValue < b.rawValue }
+            package static func < (a: Source, b: Source) -> Bool { a.rawValue < b.rawValue }
         }
 
-        public var type: EntityType
-        public var source: Source
+        package var type: EntityType
+        package var source: Source
         /// The dictionary frequency, when the source has one.
-        public var frequency: Int
+        package var frequency: Int
 
-        public init(type: EntityType, source: Source, frequency: Int = 0) {
+        package init(type: EntityType, source: Source, frequency: Int = 0) {
             self.type = type
             self.source = source
             self.frequency = frequency
@@ -45,7 +45,7 @@ public struct EntityGazetteer: Sendable {
     }
 
     /// Each name's index into `entries`.
-    private var trie = EntityScalarTrie()
+    private var trie = ScalarTrie()
     private var entries: [Entry] = []
     /// The first two scalars of every name of two or more, hashed into
     /// 2^20 bits (128 KB, stays in cache): a clear bit means no such name
@@ -57,7 +57,7 @@ public struct EntityGazetteer: Sendable {
     /// turns away punctuation, digits and many one-character words.
     private var firstScalars = [UInt64](repeating: 0, count: 0x10000 / 64)
 
-    public init() {}
+    package init() {}
 
     @inline(__always)
     private static func pairIndex(_ a: UInt32, _ b: UInt32) -> Int {
@@ -76,7 +76,7 @@ public struct EntityGazetteer: Sendable {
 
     /// The gazetteer's arrays, for `EntityTableCache`.
     package struct Storage {
-        package var trie: EntityScalarTrie.Storage
+        package var trie: ScalarTrie.Storage
         package var entries: [Entry]
         package var pairFilter: [UInt64]
         package var firstScalars: [UInt64]
@@ -88,7 +88,7 @@ public struct EntityGazetteer: Sendable {
 
     /// The gazetteer `storage` was taken from, or nil when the arrays do not fit together.
     package init?(_ storage: Storage) {
-        guard let trie = EntityScalarTrie(storage.trie), trie.valuesAreBelow(Int32(clamping: storage.entries.count)),
+        guard let trie = ScalarTrie(storage.trie), trie.valuesAreBelow(Int32(clamping: storage.entries.count)),
               storage.pairFilter.count == pairFilter.count, storage.firstScalars.count == firstScalars.count
         else { return nil }
         self.trie = trie
@@ -98,7 +98,7 @@ public struct EntityGazetteer: Sendable {
     }
 
     /// The number of names.
-    public var count: Int { entries.count }
+    package var count: Int { entries.count }
 
     /// Makes room for about `names` more names of `scalars` scalars in all.
     package mutating func reserve(names: Int, scalars: Int) {
@@ -107,7 +107,7 @@ public struct EntityGazetteer: Sendable {
     }
 
     /// Adds `name`; an existing name keeps the entry from the more trusted source.
-    public mutating func insert(_ name: String, _ entry: Entry) {
+    package mutating func insert(_ name: String, _ entry: Entry) {
         insert(scalars: name.unicodeScalars, entry)
     }
 
@@ -120,12 +120,12 @@ public struct EntityGazetteer: Sendable {
             if a.value < 0x10000 { firstScalars[Int(a.value) >> 6] |= 1 << UInt64(a.value & 63) }
         }
         let next = Int32(entries.count)
-        var old = EntityScalarTrie.none
+        var old = ScalarTrie.none
         trie.update(scalars) { at in
             old = at
-            return at == EntityScalarTrie.none ? next : at
+            return at == ScalarTrie.none ? next : at
         }
-        if old == EntityScalarTrie.none {
+        if old == ScalarTrie.none {
             entries.append(entry)
         } else if entries[Int(old)].source < entry.source {
             entries[Int(old)] = entry
@@ -133,28 +133,28 @@ public struct EntityGazetteer: Sendable {
     }
 
     /// The entry of exactly `name`, if it is a name.
-    public func entry(for name: String) -> Entry? {
+    package func entry(for name: String) -> Entry? {
         let scalars = Array(name.unicodeScalars)
         return entry(for: scalars, 0..<scalars.count)
     }
 
     /// The entry of `scalars[range]`, if it is a name.
     @inline(__always)
-    public func entry(for scalars: [Unicode.Scalar], _ range: Range<Int>) -> Entry? {
+    package func entry(for scalars: [Unicode.Scalar], _ range: Range<Int>) -> Entry? {
         if range.count >= 2 && !mayStartLongName(scalars, at: range.lowerBound) { return nil }
         let at = trie.value(of: scalars, range.lowerBound, range.upperBound)
-        return at == EntityScalarTrie.none ? nil : entries[Int(at)]
+        return at == ScalarTrie.none ? nil : entries[Int(at)]
     }
 
     /// Calls `body(end, entry)` for every name that starts at `start`, shortest first.
     @inline(__always)
-    public func forEachMatch(in scalars: [Unicode.Scalar], from start: Int,
+    package func forEachMatch(in scalars: [Unicode.Scalar], from start: Int,
                              _ body: (Int, Entry) -> Void) {
         guard start < scalars.count else { return }
         var at = trie.first(scalars[start].value)
         var i = start + 1
         while at.node >= 0 {
-            if at.value != EntityScalarTrie.none { body(i, entries[Int(at.value)]) }
+            if at.value != ScalarTrie.none { body(i, entries[Int(at.value)]) }
             guard i < scalars.count else { return }
             at = trie.step(at.node, scalars[i].value)
             i += 1
@@ -168,8 +168,8 @@ public struct EntityGazetteer: Sendable {
         /// The end of the last name found (the scalars walked so far).
         package fileprivate(set) var end: Int
         fileprivate var node: Int32
-        /// A name found before the walk started, to give first (`EntityScalarTrie.none` if none).
-        fileprivate var pending = EntityScalarTrie.none
+        /// A name found before the walk started, to give first (`ScalarTrie.none` if none).
+        fileprivate var pending = ScalarTrie.none
 
         fileprivate init(start: Int, walking: Bool) {
             self.start = start
@@ -194,15 +194,15 @@ public struct EntityGazetteer: Sendable {
     /// (two or more scalars): whether names go on from there, and which
     /// name the word is. Its node is -1 when no name begins with the word.
     @inline(__always)
-    package func prefix(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityScalarTrie.Step {
-        guard mayStartLongName(scalars, at: start) else { return .init(node: -1, value: EntityScalarTrie.none) }
+    package func prefix(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> ScalarTrie.Step {
+        guard mayStartLongName(scalars, at: start) else { return .init(node: -1, value: ScalarTrie.none) }
         return trie.walk(scalars, start, end)
     }
 
     /// The entry of the word whose `prefix` is `step`, if it is a name.
     @inline(__always)
-    package func entry(at step: EntityScalarTrie.Step) -> Entry? {
-        step.node >= 0 && step.value != EntityScalarTrie.none ? entries[Int(step.value)] : nil
+    package func entry(at step: ScalarTrie.Step) -> Entry? {
+        step.node >= 0 && step.value != ScalarTrie.none ? entries[Int(step.value)] : nil
     }
 
     /// The entry of `scalars[start..<end]`, as `entry(for:_:)` gives it,
@@ -212,7 +212,7 @@ public struct EntityGazetteer: Sendable {
     /// cache miss) of the word's scalars.
     @inline(__always)
     package func entry(for scalars: [Unicode.Scalar], _ start: Int, _ end: Int,
-               after wordEnd: Int, at step: EntityScalarTrie.Step) -> Entry? {
+               after wordEnd: Int, at step: ScalarTrie.Step) -> Entry? {
         var at = step
         var i = wordEnd
         while i < end {
@@ -228,16 +228,16 @@ public struct EntityGazetteer: Sendable {
     /// name and no name goes on with `scalars[end]` (the trie's filter
     /// says so without touching its edges).
     @inline(__always)
-    package func mayMatch(_ scalars: [Unicode.Scalar], after end: Int, at step: EntityScalarTrie.Step) -> Bool {
+    package func mayMatch(_ scalars: [Unicode.Scalar], after end: Int, at step: ScalarTrie.Step) -> Bool {
         guard step.node >= 0 else { return false }
-        return step.value != EntityScalarTrie.none || (end < scalars.count && trie.mayStep(step.node, scalars[end].value))
+        return step.value != ScalarTrie.none || (end < scalars.count && trie.mayStep(step.node, scalars[end].value))
     }
 
     /// The walk of `longMatches(in:from:)` already past the word
     /// `start..<end` (two or more scalars) whose `prefix` is `step`: it
     /// gives the word itself if it is a name, then the longer names.
     @inline(__always)
-    package func longMatches(from start: Int, after end: Int, at step: EntityScalarTrie.Step) -> MatchCursor {
+    package func longMatches(from start: Int, after end: Int, at step: ScalarTrie.Step) -> MatchCursor {
         var cursor = MatchCursor(start: start, walking: step.node >= 0)
         guard step.node >= 0 else { return cursor }
         cursor.end = end
@@ -249,8 +249,8 @@ public struct EntityGazetteer: Sendable {
     /// The next name of the walk `cursor` (its end is then `cursor.end`), or nil.
     @inline(__always)
     package func nextMatch(_ cursor: inout MatchCursor, in scalars: [Unicode.Scalar]) -> Entry? {
-        if cursor.pending != EntityScalarTrie.none {
-            defer { cursor.pending = EntityScalarTrie.none }
+        if cursor.pending != ScalarTrie.none {
+            defer { cursor.pending = ScalarTrie.none }
             return entries[Int(cursor.pending)]
         }
         while cursor.node >= 0 && cursor.end < scalars.count {
@@ -258,7 +258,7 @@ public struct EntityGazetteer: Sendable {
             let at = cursor.end == cursor.start ? trie.first(c) : trie.step(cursor.node, c)
             cursor.node = at.node
             cursor.end += 1
-            if at.node >= 0, at.value != EntityScalarTrie.none, cursor.end - cursor.start >= 2 {
+            if at.node >= 0, at.value != ScalarTrie.none, cursor.end - cursor.start >= 2 {
                 return entries[Int(at.value)]
             }
         }

@@ -13,32 +13,32 @@ import ZhTextSegment
 /// model.chineseNameScore(Array("封晓春".unicodeScalars), 0..<3, surnameLength: 1)  // ≈ 8
 /// model.chineseNameScore(Array("周到".unicodeScalars), 0..<2, surnameLength: 1)    // ≈ -5
 /// ```
-public struct EntityNameModel: Sendable {
+package struct EntityNameModel: Sendable {
     /// Log probabilities of one character.
-    public struct CharStats: Sendable, Hashable {
+    package struct CharStats: Sendable, Hashable {
         /// As first, middle and last character of a Chinese name.
-        public var begin: Float, middle: Float, end: Float
+        package var begin: Float, middle: Float, end: Float
         /// As first, middle and last character of a transliterated foreign name.
-        public var foreignBegin: Float, foreignMiddle: Float, foreignEnd: Float
+        package var foreignBegin: Float, foreignMiddle: Float, foreignEnd: Float
         /// In running text.
-        public var text: Float
+        package var text: Float
     }
 
     /// Log probability used when a character was never seen in a position.
-    public static let unseen: Float = -16
+    package static let unseen: Float = -16
     /// Background log probability of a character missing from the table.
-    public static let rare: Float = -12
+    package static let rare: Float = -12
 
     /// Single-character surnames, with whether they are also a common word.
-    public var surnames: [UInt32: Bool] = [:]
+    package var surnames: [UInt32: Bool] = [:]
     /// Two-character surnames (欧阳, 司马), as `first << 32 | second`.
-    public var doubleSurnames: Set<UInt64> = []
-    public var chars: [UInt32: CharStats] = [:]
+    package var doubleSurnames: Set<UInt64> = []
+    package var chars: [UInt32: CharStats] = [:]
 
-    public init() {}
+    package init() {}
 
     /// The length of the surname at `i` (2 for 欧阳, 1 for 王), or 0.
-    public func surnameLengths(_ scalars: [Unicode.Scalar], at i: Int) -> [Int] {
+    package func surnameLengths(_ scalars: [Unicode.Scalar], at i: Int) -> [Int] {
         var out: [Int] = []
         if surnames[scalars[i].value] != nil { out.append(1) }
         if i + 1 < scalars.count,
@@ -49,11 +49,11 @@ public struct EntityNameModel: Sendable {
     }
 
     /// Whether the single-character surname at `i` is also a common word (和, 于, 向).
-    public func isAmbiguousSurname(_ s: Unicode.Scalar) -> Bool { surnames[s.value] ?? true }
+    package func isAmbiguousSurname(_ s: Unicode.Scalar) -> Bool { surnames[s.value] ?? true }
 
     /// The log-likelihood ratio of `scalars[range]` as a Chinese name whose
     /// surname takes the first `surnameLength` scalars.
-    public func chineseNameScore(_ scalars: [Unicode.Scalar], _ range: Range<Int>, surnameLength: Int) -> Float {
+    package func chineseNameScore(_ scalars: [Unicode.Scalar], _ range: Range<Int>, surnameLength: Int) -> Float {
         var score: Float = 0
         if surnameLength == 1 {
             let c = chars[scalars[range.lowerBound].value]
@@ -73,7 +73,7 @@ public struct EntityNameModel: Sendable {
 
     /// The mean per-character log-likelihood ratio of `scalars[range]` as a
     /// transliterated foreign name (克林顿 ≈ 2.6, 发展 ≈ -9.7).
-    public func foreignNameScore(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Float {
+    package func foreignNameScore(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Float {
         guard !range.isEmpty else { return Self.unseen }
         var score: Float = 0
         for i in range {

@@ -5,25 +5,25 @@ import ZhTextSegment
 
 extension EntityRecognizer {
     /// The data files the recognizer reads from `dictionaries/`.
-    public struct Files: Sendable, Hashable {
+    package struct Files: Sendable, Hashable {
         /// jieba-format dictionaries (`word freq pos`) whose nr/ns/nt words are names.
-        public var taggedDictionaries: [URL]
-        public var chinaPlaces: URL
-        public var worldPlaces: URL
-        public var extraPlaces: URL
-        public var placeSuffixes: URL
-        public var orgSuffixes: URL
-        public var personCues: URL
-        public var surnames: URL
-        public var personChars: URL
-        public var excluded: URL
-        public var organizations: URL
-        public var placeAbbreviations: URL
-        public var placeCues: URL
-        public var persons: URL
+        package var taggedDictionaries: [URL]
+        package var chinaPlaces: URL
+        package var worldPlaces: URL
+        package var extraPlaces: URL
+        package var placeSuffixes: URL
+        package var orgSuffixes: URL
+        package var personCues: URL
+        package var surnames: URL
+        package var personChars: URL
+        package var excluded: URL
+        package var organizations: URL
+        package var placeAbbreviations: URL
+        package var placeCues: URL
+        package var persons: URL
 
         /// The shipped files; `domain.dict` joins the tagged dictionaries when present.
-        public static var shipped: Files {
+        package static var shipped: Files {
             var tagged = [DataDirectory.file("jieba.dict.txt")]
             let domain = DataDirectory.file("domain.dict")
             if FileManager.default.fileExists(atPath: domain.path) { tagged.append(domain) }
@@ -50,7 +50,12 @@ extension EntityRecognizer {
     /// let recognizer = try EntityRecognizer.load(segmenter: try Segmenter.load())
     /// ```
     /// - Throws: `EntityDataError` naming the file and line that is wrong.
-    public static func load(_ files: Files = .shipped, segmenter: Segmenter? = nil) throws -> EntityRecognizer {
+    /// The recognizer of the shipped tables, reading `segmenter`'s words.
+    public static func load(segmenter: Segmenter) throws -> EntityRecognizer {
+        try load(.shipped, segmenter: segmenter)
+    }
+
+    package static func load(_ files: Files, segmenter: Segmenter) throws -> EntityRecognizer {
         let cache = EntityTableCache(sources: files.taggedDictionaries + [files.worldPlaces, files.chinaPlaces,
                                                                           files.extraPlaces, files.persons,
                                                                           files.organizations])
@@ -124,11 +129,10 @@ extension EntityRecognizer {
             if f[2] == "always" { alwaysAbbreviations.insert(s[0].value) }
         }
         let (cuesBefore, cuesAfter) = try readWordClasses(files.placeCues, "before", "after")
-        var recognizer = EntityRecognizer(gazetteer: gazetteer, names: model, orgSuffixes: orgSuffixes,
+        var recognizer = EntityRecognizer(segmenter: segmenter, gazetteer: gazetteer, names: model, orgSuffixes: orgSuffixes,
                                           placeSuffixes: placeSuffixes, titles: titles, verbs: verbs,
                                           excluded: excluded, placeAbbreviations: abbreviations,
                                           abbreviationCuesBefore: cuesBefore, abbreviationCuesAfter: cuesAfter)
-        recognizer.segmenter = segmenter
         recognizer.aloneAbbreviations = aloneAbbreviations
         recognizer.alwaysAbbreviations = alwaysAbbreviations
         recognizer.commonPairs = commonPairs

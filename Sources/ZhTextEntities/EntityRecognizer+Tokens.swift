@@ -8,31 +8,24 @@ extension EntityRecognizer {
     /// 中华人民共和国).
     ///
     /// ```swift
-    /// document(scalars, refining: [Token(text: "德国总理", pos: "nr", start: 0, end: 4)])
+    /// document(scalars, refining: segmenter.words(scalars))   // 德国总理/nr
     /// // tokens 德国/ns 0..<2, 总理/n 2..<4
     /// ```
     ///
     /// The document has each token's tag, word lists and dictionary
     /// membership worked out once.
-    package func document(_ s: [Unicode.Scalar], refining tokens: [Token]) -> EntityDocument {
-        document(s, refining: tokens.map { Word(start: $0.start, end: $0.end, tag: EntityTag($0.pos)) })
+    package func document(_ s: [Unicode.Scalar], refining words: [Word]) -> EntityDocument {
+        document(s, refining: words.map { TaggedWord(start: Int($0.start), end: Int($0.end), tag: lexiconTags[Int($0.posID)]) })
     }
 
-    /// `document(_:refining:)` of the segmenter's spans, whose parts of
-    /// speech are indices into `posNames`: no token strings are needed.
-    package func document(_ s: [Unicode.Scalar], refining spans: [Segmenter.Span], posNames: [String]) -> EntityDocument {
-        let tags = posNames.map { EntityTag($0) }
-        return document(s, refining: spans.map { Word(start: Int($0.start), end: Int($0.end), tag: tags[Int($0.posID)]) })
-    }
-
-    /// A word of the segmentation: where it is and its part of speech.
-    package struct Word {
+    /// A word of the segmentation with the recognizer's tag.
+    package struct TaggedWord {
         package var start: Int
         package var end: Int
         package var tag: EntityTag
     }
 
-    private func document(_ s: [Unicode.Scalar], refining words: [Word]) -> EntityDocument {
+    private func document(_ s: [Unicode.Scalar], refining words: [TaggedWord]) -> EntityDocument {
         // room for the words refine splits in two, so the token records are not copied
         var doc = EntityDocument(scalars: s, expectedTokens: words.count + words.count / 8 + 16)
         var memo = memos.borrow()
@@ -94,7 +87,7 @@ extension EntityRecognizer {
     /// Where `refine` splits the word `s[start..<end]`, if it does; `names`
     /// is the word's `EntityGazetteer.prefix` (its facts have it), which
     /// tells whether the word is a name without walking the trie again.
-    package func refinedSplit(_ start: Int, _ end: Int, _ s: [Unicode.Scalar], names: EntityScalarTrie.Step) -> Int? {
+    package func refinedSplit(_ start: Int, _ end: Int, _ s: [Unicode.Scalar], names: ScalarTrie.Step) -> Int? {
         let n = end - start
         guard n >= 2, start >= 0, end <= s.count, EntityDocument.isHan(s[start]) else { return nil }
         if let e = gazetteer.entry(at: names), e.source > .dictionary || e.type == .organization,

@@ -14,7 +14,7 @@ import ZhTextSegment
 /// ```swift
 /// let recognizer = try EntityRecognizer.load()
 /// let text = NormalizedText(unchanged: "江苏省委书记信长星在宜兴调研")
-/// let entities = recognizer.recognize(text, tokens: segmenter.segment(text.scalars))
+/// let entities = recognizer.recognize(text, words: segmenter.words(text.scalars))
 /// // [organization 江苏省委, person 信长星, place 宜兴]
 /// ```
 /// - Complexity: O(n · k) for n scalars and names of at most k scalars.
@@ -45,20 +45,14 @@ public struct EntityRecognizer: Sendable {
     package let nameScores: EntityNameScores
     /// `placeAbbreviations` as a bitmap.
     package let placeAbbreviationChars: ScalarSet
-    /// The segmenter whose dictionary tells common words (王国) from words
-    /// its unknown-word model made up (封晓春); without it every word of two
-    /// or more characters not tagged as a name counts as a common word.
-    public var segmenter: Segmenter? {
-        didSet {
-            lexicon = segmenter?.lexicon
-            lexiconTags = lexicon?.posNames.map(EntityTag.init) ?? []
-            memos = EntityMemoPool()
-        }
-    }
+    /// The segmenter whose words the recognizer reads, and whose dictionary
+    /// tells common words (王国) from words its unknown-word model made up
+    /// (封晓春).
+    public let segmenter: Segmenter
     /// The segmenter's dictionary, looked up by scalar ranges.
-    package private(set) var lexicon: Lexicon?
+    package let lexicon: Lexicon?
     /// The recognizer's tag of each of the dictionary's part-of-speech ids.
-    package private(set) var lexiconTags: [EntityTag] = []
+    package let lexiconTags: [EntityTag]
     /// The one-character place names that are places as words of their own (访 华).
     package var aloneAbbreviations: Set<UInt32> = []
     /// The one-character place names that are places wherever they stand alone (俄).
@@ -75,8 +69,8 @@ public struct EntityRecognizer: Sendable {
         }
     }
     /// Memos of what `document(_:refining:)` made of each word, kept from
-    /// one document to the next; they hold answers that depend on the
-    /// segmenter and `commonPairs`, so setting either starts a new pool.
+    /// one document to the next; they hold answers that depend on
+    /// `commonPairs`, so setting it starts a new pool.
     package private(set) var memos = EntityMemoPool()
     /// `commonPairs` for the hot loops.
     package private(set) var commonPairTable = EntityPairSet([])
@@ -88,10 +82,13 @@ public struct EntityRecognizer: Sendable {
         i + 1 < s.count && commonPairTable.contains(UInt64(s[i].value) << 32 | UInt64(s[i + 1].value))
     }
 
-    public init(gazetteer: EntityGazetteer, names: EntityNameModel, orgSuffixes: [String: Bool],
-                placeSuffixes: [String: String], titles: Set<String>, verbs: Set<String>,
-                excluded: [String: Set<EntityType>], placeAbbreviations: Set<UInt32>,
-                abbreviationCuesBefore: Set<String> = [], abbreviationCuesAfter: Set<String> = []) {
+    package init(segmenter: Segmenter, gazetteer: EntityGazetteer, names: EntityNameModel, orgSuffixes: [String: Bool],
+                 placeSuffixes: [String: String], titles: Set<String>, verbs: Set<String>,
+                 excluded: [String: Set<EntityType>], placeAbbreviations: Set<UInt32>,
+                 abbreviationCuesBefore: Set<String> = [], abbreviationCuesAfter: Set<String> = []) {
+        self.segmenter = segmenter
+        self.lexicon = segmenter.lexicon
+        self.lexiconTags = segmenter.lexicon.posNames.map(EntityTag.init)
         self.gazetteer = gazetteer
         self.names = names
         self.orgSuffixes = orgSuffixes
@@ -155,17 +152,10 @@ public struct EntityRecognizer: Sendable {
         return true
     }
 
-    /// The entities of `text`, whose normalized scalars were segmented into `tokens`,
-    /// with offsets in the original text.
-    public func recognize(_ text: NormalizedText, tokens: [Token]) -> [Entity] {
-        entities(of: text, found: spans(in: text.scalars, document: document(text.scalars, refining: tokens)))
-    }
-
     /// The entities of `text`, whose normalized scalars the segmenter found
-    /// the words `spans` in (parts of speech: indices into `posNames`).
-    public func recognize(_ text: NormalizedText, spans: [Segmenter.Span], posNames: [String]) -> [Entity] {
-        entities(of: text, found: self.spans(in: text.scalars,
-                                             document: document(text.scalars, refining: spans, posNames: posNames)))
+    /// the words `words` in, with offsets in the original text.
+    public func recognize(_ text: NormalizedText, words: [Word]) -> [Entity] {
+        entities(of: text, found: spans(in: text.scalars, words: words))
     }
 
     /// `found`, normalized offsets in `text`, as entities with offsets in the original text.
@@ -184,11 +174,14 @@ public struct EntityRecognizer: Sendable {
     /// The string of `scalars`.
     package static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { String(scalars: scalars) }
 
-    /// The entities of `scalars` (already segmented into `tokens`), as
+    /// The entities of `scalars` (already segmented into `words`), as
     /// normalized offsets, in text order.
-    public func spans(in scalars: [Unicode.Scalar], tokens: [Token]) -> [EntitySpan] {
-        spans(in: scalars, document: document(scalars, refining: tokens))
+    package func spans(in scalars: [Unicode.Scalar], words: [Word]) -> [EntitySpan] {
+        spans(in: scalars, document: document(scalars, refining: words))
     }
+
+    /// Empties the memos of earlier documents (for tests of a cold start).
+    package mutating func forgetMemos() { memos = EntityMemoPool() }
 
     /// The entities of the document `doc` of `scalars`.
     private func spans(in scalars: [Unicode.Scalar], document doc: EntityDocument) -> [EntitySpan] {

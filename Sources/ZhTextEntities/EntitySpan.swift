@@ -6,17 +6,17 @@ import ZhTextSegment
 /// ```swift
 /// EntitySpan(type: .place, start: 0, end: 2)   // 宜兴 in "宜兴市委"
 /// ```
-public struct EntitySpan: Sendable, Hashable, Codable {
-    public var type: EntityType
+package struct EntitySpan: Sendable, Hashable, Codable {
+    package var type: EntityType
     /// Offsets in the normalized scalars, end exclusive.
-    public var start: Int
-    public var end: Int
+    package var start: Int
+    package var end: Int
 
-    public init(type: EntityType, start: Int, end: Int) {
+    package init(type: EntityType, start: Int, end: Int) {
         self.type = type
         self.start = start
         self.end = end
     }
 
-    public var range: Range<Int> { start..<end }
+    package var range: Range<Int> { start..<end }
 }

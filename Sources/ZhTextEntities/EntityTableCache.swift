@@ -18,13 +18,13 @@ package struct EntityTableCache {
     package init(sources: [URL]) {
         // the format version and the layouts copied byte for byte
         file = CacheFile(kind: "entities", magic: "ZHENT001",
-                         format: "v1 \(MemoryLayout<EntityScalarTrie.Slot>.stride) \(MemoryLayout<EntityScalarTrie.Step>.stride)",
+                         format: "v1 \(MemoryLayout<ScalarTrie.Slot>.stride) \(MemoryLayout<ScalarTrie.Step>.stride)",
                          sources: sources)
     }
 
     package func read() -> (EntityGazetteer, Set<UInt64>)? {
         file.read { r -> (EntityGazetteer, Set<UInt64>)? in
-            guard let rootSteps: [EntityScalarTrie.Step] = r.array(), let slots: [EntityScalarTrie.Slot] = r.array(),
+            guard let rootSteps: [ScalarTrie.Step] = r.array(), let slots: [ScalarTrie.Slot] = r.array(),
                   let counts: [Int64] = r.array(), counts.count == 4,
                   let filter: [UInt64] = r.array(), let rootValue: [Int32] = r.array(), rootValue.count == 1,
                   let types: [UInt8] = r.array(), let sources: [UInt8] = r.array(), let frequencies: [Int64] = r.array(),
@@ -39,7 +39,7 @@ package struct EntityTableCache {
                       let source = EntityGazetteer.Entry.Source(rawValue: Int(sources[i])) else { return nil }
                 entries.append(.init(type: EntityType.byOrder[Int(types[i])], source: source, frequency: Int(frequencies[i])))
             }
-            let trie = EntityScalarTrie.Storage(rootSteps: rootSteps, slots: slots, edgeCount: Int(counts[0]),
+            let trie = ScalarTrie.Storage(rootSteps: rootSteps, slots: slots, edgeCount: Int(counts[0]),
                                                 filter: filter, filterBits: Int(counts[1]),
                                                 rootValue: rootValue[0], nodeCount: Int(counts[2]))
             guard counts[3] == Int64(entries.count),

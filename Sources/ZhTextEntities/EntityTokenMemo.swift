@@ -37,10 +37,10 @@ package struct EntityTokenMemo {
         package var tag = EntityTag.other
         /// Where the gazetteer's trie stands after it (`EntityGazetteer.prefix`),
         /// for words of two or more scalars; node -1 otherwise.
-        package var names = EntityScalarTrie.Step(node: -1, value: EntityScalarTrie.none)
+        package var names = ScalarTrie.Step(node: -1, value: ScalarTrie.none)
 
         package init(kinds: EntityWordKinds, inLexicon: Bool, tag: EntityTag = .other,
-                     names: EntityScalarTrie.Step = EntityScalarTrie.Step(node: -1, value: EntityScalarTrie.none)) {
+                     names: ScalarTrie.Step = ScalarTrie.Step(node: -1, value: ScalarTrie.none)) {
             self.kinds = kinds
             self.inLexicon = inLexicon
             self.tag = tag
@@ -143,7 +143,7 @@ package struct EntityTokenMemo {
     /// Looks up every token's word at once, into `recalled`: each lookup
     /// misses the cache, and a loop doing nothing else lets the processor
     /// overlap the misses.
-    package mutating func recallAll(_ s: [Unicode.Scalar], _ words: [EntityRecognizer.Word]) {
+    package mutating func recallAll(_ s: [Unicode.Scalar], _ words: [EntityRecognizer.TaggedWord]) {
         var unknown = Outcome(whole: Facts(kinds: [], inLexicon: false))
         unknown.split = -1
         recalled.removeAll(keepingCapacity: true)

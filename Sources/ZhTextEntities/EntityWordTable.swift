@@ -62,7 +62,7 @@ package struct EntityWordKinds: OptionSet, Sendable, Hashable {
 /// ```
 package struct EntityWordTable: Sendable {
     /// Each word's kinds, as their raw value.
-    private var trie = EntityScalarTrie(filterBits: 16)
+    private var trie = ScalarTrie(filterBits: 16)
     /// The first BMP scalar of every word, as a bitmap (8 KB): most tokens
     /// begin with none of them, and their lookup ends here.
     private var firstScalars = [UInt64](repeating: 0, count: 0x10000 / 64)
@@ -75,7 +75,7 @@ package struct EntityWordTable: Sendable {
             firstScalars[Int(first) >> 6] |= 1 << UInt64(first & 63)
         }
         trie.update(word.unicodeScalars) { old in
-            Int32(bitPattern: (old == EntityScalarTrie.none ? 0 : UInt32(bitPattern: old)) | UInt32(kinds.rawValue))
+            Int32(bitPattern: (old == ScalarTrie.none ? 0 : UInt32(bitPattern: old)) | UInt32(kinds.rawValue))
         }
     }
 
@@ -90,6 +90,6 @@ package struct EntityWordTable: Sendable {
     package func kinds(of scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityWordKinds {
         guard start < end, mayBeginWord(scalars[start].value) else { return [] }
         let value = trie.value(of: scalars, start, end)
-        return value == EntityScalarTrie.none ? [] : EntityWordKinds(rawValue: UInt16(truncatingIfNeeded: value))
+        return value == ScalarTrie.none ? [] : EntityWordKinds(rawValue: UInt16(truncatingIfNeeded: value))
     }
 }

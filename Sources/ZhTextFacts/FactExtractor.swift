@@ -18,11 +18,11 @@ import ZhTextSegment
 /// (`dictionaries/units.tsv`, `dictionaries/facts-*.tsv`).
 /// - Complexity: O(n) in the length of the text, times small dictionary probes.
 public struct FactExtractor: Sendable {
-    public let units: UnitTable
-    public let lexicon: FactLexicon
+    package let units: UnitTable
+    package let lexicon: FactLexicon
     package let parser = NumeralParser()
 
-    public init(units: UnitTable, lexicon: FactLexicon) {
+    package init(units: UnitTable, lexicon: FactLexicon) {
         self.units = units
         self.lexicon = lexicon
     }
@@ -35,7 +35,7 @@ public struct FactExtractor: Sendable {
     /// The facts of a document, in text order. The document's own date
     /// (from `metadata`, read from the text when not given) supplies the
     /// year of dates that do not write one.
-    public func extract(from text: NormalizedText, metadata: DocumentMetadata? = nil) -> [Fact] {
+    package func extract(from text: NormalizedText, metadata: DocumentMetadata? = nil) -> [Fact] {
         let meta = metadata ?? DocumentMetadata(text)
         let lines = LineIndex(text.original)
         let s = text.scalars

@@ -14,7 +14,7 @@ import ZhTextSegment
 /// let lex = try FactLexicon.load()
 /// lex.prefixQualifier(endingAt: 1, in: Array("超95%".unicodeScalars))   // (.over, 1)
 /// ```
-public struct FactLexicon: Sendable {
+package struct FactLexicon: Sendable {
     /// A qualifier word; `nil` qualifier marks a word that only looks like one (最近, 节约).
     package struct QualifierWord: Sendable { var qualifier: Fact.Qualifier?; var length: Int }
 
@@ -28,7 +28,9 @@ public struct FactLexicon: Sendable {
     package var peopleWords = FactWordTable<Bool>()
     package var timeWords = FactWordTable<Int>()
     package var unitBlockers = FactWordTable<Bool>()
-    package var nonfactWords = FactWordTrie(backward: false)
+    /// The non-fact words (some tens of thousands of edges: a filter of
+    /// 2^18 bits, 32 KB, about eight bits an edge).
+    package var nonfactWords = ScalarTrie(filterBits: 18, rootTable: false)
     package var longestNonfact = 4
     /// The longest non-fact word starting with each BMP scalar (0 when none
     /// does): most places before a numeral start no word long enough to
@@ -40,7 +42,7 @@ public struct FactLexicon: Sendable {
     /// are ruled out here by the next one or two, without a probe into it.
     package var nonfactPrefixes = [UInt64](repeating: 0, count: 1 << 11)
 
-    public static func load(directory: URL = DataDirectory.url) throws -> FactLexicon {
+    package static func load(directory: URL = DataDirectory.url) throws -> FactLexicon {
         var lex = FactLexicon()
         let f = { (name: String) in directory.appendingPathComponent(name) }
         for row in try FactDataFile.rows(of: f("facts-qualifiers.tsv"), minimumFields: 3) {
@@ -87,7 +89,7 @@ public struct FactLexicon: Sendable {
     /// Adds a word with a numeral that is no quantity (its reach is kept
     /// up to 255 scalars: the lists' words are a few characters long).
     package mutating func insertNonfact(_ word: String) {
-        nonfactWords.insert(word, value: 0)
+        nonfactWords.update(word.unicodeScalars) { _ in 0 }
         let scalars = Array(word.unicodeScalars)
         let length = scalars.count
         longestNonfact = max(longestNonfact, length)

@@ -12,14 +12,14 @@ import ZhTextSegment
 /// p.value(of: "一些")         // nil: not a number as a whole
 /// ```
 /// - Complexity: O(n) in the length of the numeral.
-public struct NumeralParser: Sendable {
+package struct NumeralParser: Sendable {
     /// What each scalar is to a numeral, read once per character.
     package let table = NumeralScalarTable.shared
 
-    public init() {}
+    package init() {}
 
     /// The value of `text` when all of it is one numeral, else `nil`.
-    public func value(of text: String) -> Double? {
+    package func value(of text: String) -> Double? {
         let s = Array(text.unicodeScalars)
         guard let p = parse(s, at: 0), p.range.upperBound == s.count else { return nil }
         return p.value
@@ -29,7 +29,7 @@ public struct NumeralParser: Sendable {
     ///
     /// A bare magnitude (`万` in 近万行, `千` in 千余行) is read as one of it
     /// only when `allowBareMagnitude` is set; `十` alone is always ten.
-    public func parse(_ s: [Unicode.Scalar], at i: Int, allowBareMagnitude: Bool = false, end: Int? = nil) -> Parsed? {
+    package func parse(_ s: [Unicode.Scalar], at i: Int, allowBareMagnitude: Bool = false, end: Int? = nil) -> Parsed? {
         if let end, end < s.count {
             // Parsed in a copy of s[i..<end] (the parser only reads forward),
             // not of everything before `end`: that made a long line quadratic.

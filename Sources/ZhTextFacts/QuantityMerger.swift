@@ -4,32 +4,33 @@ import ZhTextSegment
 /// Joins a number token with the unit or date parts after it into one
 /// token (`17亿` `元` → `17亿元`, `9月` `12日` → `9月12日`, `297` `亩` →
 /// `297亩`), using the units table shared with the numeric-facts stage
-/// (`dictionaries/units.tsv`). Merged tokens get the part of speech `mq`.
+/// (`dictionaries/units.tsv`). Merged words get the part of speech
+/// `quantityPOS` (the segmenter's id of `mq`).
 ///
 /// ```swift
 /// let m = try QuantityMerger()
 /// let s = Array("耗资17亿元".unicodeScalars)
-/// m.merge([Token(text: "耗资", pos: "v", start: 0, end: 2), Token(text: "17亿", pos: "m", start: 2, end: 5),
-///          Token(text: "元", pos: "q", start: 5, end: 6)], in: s).map(\.text)   // ["耗资", "17亿元"]
+/// let words = m.merge(segmenter.words(s), in: s, quantityPOS: segmenter.partOfSpeechID("mq")!)
+/// words.map { $0.text(in: s) }   // ["耗资", "17亿元"]
 /// ```
 /// Only neighbouring tokens merge (no gap between them); a number merges
 /// with at most one unit, and a date goes on through its year, month and day.
 /// - Complexity: O(n) in the number of tokens.
-public struct QuantityMerger: Sendable {
+package struct QuantityMerger: Sendable {
     package let units: UnitTable
     package let parser = NumeralParser()
 
     /// Loads the units table from `DataDirectory`.
-    public init() throws {
+    package init() throws {
         units = try UnitTable.load()
     }
 
-    public init(units: UnitTable) {
+    package init(units: UnitTable) {
         self.units = units
     }
 
-    public func merge(_ tokens: [Token], in scalars: [Unicode.Scalar]) -> [Token] {
-        var out: [Token] = []
+    package func merge(_ tokens: [Word], in scalars: [Unicode.Scalar], quantityPOS: UInt16) -> [Word] {
+        var out: [Word] = []
         out.reserveCapacity(tokens.count)
         var k = 0
         while k < tokens.count {
@@ -39,7 +40,7 @@ public struct QuantityMerger: Sendable {
                 var merged = false
                 while j < tokens.count, tokens[j].start == t.end {
                     let next = tokens[j].range
-                    let span = t.start..<next.upperBound
+                    let span = t.range.lowerBound..<next.upperBound
                     if isNumber(span, scalars) {                 // 17 + 亿, 3亿 + 5000万
                         t = join(t, tokens[j], scalars); j += 1; merged = true; continue
                     }
@@ -62,7 +63,7 @@ public struct QuantityMerger: Sendable {
                     }
                     break
                 }
-                if merged { t.pos = "mq" }
+                if merged { t.posID = quantityPOS }
             } else if isDateNumber(t.range, scalars), endsWithYearOrMonth(t, scalars) {
                 // 9月 + 12日 (the segmenter kept 9月 whole)
                 var merged = false
@@ -70,7 +71,7 @@ public struct QuantityMerger: Sendable {
                       isDateNumber(tokens[j].range, scalars) {
                     t = join(t, tokens[j], scalars); j += 1; merged = true
                 }
-                if merged { t.pos = "mq" }
+                if merged { t.posID = quantityPOS }
             }
             out.append(t)
             k = j
@@ -78,8 +79,8 @@ public struct QuantityMerger: Sendable {
         return out
     }
 
-    private func join(_ a: Token, _ b: Token, _ s: [Unicode.Scalar]) -> Token {
-        Token(text: FactLexicon.string(s, a.start..<b.end), pos: a.pos, start: a.start, end: b.end)
+    private func join(_ a: Word, _ b: Word, _ s: [Unicode.Scalar]) -> Word {
+        Word(start: a.start, end: b.end, posID: a.posID)
     }
 
     /// The whole range is one numeral (17, 17亿, 三千五百万, 1.2万).
@@ -106,7 +107,7 @@ public struct QuantityMerger: Sendable {
         r.count >= 2 && isDatePart((r.upperBound - 1)..<r.upperBound, s) && isNumber(r.lowerBound..<(r.upperBound - 1), s)
     }
 
-    private func endsWithYearOrMonth(_ t: Token, _ s: [Unicode.Scalar]) -> Bool {
-        t.end > t.start && (s[t.end - 1] == "年" || s[t.end - 1] == "月")
+    private func endsWithYearOrMonth(_ t: Word, _ s: [Unicode.Scalar]) -> Bool {
+        t.end > t.start && (s[Int(t.end) - 1] == "年" || s[Int(t.end) - 1] == "月")
     }
 }

@@ -11,31 +11,31 @@ import ZhTextSegment
 /// units.match(Array("亿元的".unicodeScalars), at: 0)?.canonical   // "元"
 /// ```
 /// - Complexity: a match is O(k) dictionary probes, k the longest unit.
-public struct UnitTable: Sendable {
+package struct UnitTable: Sendable {
     /// One unit as written.
-    public struct Unit: Hashable, Sendable {
-        public var surface: String
-        public var length: Int
-        public var kind: Fact.Kind
-        public var canonical: String
-        public var factor: Double
+    package struct Unit: Hashable, Sendable {
+        package var surface: String
+        package var length: Int
+        package var kind: Fact.Kind
+        package var canonical: String
+        package var factor: Double
         /// Written before the number: `$100`, `人民币300亿`.
-        public var isPrefix: Bool
+        package var isPrefix: Bool
         /// A unit only after Arabic digits (5.1级, 16.73点, 5国).
-        public var digitsOnly: Bool = false
+        package var digitsOnly: Bool = false
     }
 
     package var suffixUnits = FactWordTable<Unit>()
     package var prefixUnits = FactWordTable<Unit>()
 
-    public init(units: [Unit]) {
+    package init(units: [Unit]) {
         for u in units {
             if u.isPrefix { prefixUnits.insert(u.surface, u) } else if suffixUnits[u.surface] == nil { suffixUnits.insert(u.surface, u) }
         }
     }
 
     /// Loads `units.tsv` (or another file in its format).
-    public static func load(from url: URL = DataDirectory.file("units.tsv")) throws -> UnitTable {
+    package static func load(from url: URL = DataDirectory.file("units.tsv")) throws -> UnitTable {
         var units: [Unit] = []
         for row in try FactDataFile.rows(of: url, minimumFields: 4) {
             guard let kind = Fact.Kind(rawValue: row[1]), let factor = Double(row[3]) else {
@@ -52,12 +52,12 @@ public struct UnitTable: Sendable {
     }
 
     /// The longest unit written after a number starting at `i`.
-    public func match(_ s: [Unicode.Scalar], at i: Int) -> Unit? {
+    package func match(_ s: [Unicode.Scalar], at i: Int) -> Unit? {
         longestMatch(in: suffixUnits, s, at: i)
     }
 
     /// The longest prefix unit (`$`, `HK$`, `人民币`) starting at `i`.
-    public func matchPrefix(_ s: [Unicode.Scalar], at i: Int) -> Unit? {
+    package func matchPrefix(_ s: [Unicode.Scalar], at i: Int) -> Unit? {
         longestMatch(in: prefixUnits, s, at: i)
     }
 

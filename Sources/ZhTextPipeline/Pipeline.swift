@@ -26,14 +26,14 @@ public struct DocumentAnalysis: Sendable {
     /// Invalid byte sequences replaced with U+FFFD.
     public var substitutions: Int
     /// Content words of the body, counted for the corpus keyword report.
-    public var keywordCounts: KeywordCounts
+    package var keywordCounts: KeywordCounts
     /// The normalized body (for new-term discovery over a sample), kept as
     /// scalars: most documents come after the sample is full and never need
     /// it as a string.
     public var bodyScalars: ArraySlice<Unicode.Scalar>
     /// The segmenter's words of the body, offsets as in `bodyScalars` (new-term
     /// discovery reuses them for the documents of its sample).
-    public var bodySpans: ArraySlice<Segmenter.Span> = []
+    public var bodyWords: ArraySlice<Word> = []
     /// The normalized body text.
     public var normalizedText: String { String(scalars: bodyScalars) }
     /// The document's keywords, most weighty first.
@@ -41,15 +41,15 @@ public struct DocumentAnalysis: Sendable {
     public var facts: [Fact]
     public var entities: [Entity]
 
-    public init(id: String, path: String, title: String? = nil, date: String? = nil, time: String? = nil,
+    package init(id: String, path: String, title: String? = nil, date: String? = nil, time: String? = nil,
                 source: String? = nil, author: String? = nil, url: String? = nil, encoding: String, script: Script,
                 characters: Int, bytes: Int, substitutions: Int = 0, keywordCounts: KeywordCounts = KeywordCounts(),
-                bodyScalars: ArraySlice<Unicode.Scalar>, bodySpans: ArraySlice<Segmenter.Span> = [],
+                bodyScalars: ArraySlice<Unicode.Scalar>, bodyWords: ArraySlice<Word> = [],
                 keywords: [Keyword] = [], facts: [Fact] = [], entities: [Entity] = []) {
         self.id = id; self.path = path; self.title = title; self.date = date; self.time = time
         self.source = source; self.author = author; self.url = url; self.encoding = encoding; self.script = script
         self.characters = characters; self.bytes = bytes; self.substitutions = substitutions
-        self.keywordCounts = keywordCounts; self.bodyScalars = bodyScalars; self.bodySpans = bodySpans
+        self.keywordCounts = keywordCounts; self.bodyScalars = bodyScalars; self.bodyWords = bodyWords
         self.keywords = keywords; self.facts = facts; self.entities = entities
     }
 }
@@ -75,11 +75,14 @@ public struct Pipeline: Sendable {
         public var keywordsPerDocument = 10
         /// Documents larger than this many bytes fail instead of being read.
         public var maxDocumentBytes = 64 << 20
+        /// Where the data files are (nil: `DataDirectory`'s search). Given,
+        /// it becomes the data directory of the whole process.
+        public var dataDirectory: URL? = nil
         public init() {}
     }
 
     public let options: Options
-    public let decoder: Decoder
+    public let decoder: TextDecoder
     public let normalizer: Normalizer
     public let segmenter: Segmenter
     public let keywords: KeywordExtractor
@@ -88,19 +91,17 @@ public struct Pipeline: Sendable {
 
     public init(options: Options) throws {
         self.options = options
-        decoder = try Decoder(encoding: options.encoding)
-        // The normalizer and the entity, keyword and fact tables load on
-        // threads of their own while the segmenter loads on this one (the
-        // recognizer is given it afterwards).
+        if let directory = options.dataDirectory { DataDirectory.use(directory) }
+        decoder = try TextDecoder(encoding: options.encoding)
+        // The normalizer and the keyword and fact tables load on threads of
+        // their own while the segmenter, then the entity recognizer that
+        // reads its words, load on this one.
         let normalizerOptions = options.normalizer
         let conversion = BackgroundTask { Result { try Normalizer(options: normalizerOptions) } }
-        let entityTables = BackgroundTask { Result { try EntityRecognizer.load() } }
         let keywordTables = BackgroundTask { Result { try KeywordExtractor.load() } }
         let factTables = BackgroundTask { Result { try FactExtractor.load() } }
         segmenter = try Segmenter.load(options.segmenter)
-        var recognizer = try entityTables.value.get()
-        recognizer.segmenter = segmenter
-        entities = recognizer
+        entities = try EntityRecognizer.load(segmenter: segmenter)
         normalizer = try conversion.value.get()
         keywords = try keywordTables.value.get()
         facts = try factTables.value.get()
@@ -160,25 +161,24 @@ public struct Pipeline: Sendable {
     public func analyze(text: String, id: String, path: String, encoding: String) -> DocumentAnalysis {
         let normalized = normalizer.normalize(text)
         let metadata = DocumentMetadata(normalized)
-        // The words as the segmenter's spans: no strings are made for them.
-        let spans = segmenter.spans(normalized.scalars)
+        let words = segmenter.words(normalized.scalars)
         let posNames = segmenter.lexicon.posNames
         // Header boilerplate (share buttons, font size, source line) is not body text.
-        let body = spans.drop { Int($0.start) < metadata.bodyStart }
+        let body = words.drop { Int($0.start) < metadata.bodyStart }
         var counts = KeywordCounts()
         counts.add(document: body, of: normalized.scalars, posNames: posNames, filter: keywords.filter)
         let found = facts.extract(from: normalized, metadata: metadata)
-        let named = entities.recognize(normalized, spans: spans, posNames: posNames)
+        let named = entities.recognize(normalized, words: words)
         let ranked = keywords.options.method == .tfidf
             ? keywords.tfidf(counts, top: options.keywordsPerDocument)
-            : keywords.extract(from: segmenter.tokens(of: Array(body), in: normalized.scalars), top: options.keywordsPerDocument)
+            : keywords.extract(from: Array(body), in: normalized.scalars, posNames: posNames, top: options.keywordsPerDocument)
         return DocumentAnalysis(
             id: id, path: path, title: metadata.title, date: metadata.date?.iso, time: metadata.time,
             source: metadata.source, author: metadata.author, url: nil,
             encoding: encoding, script: normalized.script, characters: normalized.original.count,
             bytes: text.utf8.count, substitutions: 0,
             keywordCounts: counts, bodyScalars: normalized.scalars[min(metadata.bodyStart, normalized.scalars.count)...],
-            bodySpans: body,
+            bodyWords: body,
             keywords: ranked, facts: found, entities: named)
     }
 

@@ -11,18 +11,18 @@ import ZhTextNormalize
 /// let lists = try CharacterLists.load()
 /// lists.classifiers.contains(UInt32(("个" as Unicode.Scalar).value))  // true
 /// ```
-package struct CharacterLists: Sendable {
-    package var classifiers: Set<UInt32>
-    package var translit: Set<UInt32>
-    package var surnames: Set<UInt32>
+struct CharacterLists: Sendable {
+    var classifiers: Set<UInt32>
+    var translit: Set<UInt32>
+    var surnames: Set<UInt32>
 
-    package static func load() throws -> CharacterLists {
+    static func load() throws -> CharacterLists {
         CharacterLists(classifiers: try read("classifiers.txt"),
                        translit: try read("translit.chars"),
                        surnames: try read("surnames.txt"))
     }
 
-    package static func read(_ name: String) throws -> Set<UInt32> {
+    static func read(_ name: String) throws -> Set<UInt32> {
         let url = DataDirectory.file(name)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw LexiconError.unreadable(file: url.path, reason: "no such file")

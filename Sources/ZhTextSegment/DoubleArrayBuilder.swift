@@ -15,18 +15,18 @@ import ZhTextNormalize
 /// let built = DoubleArrayBuilder(firstChild: fc, label: labels, logProb: lp, posID: tags).build()
 /// built.units.count
 /// ```
-package struct DoubleArrayBuilder {
-    package let firstChild: [Int32]
-    package let label: [UInt32]
-    package let logProb: [Float]
+struct DoubleArrayBuilder {
+    let firstChild: [Int32]
+    let label: [UInt32]
+    let logProb: [Float]
     package let posID: [UInt16]
 
-    package struct Result {
-        package var units: [Lexicon.Unit]
-        package var bmpCodes: [Int32]
-        package var astralCodes: [UInt32: Int32]
+    struct Result {
+        var units: [Lexicon.Unit]
+        var bmpCodes: [Int32]
+        var astralCodes: [UInt32: Int32]
         /// `logProb` and `posID` re-indexed by unit.
-        package var logProb: [Float]
+        var logProb: [Float]
         package var posID: [UInt16]
     }
 

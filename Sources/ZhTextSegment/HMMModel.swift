@@ -14,20 +14,20 @@ import ZhTextNormalize
 /// ```
 ///
 /// - Complexity: O(n) per run of n characters (4 states, 2 predecessors each).
-package struct HMMModel: Sendable {
+struct HMMModel: Sendable {
     /// Stand-in for ln 0 that keeps sums ordered (as jieba does).
-    package static let impossible = -3.14e100
+    static let impossible = -3.14e100
     /// ln P(first tag), B M E S.
-    package var start: [Double]
+    var start: [Double]
     /// ln P(to | from) at `from * 4 + to`.
-    package var trans: [Double]
+    var trans: [Double]
     /// Characters with emissions, and their 4 ln P(char | tag) each.
-    package var emitChars: [UInt32]
-    package var emitTable: [Double]
+    var emitChars: [UInt32]
+    var emitTable: [Double]
     /// Row of `emitTable` for each BMP scalar, or -1.
-    package var emitRow: [Int32]
+    var emitRow: [Int32]
 
-    package init(start: [Double], trans: [Double], emitChars: [UInt32], emitTable: [Double]) {
+    init(start: [Double], trans: [Double], emitChars: [UInt32], emitTable: [Double]) {
         self.start = start
         self.trans = trans
         self.emitChars = emitChars
@@ -38,7 +38,7 @@ package struct HMMModel: Sendable {
     }
 
     /// Parses the `hmm.model` text format (`start`, `trans`, `emit` lines).
-    package init(contentsOf url: URL) throws {
+    init(contentsOf url: URL) throws {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw LexiconError.unreadable(file: url.path, reason: "no such file")
         }
@@ -73,7 +73,7 @@ package struct HMMModel: Sendable {
     }
 
     @inline(__always)
-    package func emit(_ state: Int, _ c: UInt32) -> Double {
+    func emit(_ state: Int, _ c: UInt32) -> Double {
         guard c < 0x10000 else { return HMMModel.impossible }
         let r = emitRow[Int(c)]
         return r < 0 ? HMMModel.impossible : emitTable[Int(r) * 4 + state]
@@ -81,7 +81,7 @@ package struct HMMModel: Sendable {
 
     /// Calls `body(start, end)` for each word Viterbi finds in `chars`
     /// (offsets relative to `chars`), in order.
-    package func forEachWord(in chars: UnsafeBufferPointer<UInt32>, scratch: inout [Int8],
+    func forEachWord(in chars: UnsafeBufferPointer<UInt32>, scratch: inout [Int8],
                      _ body: (Int, Int) -> Void) {
         let n = chars.count
         guard n > 0 else { return }

@@ -19,7 +19,7 @@ public struct ICUWordSegmenter: Sendable {
 
     /// The words of `scalars` as spans; part-of-speech ids are those of
     /// `Lexicon`'s reserved tags (`x`, `m`, `eng`, `n`).
-    public func spans(_ scalars: [Unicode.Scalar]) throws -> [Segmenter.Span] {
+    public func words(_ scalars: [Unicode.Scalar]) throws -> [Word] {
         var utf16: [UInt16] = []
         utf16.reserveCapacity(scalars.count + scalars.count / 8)
         // Scalar index of each UTF-16 offset (plus the end).
@@ -33,7 +33,7 @@ public struct ICUWordSegmenter: Sendable {
         }
         scalarAt.append(Int32(scalars.count))
         let (bounds, status) = try ICU.wordBoundaries(utf16, locale: locale)
-        var out: [Segmenter.Span] = []
+        var out: [Word] = []
         out.reserveCapacity(bounds.count)
         for k in 0..<max(0, bounds.count - 1) {
             let a = scalarAt[Int(bounds[k])], b = scalarAt[Int(bounds[k + 1])]
@@ -49,22 +49,8 @@ public struct ICUWordSegmenter: Sendable {
                 let c = ScalarClass.of(scalars[Int(a)].value)
                 pos = c == .space || c == .newline ? Lexicon.whitespacePOSID : Lexicon.posPunctuation
             }
-            out.append(Segmenter.Span(start: a, end: b, posID: pos))
+            out.append(Word(start: a, end: b, posID: pos))
         }
         return out
-    }
-
-    /// The words of `scalars`.
-    public func segment(_ scalars: [Unicode.Scalar]) throws -> [Token] {
-        try spans(scalars).map { sp in
-            let r = Int(sp.start)..<Int(sp.end)
-            return Token(text: String(String.UnicodeScalarView(scalars[r])),
-                         pos: Lexicon.reservedPOS[Int(sp.posID)], start: r.lowerBound, end: r.upperBound)
-        }
-    }
-
-    /// The words of `text`.
-    public func segment(_ text: String) throws -> [Token] {
-        try segment(Array(text.unicodeScalars))
     }
 }

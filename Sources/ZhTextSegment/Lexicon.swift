@@ -18,62 +18,62 @@ import ZhTextNormalize
 /// ```
 ///
 /// - Complexity: a lookup is O(length).
-public struct Lexicon: Sendable {
+package struct Lexicon: Sendable {
     /// Marks a node that is a prefix only (or a word suppressed by freq 0).
     package static let notAWord: UInt16 = .max
     /// The parts of speech the segmenter itself assigns, always the first
     /// entries of `posNames`.
-    package static let reservedPOS = ["x", "m", "eng", "url", "n", "nr", "t", "x"]
-    package static let posPunctuation: UInt16 = 0
-    package static let posNumber: UInt16 = 1
-    package static let posLatin: UInt16 = 2
-    package static let posURL: UInt16 = 3
-    package static let posUnknown: UInt16 = 4
-    package static let posName: UInt16 = 5
-    package static let posTime: UInt16 = 6
+    static let reservedPOS = ["x", "m", "eng", "url", "n", "nr", "t", "x"]
+    static let posPunctuation: UInt16 = 0
+    static let posNumber: UInt16 = 1
+    static let posLatin: UInt16 = 2
+    static let posURL: UInt16 = 3
+    static let posUnknown: UInt16 = 4
+    static let posName: UInt16 = 5
+    static let posTime: UInt16 = 6
     /// Whitespace: tagged `x` like punctuation, with an id of its own so
     /// printers can tell it apart without looking at the text.
-    public static let whitespacePOSID: UInt16 = 7
+    package static let whitespacePOSID: UInt16 = 7
 
     /// The trie: node ids are unit indices.
-    package var units: HugePageTable<Unit>
+    var units: HugePageTable<Unit>
     /// Code of each BMP scalar (0: in no word).
-    package var bmpCodes: HugePageTable<Int32>
+    var bmpCodes: HugePageTable<Int32>
     /// Codes of scalars above the BMP.
-    package var astralCodes: [UInt32: Int32]
+    var astralCodes: [UInt32: Int32]
     /// ln(freq / total) of the word ending at each node (what
     /// `logProbability(of:)` reports; the route reads `Unit.logProb`).
-    package var logProb: [Float]
+    var logProb: [Float]
     /// Index into `posNames` of the word ending at each node, or `notAWord`.
     package var posID: [UInt16]
     /// Part-of-speech names; the first ones are `reservedPOS`.
     package var posNames: [String]
     /// ln(total frequency): an unknown single character scores `-logTotal`.
-    package var logTotal: Double
+    var logTotal: Double
     /// Number of words.
-    public internal(set) var wordCount: Int
+    package internal(set) var wordCount: Int
 
     /// One trie node, 16 bytes (four to a cache line).
-    package struct Unit: Sendable, BitwiseCopyable {
+    struct Unit: Sendable, BitwiseCopyable {
         /// The parent's id, or -1 for a free unit (the root's is -1 too).
-        package var check: Int32
+        var check: Int32
         /// Children's units are `base + code`.
-        package var base: Int32
+        var base: Int32
         /// ln P of the word ending here, `notAWordLogProb` if none.
-        package var logProb: Float
-        package var pos: UInt16
-        package var spare: UInt16 = 0
+        var logProb: Float
+        var pos: UInt16
+        var spare: UInt16 = 0
 
-        package static let free = Unit(check: -1, base: 0, logProb: Lexicon.notAWordLogProb, pos: Lexicon.notAWord)
+        static let free = Unit(check: -1, base: 0, logProb: Lexicon.notAWordLogProb, pos: Lexicon.notAWord)
     }
 
     /// `logProb` of a node that is not a word (word scores are ≤ 0).
-    package static let notAWordLogProb: Float = 1
+    static let notAWordLogProb: Float = 1
 
     /// A lexicon from a breadth-first trie: the children of node `n` are
     /// nodes `firstChild[n] ..< firstChild[n + 1]`, `label` is the scalar
     /// into each node (the root's is 0).
-    package init(firstChild: [Int32], label: [UInt32], logProb: [Float], posID: [UInt16], posNames: [String],
+    init(firstChild: [Int32], label: [UInt32], logProb: [Float], posID: [UInt16], posNames: [String],
          logTotal: Double, wordCount: Int) {
         let built = DoubleArrayBuilder(firstChild: firstChild, label: label, logProb: logProb, posID: posID).build()
         self.units = HugePageTable(built.units)
@@ -87,7 +87,7 @@ public struct Lexicon: Sendable {
     }
 
     /// A lexicon from its cached tables.
-    package init(units: HugePageTable<Unit>, bmpCodes: HugePageTable<Int32>, astralCodes: [UInt32: Int32],
+    init(units: HugePageTable<Unit>, bmpCodes: HugePageTable<Int32>, astralCodes: [UInt32: Int32],
          logProb: [Float], posID: [UInt16], posNames: [String], logTotal: Double, wordCount: Int) {
         self.units = units
         self.bmpCodes = bmpCodes
@@ -102,7 +102,7 @@ public struct Lexicon: Sendable {
     /// Whether every base plus every code indexes inside `units` (built
     /// lexicons are; a cache that is not is refused), which the segmenter's
     /// hot loops rely on.
-    package static func isPadded(units: UnsafeBufferPointer<Unit>, bmpCodes: UnsafeBufferPointer<Int32>,
+    static func isPadded(units: UnsafeBufferPointer<Unit>, bmpCodes: UnsafeBufferPointer<Int32>,
                          astralCodes: [UInt32: Int32]) -> Bool {
         var highestBase: Int32 = 0
         for u in units {
@@ -123,43 +123,43 @@ public struct Lexicon: Sendable {
 
     /// All ones when `condition` holds, else zero (for branch-free selects).
     @inline(__always)
-    package static func mask(_ condition: Bool) -> Int32 {
+    static func mask(_ condition: Bool) -> Int32 {
         0 &- Int32(truncatingIfNeeded: unsafeBitCast(condition, to: UInt8.self))
     }
 
     /// `a` where `mask` is all ones, `b` where it is zero.
     @inline(__always)
-    package static func select(_ mask: Int32, _ a: Float, _ b: Float) -> Float {
+    static func select(_ mask: Int32, _ a: Float, _ b: Float) -> Float {
         let m = UInt32(bitPattern: mask)
         return Float(bitPattern: (a.bitPattern & m) | (b.bitPattern & ~m))
     }
 
     /// The dense code of `scalar`, 0 when no word has it.
     @inline(__always)
-    package func code(of scalar: UInt32) -> Int32 {
+    func code(of scalar: UInt32) -> Int32 {
         scalar < 0x10000 ? bmpCodes[Int(scalar)] : (astralCodes[scalar] ?? 0)
     }
 
     /// Unsafe views of the tables for the segmenter's hot loops, valid
     /// while this lexicon (which owns the tables) lives.
-    package var probe: Probe { Probe(units: units.buffer, codes: bmpCodes.buffer, astralCodes: astralCodes) }
+    var probe: Probe { Probe(units: units.buffer, codes: bmpCodes.buffer, astralCodes: astralCodes) }
 
     /// Steps of a trie walk over raw tables.
-    package struct Probe {
-        package let units: UnsafeBufferPointer<Unit>
-        package let codes: UnsafeBufferPointer<Int32>
-        package let astralCodes: [UInt32: Int32]
+    struct Probe {
+        let units: UnsafeBufferPointer<Unit>
+        let codes: UnsafeBufferPointer<Int32>
+        let astralCodes: [UInt32: Int32]
 
         /// The code of a scalar above the BMP (0 when no word has it).
-        package func astralCode(_ c: UInt32) -> Int32 { astralCodes[c] ?? 0 }
+        func astralCode(_ c: UInt32) -> Int32 { astralCodes[c] ?? 0 }
 
         /// The code of `c` (0 when no word has it).
         @inline(__always)
-        package func code(_ c: UInt32) -> Int32 { c < 0x10000 ? codes[Int(c)] : astralCode(c) }
+        func code(_ c: UInt32) -> Int32 { c < 0x10000 ? codes[Int(c)] : astralCode(c) }
 
         /// The root's child by the BMP scalar `c`, or -1.
         @inline(__always)
-        package func root(_ c: UInt32) -> Int32 {
+        func root(_ c: UInt32) -> Int32 {
             let t = codes[Int(c)]
             return t != 0 && units[Int(t)].check == 0 ? t : -1
         }
@@ -187,10 +187,10 @@ public struct Lexicon: Sendable {
 
     /// The root's child by `scalar`, or -1.
     @inline(__always)
-    package func rootChild(_ scalar: UInt32) -> Int32 { child(0, scalar) }
+    func rootChild(_ scalar: UInt32) -> Int32 { child(0, scalar) }
 
     /// The node of `word`, or -1 when it is not even a prefix.
-    package func node(of word: some Sequence<Unicode.Scalar>) -> Int32 {
+    func node(of word: some Sequence<Unicode.Scalar>) -> Int32 {
         var n: Int32 = 0
         for s in word {
             n = child(n, s.value)
@@ -200,32 +200,32 @@ public struct Lexicon: Sendable {
     }
 
     /// Whether `word` is a word of the lexicon (frequency above 0).
-    public func contains(_ word: String) -> Bool {
+    package func contains(_ word: String) -> Bool {
         let n = node(of: word.unicodeScalars)
         return n > 0 && posID[Int(n)] != Lexicon.notAWord
     }
 
     /// The part of speech of `word`, or `nil` when it is not a word.
-    public func partOfSpeech(of word: String) -> String? {
+    package func partOfSpeech(of word: String) -> String? {
         let n = node(of: word.unicodeScalars)
         guard n > 0, posID[Int(n)] != Lexicon.notAWord else { return nil }
         return posNames[Int(posID[Int(n)])]
     }
 
     /// ln(probability) of `word` in the route, or `nil` when it is not a word.
-    public func logProbability(of word: String) -> Double? {
+    package func logProbability(of word: String) -> Double? {
         let n = node(of: word.unicodeScalars)
         guard n > 0, posID[Int(n)] != Lexicon.notAWord else { return nil }
         return Double(logProb[Int(n)])
     }
 
     /// Number of trie units (root and free ones included).
-    package var unitCount: Int { units.count }
+    var unitCount: Int { units.count }
 }
 
 extension Lexicon {
-    /// Part-of-speech names by id (`Segmenter.Span.posID`).
-    public var partsOfSpeech: [String] { posNames }
+    /// Part-of-speech names by id (`Word.posID`).
+    package var partsOfSpeech: [String] { posNames }
     /// The tags the segmenter assigns itself: `x`, `m`, `eng`, `url`, `n`, `nr`, `t`.
-    public static var reservedPartsOfSpeech: [String] { reservedPOS }
+    package static var reservedPartsOfSpeech: [String] { reservedPOS }
 }

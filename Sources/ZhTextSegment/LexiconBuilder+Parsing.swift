@@ -92,11 +92,11 @@ extension LexiconBuilder {
         }
     }
 
-    package static func startsNumeric(_ b: UInt8) -> Bool {
+    static func startsNumeric(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2B
     }
 
-    package static func isTag(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+    static func isTag(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         guard e > s else { return false }
         for i in s..<e {
             let b = buf[i] | 0x20
@@ -105,14 +105,14 @@ extension LexiconBuilder {
         return true
     }
 
-    package static func tagKey(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> UInt64? {
+    static func tagKey(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> UInt64? {
         guard e - s <= 8 else { return nil }
         var k: UInt64 = 0
         for i in s..<e { k = (k << 8) | UInt64(buf[i]) }
         return k
     }
 
-    package static func parseCount(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int64? {
+    static func parseCount(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int64? {
         guard e > s, e - s <= 15 else { return nil }
         var v: Int64 = 0
         for i in s..<e {
@@ -124,7 +124,7 @@ extension LexiconBuilder {
     }
 
     /// Appends the scalars of UTF-8 `buf[s..<e]`; false when invalid.
-    package static func decodeUTF8(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, into out: inout [UInt32]) -> Bool {
+    static func decodeUTF8(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, into out: inout [UInt32]) -> Bool {
         var i = s
         while i < e {
             let b0 = UInt32(buf[i])

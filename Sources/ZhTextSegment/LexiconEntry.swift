@@ -7,15 +7,15 @@ import ZhTextNormalize
 /// LexiconEntry(word: "云计算")          // frequency chosen to keep it whole
 /// LexiconEntry(word: "某词", frequency: 0)  // suppresses the word
 /// ```
-public struct LexiconEntry: Hashable, Sendable {
-    public var word: String
+package struct LexiconEntry: Hashable, Sendable {
+    package var word: String
     /// `nil` asks for a frequency that keeps the word whole in the route
     /// (like jieba's `suggest_freq`); `0` removes the word.
-    public var frequency: Int?
+    package var frequency: Int?
     /// `nil` keeps the tag the word already has (else `n`).
-    public var pos: String?
+    package var pos: String?
 
-    public init(word: String, frequency: Int? = nil, pos: String? = nil) {
+    package init(word: String, frequency: Int? = nil, pos: String? = nil) {
         self.word = word
         self.frequency = frequency
         self.pos = pos

@@ -37,7 +37,7 @@ package enum ScalarClass: UInt8 {
 
     /// Chinese numeral characters: 〇零一二三四五六七八九十百千万亿两.
     @inline(__always)
-    package static func chineseNumeral(_ c: UInt32) -> UInt8 {
+    static func chineseNumeral(_ c: UInt32) -> UInt8 {
         switch c {
         case 0x3007, 0x96F6: return 1          // 〇 零
         case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D: return 2 // 一..九

@@ -8,8 +8,8 @@ import ZhTextNormalize
 /// s.contains(0x4E2A)              // true
 /// ```
 package struct ScalarSet: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-    private var astral = Set<UInt32>()
+    @usableFromInline var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+    @usableFromInline var astral = Set<UInt32>()
 
     package init(_ scalars: some Sequence<UInt32>) {
         for c in scalars {
@@ -18,6 +18,7 @@ package struct ScalarSet: Sendable {
     }
 
     @inline(__always)
+    @inlinable
     package func contains(_ c: UInt32) -> Bool {
         if c < 0x10000 { return bits[Int(c) >> 6] & (1 << UInt64(c & 63)) != 0 }
         return astral.contains(c)

@@ -10,11 +10,11 @@ import ZhTextNormalize
 /// let p = buf.reserve(100)   // room for 100 values
 /// p[99] = 1
 /// ```
-package final class ScratchBuffer<Element: BitwiseCopyable> {
-    package private(set) var base: UnsafeMutablePointer<Element>
-    package private(set) var capacity: Int
+final class ScratchBuffer<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var capacity: Int
 
-    package init() {
+    init() {
         capacity = 16
         base = .allocate(capacity: 16)
     }
@@ -24,7 +24,7 @@ package final class ScratchBuffer<Element: BitwiseCopyable> {
     /// Room for at least `count` values. When it grows, the first `kept`
     /// values are carried over and the rest is lost.
     @inline(__always)
-    package func reserve(_ count: Int, keeping kept: Int = 0) -> UnsafeMutablePointer<Element> {
+    func reserve(_ count: Int, keeping kept: Int = 0) -> UnsafeMutablePointer<Element> {
         if count > capacity { grow(count, keeping: kept) }
         return base
     }
@@ -40,17 +40,17 @@ package final class ScratchBuffer<Element: BitwiseCopyable> {
 
 /// Segmentation scratch of finished calls, lent to the next ones. Calls on
 /// several threads each take their own; at most `limit` are kept.
-package final class ScratchPool: @unchecked Sendable {
+final class ScratchPool: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [Segmenter.Scratch] = []
     private let limit: Int
 
-    package init(limit: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)) {
+    init(limit: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)) {
         self.limit = limit
     }
 
     /// A kept scratch, or a new one when none is idle.
-    package func take() -> Segmenter.Scratch {
+    func take() -> Segmenter.Scratch {
         lock.lock()
         let kept = idle.popLast()
         lock.unlock()
@@ -58,7 +58,7 @@ package final class ScratchPool: @unchecked Sendable {
     }
 
     /// Keeps `scratch` for a later call (or drops it when enough are kept).
-    package func give(_ scratch: Segmenter.Scratch) {
+    func give(_ scratch: Segmenter.Scratch) {
         lock.lock()
         defer { lock.unlock() }
         if idle.count < limit { idle.append(scratch) }

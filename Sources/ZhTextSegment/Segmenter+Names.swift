@@ -11,7 +11,7 @@ extension Segmenter {
     ///   two-character HMM word (周 骏彦 → 周骏彦).
     ///
     /// - Complexity: O(spans).
-    package func mergeNames(_ s: UnsafeBufferPointer<UInt32>, _ out: inout [Span], from: Int) {
+    func mergeNames(_ s: UnsafeBufferPointer<UInt32>, _ out: inout [Word], from: Int) {
         guard out.count - from >= 2 else { return }
         let count = out.count
         // In place through a buffer: the array's subscripts would check
@@ -22,7 +22,7 @@ extension Segmenter {
 
     /// `mergeNames` over `out[from...]`, compacting in place; returns the
     /// new end.
-    private func mergeNames(_ s: UnsafeBufferPointer<UInt32>, _ out: UnsafeMutableBufferPointer<Span>,
+    private func mergeNames(_ s: UnsafeBufferPointer<UInt32>, _ out: UnsafeMutableBufferPointer<Word>,
                             from: Int) -> Int {
         var w = from
         var k = from
@@ -42,7 +42,7 @@ extension Segmenter {
                     m += 1
                 }
                 if m - k >= 2 && length >= 3 && weak {
-                    out[w] = Span(start: sp.start, end: out[m - 1].end, posID: Lexicon.posName)
+                    out[w] = Word(start: sp.start, end: out[m - 1].end, posID: Lexicon.posName)
                     w += 1
                     k = m
                     continue
@@ -52,7 +52,7 @@ extension Segmenter {
             if sp.end - sp.start == 1 && k + 1 < count && surnames.contains(s[Int(sp.start)]) {
                 let given = out[k + 1]
                 if given.posID == Lexicon.posUnknown && given.end - given.start == 2 && given.start == sp.end {
-                    out[w] = Span(start: sp.start, end: given.end, posID: Lexicon.posName)
+                    out[w] = Word(start: sp.start, end: given.end, posID: Lexicon.posName)
                     w += 1
                     k += 2
                     continue
@@ -68,7 +68,7 @@ extension Segmenter {
     /// 0: not a piece of a foreign name; 1: a dictionary name piece;
     /// 2: a single character or HMM word (a weak piece).
     @inline(__always)
-    package func translitPiece(_ s: UnsafeBufferPointer<UInt32>, _ sp: Span) -> Int {
+    func translitPiece(_ s: UnsafeBufferPointer<UInt32>, _ sp: Word) -> Int {
         let len = sp.end - sp.start
         guard len <= 3 else { return 0 }
         for k in Int(sp.start)..<Int(sp.end) where !translit.contains(s[k]) { return 0 }

@@ -2,59 +2,59 @@ import ZhTextCore
 import ZhTextNormalize
 extension Segmenter {
     /// Marks a route step that is a dictionary word (its tag is looked up once).
-    package static let dictionaryWord: UInt16 = .max - 1
+    static let dictionaryWord: UInt16 = .max - 1
 
     /// Reusable buffers of one segmentation call. Per chunk position
     /// (chunk-relative indices) unless said otherwise:
-    package struct Scratch {
+    struct Scratch {
         /// The items of a chunk: spans to emit, and blocks (`blockItem`).
-        package let items = ScratchBuffer<Span>()
+        let items = ScratchBuffer<Word>()
         /// 0 a Han character, > 0 the end of the atom starting here
         /// (relative to its block), -1 inside an atom.
-        package let unit = ScratchBuffer<Int32>()
+        let unit = ScratchBuffer<Int32>()
         /// The part of speech of the atom starting here.
-        package let atomPOS = ScratchBuffer<UInt16>()
+        let atomPOS = ScratchBuffer<UInt16>()
         /// The lexicon's code of each character in a block (0 elsewhere).
-        package let code = ScratchBuffer<Int32>()
+        let code = ScratchBuffer<Int32>()
         /// The route, per block position: best score from here to the
         /// block's end, where the best first word ends, and its tag.
-        package let score = ScratchBuffer<Double>()
-        package let next = ScratchBuffer<Int32>()
-        package let pos = ScratchBuffer<UInt16>()
+        let score = ScratchBuffer<Double>()
+        let next = ScratchBuffer<Int32>()
+        let pos = ScratchBuffer<UInt16>()
         /// The one-character word at each position: ln P
         /// (`notAWordLogProb` if none) and tag.
-        package let singleLogProb = ScratchBuffer<Float>()
-        package let singlePOS = ScratchBuffer<UInt16>()
+        let singleLogProb = ScratchBuffer<Float>()
+        let singlePOS = ScratchBuffer<UInt16>()
         /// The dictionary's two-character step from each position: node
         /// (-1 none), then, meaningful only where there is a node, its word
         /// ln P (`notAWordLogProb` if not a word), tag and base.
-        package let pairNode = ScratchBuffer<Int32>()
-        package let pairLogProb = ScratchBuffer<Float>()
-        package let pairPOS = ScratchBuffer<UInt16>()
-        package let pairBase = ScratchBuffer<Int32>()
+        let pairNode = ScratchBuffer<Int32>()
+        let pairLogProb = ScratchBuffer<Float>()
+        let pairPOS = ScratchBuffer<UInt16>()
+        let pairBase = ScratchBuffer<Int32>()
         /// The check a position's pair unit must have (-2: none can).
-        package let pairParent = ScratchBuffer<Int32>()
+        let pairParent = ScratchBuffer<Int32>()
         /// Units loaded by a probe loop, for the loop after it (per
         /// position, then per walk).
-        package let gathered = ScratchBuffer<Lexicon.Unit>()
+        let gathered = ScratchBuffer<Lexicon.Unit>()
         /// Walks still going at the current length: start, node, its base.
-        package let walkStart = ScratchBuffer<Int32>()
-        package let walkNode = ScratchBuffer<Int32>()
-        package let walkBase = ScratchBuffer<Int32>()
+        let walkStart = ScratchBuffer<Int32>()
+        let walkNode = ScratchBuffer<Int32>()
+        let walkBase = ScratchBuffer<Int32>()
         /// The unit each walk steps to next.
-        package let walkNext = ScratchBuffer<Int32>()
+        let walkNext = ScratchBuffer<Int32>()
         /// Dictionary words of three or more characters, first in the order
         /// found (by length, then start), then grouped by start: the words
         /// starting at `i` are `longFirst[i] ..< longFirst[i + 1]`, shortest first.
-        package let foundStart = ScratchBuffer<Int32>()
-        package let foundEnd = ScratchBuffer<Int32>()
-        package let foundLogProb = ScratchBuffer<Float>()
-        package let foundPOS = ScratchBuffer<UInt16>()
-        package let longFirst = ScratchBuffer<Int32>()
-        package let longEnd = ScratchBuffer<Int32>()
-        package let longLogProb = ScratchBuffer<Float>()
-        package let longPOS = ScratchBuffer<UInt16>()
-        package var hmmBack: [Int8] = []
+        let foundStart = ScratchBuffer<Int32>()
+        let foundEnd = ScratchBuffer<Int32>()
+        let foundLogProb = ScratchBuffer<Float>()
+        let foundPOS = ScratchBuffer<UInt16>()
+        let longFirst = ScratchBuffer<Int32>()
+        let longEnd = ScratchBuffer<Int32>()
+        let longLogProb = ScratchBuffer<Float>()
+        let longPOS = ScratchBuffer<UInt16>()
+        var hmmBack: [Int8] = []
     }
 
     /// Characters per chunk (a chunk ends with the item that crosses this):
@@ -64,7 +64,7 @@ extension Segmenter {
 
     /// Marks an item of `scratch.items` that is a block to segment, not a
     /// span to emit as it is.
-    package static let blockItem: UInt16 = .max
+    static let blockItem: UInt16 = .max
 
     /// Segments `s`, appending spans (offsets into `s`) to `out`.
     ///
@@ -73,7 +73,7 @@ extension Segmenter {
     /// block (a run of Han characters and atoms) is chosen. Blocks are
     /// mostly clauses of about ten characters; one block at a time, its few
     /// probes were each waited for in turn.
-    package func appendSpans(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Span], scratch: inout Scratch) {
+    func appendWords(_ s: UnsafeBufferPointer<UInt32>, into out: inout [Word], scratch: inout Scratch) {
         var i = 0
         while i < s.count {
             let (end, items) = classifyChunk(s, from: i, scratch: scratch)
@@ -100,7 +100,7 @@ extension Segmenter {
     /// and outside blocks, unit 0 and code 0, so no word starts, goes on
     /// or is cut there) and lists the chunk's items in `scratch.items`.
     /// Returns where the chunk ends and the number of items.
-    package func classifyChunk(_ s: UnsafeBufferPointer<UInt32>, from c0: Int,
+    func classifyChunk(_ s: UnsafeBufferPointer<UInt32>, from c0: Int,
                        scratch: Scratch) -> (end: Int, items: Int) {
         let n = s.count
         let room = n - c0 + 2
@@ -137,19 +137,19 @@ extension Segmenter {
                         break
                     }
                 }
-                item[items] = Span(start: Int32(i), end: Int32(e), posID: Segmenter.blockItem)
+                item[items] = Word(start: Int32(i), end: Int32(e), posID: Segmenter.blockItem)
             case .space, .newline:
                 while e < n {
                     let k = ScalarClass.of(s[e])
                     if k != .space && k != .newline { break }
                     e += 1
                 }
-                item[items] = Span(start: Int32(i), end: Int32(e), posID: Lexicon.whitespacePOSID)
+                item[items] = Word(start: Int32(i), end: Int32(e), posID: Lexicon.whitespacePOSID)
             case .other:
                 // A run of the same mark is one token: —— …… ---- ！！
                 while e < n && s[e] == c { e += 1 }
                 // URLs never start here (they start with a letter).
-                item[items] = Span(start: Int32(i), end: Int32(e), posID: Lexicon.posPunctuation)
+                item[items] = Word(start: Int32(i), end: Int32(e), posID: Lexicon.posPunctuation)
             }
             if item[items].posID != Segmenter.blockItem {
                 for m in i..<e { unit[m - c0] = 0; code[m - c0] = 0 }
@@ -165,8 +165,8 @@ extension Segmenter {
     /// The most probable route through the block `s[a..<b]` of the chunk
     /// that starts at `chunkStart` (whose words are found), then the HMM
     /// over runs of single characters.
-    package func segmentBlock(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int, chunkStart: Int,
-                      into out: inout [Span], scratch: inout Scratch) {
+    func segmentBlock(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int, chunkStart: Int,
+                      into out: inout [Word], scratch: inout Scratch) {
         let n = b - a
         let block = UnsafeBufferPointer(rebasing: s[a..<b])
         let offset = a - chunkStart
@@ -185,11 +185,11 @@ extension Segmenter {
                 if j - i >= 2 && j - i <= 4 && unit[i] == 0 && isNumeralClassifier(s, a + i, a + j) {
                     let first = s[a + i]
                     let demonstrative = j - i == 2 && (first == 0x8FD9 || first == 0x90A3 || first == 0x54EA)
-                    out.append(Span(start: Int32(a + i), end: Int32(a + j - 1),
+                    out.append(Word(start: Int32(a + i), end: Int32(a + j - 1),
                                     posID: demonstrative ? singlePOS(first) : Lexicon.posNumber))
-                    out.append(Span(start: Int32(a + j - 1), end: Int32(a + j), posID: singlePOS(s[a + j - 1])))
+                    out.append(Word(start: Int32(a + j - 1), end: Int32(a + j), posID: singlePOS(s[a + j - 1])))
                 } else {
-                    out.append(Span(start: Int32(a + i), end: Int32(a + j), posID: pos[i]))
+                    out.append(Word(start: Int32(a + i), end: Int32(a + j), posID: pos[i]))
                 }
             }
             i = j
@@ -200,7 +200,7 @@ extension Segmenter {
 
     /// The part of speech of the single character `c`.
     @inline(__always)
-    package func singlePOS(_ c: UInt32) -> UInt16 {
+    func singlePOS(_ c: UInt32) -> UInt16 {
         guard c < 0x10000 else { return Lexicon.posUnknown }
         let node = lexicon.rootChild(c)
         if node < 0 { return Lexicon.posUnknown }
@@ -210,10 +210,10 @@ extension Segmenter {
 
     /// Emits the run `s[p..<q]` of characters the route left single:
     /// as they are, or as the HMM groups them.
-    package func flushRun(_ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ q: Int,
-                  into out: inout [Span], scratch: inout Scratch) {
+    func flushRun(_ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ q: Int,
+                  into out: inout [Word], scratch: inout Scratch) {
         guard let hmm, q - p > 1 else {
-            for k in p..<q { out.append(Span(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k]))) }
+            for k in p..<q { out.append(Word(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k]))) }
             return
         }
         // A run that is itself a dictionary word stays single characters (as jieba).
@@ -223,7 +223,7 @@ extension Segmenter {
             if node < 0 { break }
         }
         if node > 0 && lexicon.posID[Int(node)] != Lexicon.notAWord {
-            for k in p..<q { out.append(Span(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k]))) }
+            for k in p..<q { out.append(Word(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k]))) }
             return
         }
         let run = UnsafeBufferPointer(rebasing: s[p..<q])
@@ -231,18 +231,18 @@ extension Segmenter {
             // Function characters at either edge stay single (之火 → 之 火).
             var a = p + ws, b = p + we
             while a < b && functionCharacters.contains(s[a]) {
-                out.append(Span(start: Int32(a), end: Int32(a + 1), posID: singlePOS(s[a])))
+                out.append(Word(start: Int32(a), end: Int32(a + 1), posID: singlePOS(s[a])))
                 a += 1
             }
             var tail = b
             while tail > a && functionCharacters.contains(s[tail - 1]) { tail -= 1 }
             if tail - a == 1 {
-                out.append(Span(start: Int32(a), end: Int32(a + 1), posID: singlePOS(s[a])))
+                out.append(Word(start: Int32(a), end: Int32(a + 1), posID: singlePOS(s[a])))
             } else if tail - a > 1 {
-                out.append(Span(start: Int32(a), end: Int32(tail), posID: Lexicon.posUnknown))
+                out.append(Word(start: Int32(a), end: Int32(tail), posID: Lexicon.posUnknown))
             }
             for k in tail..<b {
-                out.append(Span(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k])))
+                out.append(Word(start: Int32(k), end: Int32(k + 1), posID: singlePOS(s[k])))
             }
         }
     }
@@ -253,7 +253,7 @@ extension Segmenter {
     /// demonstrative (这 那 哪) followed by a measure word: 一个, 两种,
     /// 第一个, 多名, 这个 — printed as two tokens (PKU, CTB and UD do).
     @inline(__always)
-    package func isNumeralClassifier(_ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ q: Int) -> Bool {
+    func isNumeralClassifier(_ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ q: Int) -> Bool {
         let last = s[q - 1]
         guard classifiers.contains(last) else { return false }
         // A demonstrative and a measure word: 这个, 那种, 哪位.

@@ -8,7 +8,7 @@ extension Segmenter {
     /// `2023-09-15`. Latin: `iPhone`, `COVID-19`, `A-AVG`, `C++`, `5G`.
     /// URLs: `http(s)://…`, `www.…`; e-mail `name@host.tld`.
     @inline(__always)
-    package static func scanAtom(_ s: UnsafeBufferPointer<UInt32>, _ k: Int) -> (end: Int, pos: UInt16) {
+    static func scanAtom(_ s: UnsafeBufferPointer<UInt32>, _ k: Int) -> (end: Int, pos: UInt16) {
         let n = s.count
         if let url = scanURL(s, k) { return (url, Lexicon.posURL) }
         var i = k
@@ -85,7 +85,7 @@ extension Segmenter {
     }
 
     /// The end of a URL or e-mail address at `k`, if one starts there.
-    package static func scanURL(_ s: UnsafeBufferPointer<UInt32>, _ k: Int) -> Int? {
+    static func scanURL(_ s: UnsafeBufferPointer<UInt32>, _ k: Int) -> Int? {
         let n = s.count
         func has(_ prefix: String, at i: Int) -> Bool {
             var p = i
@@ -136,7 +136,7 @@ extension Segmenter {
     /// The end of a run of Chinese numerals at `i` worth a number token
     /// (二〇二三, 一百二十, 三万五千), or `i` when there is none.
     @inline(__always)
-    package static func scanChineseNumber(_ s: UnsafeBufferPointer<UInt32>, _ i: Int, _ end: Int) -> Int {
+    static func scanChineseNumber(_ s: UnsafeBufferPointer<UInt32>, _ i: Int, _ end: Int) -> Int {
         var j = i
         var placeOrZero = false
         while j < end {

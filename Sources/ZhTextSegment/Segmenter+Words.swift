@@ -5,7 +5,7 @@ extension Segmenter {
     /// position of the chunk (`scratch.single*`, `scratch.pair*`; no pair
     /// leaves its block). Positions inside an atom or outside a block and
     /// characters above the BMP (no root entry) get none.
-    package func findPairs(_ s: UnsafeBufferPointer<UInt32>, scratch: Scratch) {
+    func findPairs(_ s: UnsafeBufferPointer<UInt32>, scratch: Scratch) {
         let n = s.count
         let probe = lexicon.probe
         let unit = scratch.unit.base, code = scratch.code.base
@@ -55,7 +55,7 @@ extension Segmenter {
     /// A word counts only when it ends where a unit ends (not inside an
     /// atom); walks go on through atoms, as the route's walk did, and die
     /// at a block's end, where the code is 0.
-    package func findLongWords(_ s: UnsafeBufferPointer<UInt32>, scratch: Scratch) {
+    func findLongWords(_ s: UnsafeBufferPointer<UInt32>, scratch: Scratch) {
         let n = s.count
         let probe = lexicon.probe
         let unit = scratch.unit.base, code = scratch.code.base
@@ -147,7 +147,7 @@ extension Segmenter {
     ///
     /// `s` is the block, which starts at `offset` in its chunk (the found
     /// words' ends are chunk-relative).
-    package func chooseRoute(_ s: UnsafeBufferPointer<UInt32>, at offset: Int, scratch: Scratch) {
+    func chooseRoute(_ s: UnsafeBufferPointer<UInt32>, at offset: Int, scratch: Scratch) {
         let n = s.count
         let unknownLogProb = -lexicon.logTotal
         let numeral = numeralLogProb

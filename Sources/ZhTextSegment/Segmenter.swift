@@ -37,43 +37,30 @@ public final class Segmenter: Sendable {
         }
     }
 
-    /// A token without its text: offsets and a part-of-speech id
-    /// (`Segmenter.partOfSpeech(id:)` names it).
-    public struct Span: Hashable, Sendable, BitwiseCopyable {
-        public var start: Int32
-        public var end: Int32
-        public var posID: UInt16
-        public init(start: Int32, end: Int32, posID: UInt16) {
-            self.start = start
-            self.end = end
-            self.posID = posID
-        }
-    }
-
     /// The dictionary.
-    public let lexicon: Lexicon
-    package let hmm: HMMModel?
+    package let lexicon: Lexicon
+    let hmm: HMMModel?
     /// Score of a Chinese-numeral number edge (二〇二三): a common word's.
-    package let numeralLogProb: Double
+    let numeralLogProb: Double
 
     /// Measure words (`classifiers.txt`): 一个 prints as 一 个.
-    package let classifiers: ScalarSet
+    let classifiers: ScalarSet
 
     /// Characters of transliterated foreign names (`translit.chars`).
-    package let translit: ScalarSet
+    let translit: ScalarSet
     /// Common surnames (`surnames.txt`).
-    package let surnames: ScalarSet
+    let surnames: ScalarSet
     /// Characters that are function words on their own (的, 是, 为, 之, 年):
     /// the HMM does not put them at the edge of an unknown word.
-    package let functionCharacters: ScalarSet
+    let functionCharacters: ScalarSet
     /// Part-of-speech ids of dictionary names (nr, nrt, nrfg, ns, nz).
-    package let namePOS: Set<UInt16>
+    let namePOS: Set<UInt16>
     /// Buffers of finished calls, kept for the next ones: analyzing a batch
     /// segments thousands of documents, and fresh buffers per call cost
     /// their allocations and, for large pieces, freshly zeroed pages.
-    package let scratchPool = ScratchPool()
+    let scratchPool = ScratchPool()
 
-    package init(lexicon: Lexicon, hmm: HMMModel?, lists: CharacterLists) {
+    init(lexicon: Lexicon, hmm: HMMModel?, lists: CharacterLists) {
         self.lexicon = lexicon
         self.hmm = hmm
         self.classifiers = ScalarSet(lists.classifiers)
@@ -90,7 +77,7 @@ public final class Segmenter: Sendable {
 
     /// A segmenter over `lexicon`, with the shipped unknown-word model
     /// unless `useHMM` is false (for tests with small dictionaries).
-    public convenience init(lexicon: Lexicon, useHMM: Bool = true) throws {
+    package convenience init(lexicon: Lexicon, useHMM: Bool = true) throws {
         self.init(lexicon: lexicon,
                   hmm: useHMM ? try HMMModel(contentsOf: DataDirectory.file("hmm.model")) : nil,
                   lists: try CharacterLists.load())
@@ -99,24 +86,20 @@ public final class Segmenter: Sendable {
     /// The name of a part-of-speech id.
     public func partOfSpeech(id: UInt16) -> String { lexicon.posNames[Int(id)] }
 
-    /// The words of `text`.
-    public func segment(_ text: String) -> [Token] {
-        segment(Array(text.unicodeScalars))
-    }
+    /// The part of speech of `word` (`ns`, `n`, `x` for punctuation, `m` for a number ...).
+    public func partOfSpeech(of word: Word) -> String { lexicon.posNames[Int(word.posID)] }
 
-    /// The words of `scalars`, with offsets into it.
-    public func segment(_ scalars: [Unicode.Scalar]) -> [Token] {
-        tokens(of: spans(scalars), in: scalars)
-    }
+    /// The id of a part-of-speech tag, if the dictionary has it.
+    public func partOfSpeechID(_ tag: String) -> UInt16? { lexicon.posNames.firstIndex(of: tag).map { UInt16($0) } }
 
-    /// The words of `scalars` as spans (no strings made).
-    public func spans(_ scalars: [Unicode.Scalar]) -> [Span] {
-        var out: [Span] = []
+    /// The words of `scalars`, with offsets into it (no strings made).
+    public func words(_ scalars: [Unicode.Scalar]) -> [Word] {
+        var out: [Word] = []
         out.reserveCapacity(scalars.count / 2 + 8)
         scalars.withUnsafeBufferPointer { raw in
             raw.withMemoryRebound(to: UInt32.self) { s in
                 var scratch = scratchPool.take()
-                appendSpans(s, into: &out, scratch: &scratch)
+                appendWords(s, into: &out, scratch: &scratch)
                 scratchPool.give(scratch)
             }
         }
@@ -128,16 +111,16 @@ public final class Segmenter: Sendable {
     /// keep memory flat:
     ///
     /// ```swift
-    /// var spans: [Segmenter.Span] = []
-    /// segmenter.appendSpans(of: scalars, in: 0..<lineEnd, to: &spans)
+    /// var spans: [Word] = []
+    /// segmenter.appendWords(of: scalars, in: 0..<lineEnd, to: &spans)
     /// ```
-    public func appendSpans(of scalars: [Unicode.Scalar], in range: Range<Int>, to out: inout [Span]) {
+    public func appendWords(of scalars: [Unicode.Scalar], in range: Range<Int>, to out: inout [Word]) {
         let first = out.count
         scalars.withUnsafeBufferPointer { raw in
             raw.withMemoryRebound(to: UInt32.self) { all in
                 let s = UnsafeBufferPointer(rebasing: all[range])
                 var scratch = scratchPool.take()
-                appendSpans(s, into: &out, scratch: &scratch)
+                appendWords(s, into: &out, scratch: &scratch)
                 scratchPool.give(scratch)
             }
         }
@@ -163,11 +146,11 @@ extension Segmenter {
     /// Tags of function words in jieba's tag set: prepositions, conjunctions,
     /// particles, pronouns, adverbs, measure words, numerals, localizers,
     /// modal particles, interjections.
-    package static let functionTags: Set<String> = ["p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "d", "q", "m", "f", "y", "e"]
+    static let functionTags: Set<String> = ["p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "d", "q", "m", "f", "y", "e"]
 
     /// Single-character dictionary words tagged as function words, or so
     /// frequent (ln P above that of a count of 50,000) that they are.
-    package static func functionCharacters(of lexicon: Lexicon) -> ScalarSet {
+    static func functionCharacters(of lexicon: Lexicon) -> ScalarSet {
         let frequent = Float(log(50_000.0) - lexicon.logTotal)
         var chars: [UInt32] = []
         for c in 0..<0x10000 {

@@ -9,10 +9,10 @@ import ZhTextNormalize
 /// let cache = SegmenterCache(sources: ["/path/jieba.dict.txt", "/path/hmm.model"])
 /// if let (lexicon, hmm) = cache.read() { ... }
 /// ```
-package struct SegmenterCache {
-    package let file: CacheFile
+struct SegmenterCache {
+    let file: CacheFile
 
-    package init(sources: [String]) {
+    init(sources: [String]) {
         // The format version and the reserved tags (their ids are baked in).
         file = CacheFile(kind: "segmenter", magic: "ZHSEG011", format: "v11 " + Lexicon.reservedPOS.joined(separator: ","),
                          sources: sources.map { URL(fileURLWithPath: $0) })
@@ -20,11 +20,11 @@ package struct SegmenterCache {
 
     /// Where the trie starts in the file: a multiple of 2 MB, so that the
     /// mapped file gives it huge pages (`MappedFile`).
-    package static let unitsAlignment = HugePageTable<UInt8>.hugePageSize
+    static let unitsAlignment = HugePageTable<UInt8>.hugePageSize
 
     /// The cached lexicon and HMM. The trie and the code table are used in
     /// place in the mapped file, which they keep mapped.
-    package func read() -> (Lexicon, HMMModel)? {
+    func read() -> (Lexicon, HMMModel)? {
         file.read { r -> (Lexicon, HMMModel)? in
             guard r.skipPadding(before: 64),
                   let bmpCodes: HugePageTable<Int32> = r.mappedTable(),
@@ -50,7 +50,7 @@ package struct SegmenterCache {
         }
     }
 
-    package func write(lexicon: Lexicon, hmm: HMMModel) {
+    func write(lexicon: Lexicon, hmm: HMMModel) {
         file.write(keeping: 8) { w in
             w.pad(before: 64)
             w.put(lexicon.bmpCodes.array)

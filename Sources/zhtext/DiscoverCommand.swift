@@ -55,19 +55,18 @@ struct DiscoverCommand: ParsableCommand {
         var stats = TermStatistics()
         if minCount >= 2 {
             // An n-gram seen once can be no candidate and adds nothing to a
-            // neighbour entropy: only the repeated ones are counted (two
-            // passes over the texts), a fraction of the memory and time of
-            // counting every n-gram.
-            var documents: [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])] = []
+            // neighbour entropy: only the repeated ones are kept, a fraction
+            // of the memory of keeping every n-gram.
+            var documents: [(scalars: [Unicode.Scalar], spans: [Word])] = []
             for path in paths {
                 let scalars = try input.load(path, normalizer: normalizer).normalized.scalars
-                documents.append((scalars, segmenter.spans(scalars)))
+                documents.append((scalars, segmenter.words(scalars)))
             }
             stats = TermStatistics.forDiscovery(documents)
         } else {
             for path in paths {
                 let loaded = try input.load(path, normalizer: normalizer)
-                stats.add(document: loaded.normalized.scalars, tokens: segmenter.segment(loaded.normalized.scalars))
+                stats.add(document: loaded.normalized.scalars, words: segmenter.words(loaded.normalized.scalars))
             }
         }
         let stopWords: Set<String>

@@ -67,14 +67,14 @@ struct EntitiesCommand: ParsableCommand {
         }
         let loaded = try input.load(file, normalizer: normalizer)
         let text: NormalizedText
-        let tokens: [Token]
+        let words: [Word]
         if segmented {
-            (text, tokens) = Self.parseSegmented(loaded.normalized.text)
+            (text, words) = Self.parseSegmented(loaded.normalized.text, segmenter: segmenter)
         } else {
             text = loaded.normalized
-            tokens = segmenter.segment(text.scalars)
+            words = segmenter.words(text.scalars)
         }
-        let entities = recognizer.recognize(text, tokens: tokens).filter { wanted.contains($0.type) }
+        let entities = recognizer.recognize(text, words: words).filter { wanted.contains($0.type) }
         var out = ""
         switch format {
         case .jsonl:
@@ -93,30 +93,38 @@ struct EntitiesCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(out.utf8))
     }
 
-    /// Rebuilds text and tokens from `word/pos word/pos` lines.
-    static func parseSegmented(_ input: String) -> (NormalizedText, [Token]) {
+    /// Rebuilds text and words from `word/pos word/pos` lines (a tag the
+    /// segmenter's tag set lacks counts as punctuation, `x`).
+    static func parseSegmented(_ input: String, segmenter: Segmenter) -> (NormalizedText, [Word]) {
         var scalars: [Unicode.Scalar] = []
-        var tokens: [Token] = []
+        var words: [Word] = []
+        let punctuation = segmenter.partOfSpeechID("x") ?? 0
+        var ids: [Substring: UInt16] = [:]
         for (i, line) in input.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if i > 0 {
-                tokens.append(Token(text: "\n", pos: "x", start: scalars.count, end: scalars.count + 1))
+                words.append(Word(range: scalars.count..<scalars.count + 1, posID: punctuation))
                 scalars.append("\n")
             }
             for item in line.split(separator: " ") {
-                let word: Substring, pos: String
+                let word: Substring, pos: Substring
                 if let slash = item.lastIndex(of: "/"), slash != item.startIndex {
                     word = item[..<slash]
-                    pos = String(item[item.index(after: slash)...])
+                    pos = item[item.index(after: slash)...]
                 } else {
                     word = item
                     pos = "x"
                 }
+                let id: UInt16
+                if let known = ids[pos] { id = known } else {
+                    id = segmenter.partOfSpeechID(String(pos)) ?? punctuation
+                    ids[pos] = id
+                }
                 let start = scalars.count
                 scalars.append(contentsOf: word.unicodeScalars)
-                tokens.append(Token(text: String(word), pos: pos, start: start, end: scalars.count))
+                words.append(Word(range: start..<scalars.count, posID: id))
             }
         }
         let text = String(String.UnicodeScalarView(scalars))
-        return (NormalizedText(unchanged: text), tokens)
+        return (NormalizedText(unchanged: text), words)
     }
 }

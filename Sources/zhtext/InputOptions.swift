@@ -41,7 +41,7 @@ extension InputOptions {
     func load(_ path: String, normalizer: Normalizer) throws -> LoadedInput {
         let name = path == "-" ? "<stdin>" : path
         do {
-            let decoded = try Decoder(encoding: encoding).decodeFile(atPath: path)
+            let decoded = try TextDecoder(encoding: encoding).decodeFile(atPath: path)
             if decoded.substitutions > 0 {
                 reportWarning(path: name, "\(decoded.substitutions) invalid byte sequence(s) replaced with U+FFFD")
             }

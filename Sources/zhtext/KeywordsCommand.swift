@@ -56,12 +56,12 @@ struct KeywordsCommand: ParsableCommand {
             FileHandle.standardError.write(Data("zhtext: error: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        var documents: [[Token]] = []
+        var documents: [(scalars: [Unicode.Scalar], words: [Word])] = []
         for path in files.isEmpty ? ["-"] : files {
-            let loaded = try input.load(path, normalizer: normalizer)
-            documents.append(segmenter.segment(loaded.normalized.scalars))
+            let scalars = try input.load(path, normalizer: normalizer).normalized.scalars
+            documents.append((scalars, segmenter.words(scalars)))
         }
-        let keywords = extractor.extract(fromDocuments: documents, top: top)
+        let keywords = extractor.extract(fromDocuments: documents, posNames: segmenter.lexicon.posNames, top: top)
         var out = ""
         switch format {
         case .csv:

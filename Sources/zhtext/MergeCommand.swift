@@ -36,9 +36,8 @@ struct MergeCommand: ParsableCommand {
         catch { throw CLIError.message("\(out): cannot create the output directory: \(error.localizedDescription)") }
         let summary: CorpusSummary
         do {
-            let writer = try ReportWriter.load(options: options,
-                                               segmenterOptions: Segmenter.Options(userDictionaries: dictionaries))
-            summary = try StateMerger.merge(directories, into: outDir, writer: writer)
+            let folder = try CorpusFolder.load(segmenterOptions: Segmenter.Options(userDictionaries: dictionaries))
+            summary = try StateMerger.merge(directories, into: outDir, folder: folder, writer: ReportWriter(options: options))
         }
         catch {
             outDir.discard()

@@ -118,7 +118,7 @@ struct OutputBuffer {
     /// Writes tokens separated by one space, one line per input line:
     /// whitespace tokens print only their line breaks. With `original`,
     /// each token's original surface; with `posNames`, `word/pos`.
-    mutating func writeLines(_ spans: [Segmenter.Span], text: NormalizedText, original: Bool, posNames: [String]?,
+    mutating func writeLines(_ spans: [Word], text: NormalizedText, original: Bool, posNames: [String]?,
                              last: Bool) {
         let posBytes = posNames.map { names in names.map { Array($0.utf8) } }
         let source = original ? text.original : text.scalars

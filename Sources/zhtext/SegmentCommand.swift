@@ -76,14 +76,14 @@ struct SegmentCommand: ParsableCommand {
         let loaded = try input.load(file, normalizer: normalizer)
         clock.lap("read+decode+normalize")
         let text = loaded.normalized
-        var spans: [Segmenter.Span]
+        var spans: [Word]
         var posNames: [String]
         if let segmenter {
-            spans = segmenter.spans(text.scalars)
+            spans = segmenter.words(text.scalars)
             posNames = segmenter.lexicon.partsOfSpeech
         } else {
             do {
-                spans = try ICUWordSegmenter().spans(text.scalars)
+                spans = try ICUWordSegmenter().words(text.scalars)
             } catch {
                 reportError(path: loaded.path, "ICU word break failed: \(error)")
                 throw ExitCode.failure
@@ -92,20 +92,13 @@ struct SegmentCommand: ParsableCommand {
         }
         clock.lap("segment")
         if quantities {
-            let tokens = spans.map { sp in
-                Token(text: text.text(in: Int(sp.start)..<Int(sp.end)), pos: posNames[Int(sp.posID)],
-                      start: Int(sp.start), end: Int(sp.end))
+            // Merged quantities are tagged `mq` (a tag of jieba's set; added
+            // to the names when the engine's set lacks it).
+            let mq: UInt16
+            if let id = posNames.firstIndex(of: "mq") { mq = UInt16(id) } else {
+                mq = UInt16(posNames.count); posNames.append("mq")
             }
-            let merged = try QuantityMerger().merge(tokens, in: text.scalars)
-            var ids: [String: UInt16] = [:]
-            for (i, p) in posNames.enumerated() { ids[p] = UInt16(i) }
-            spans = merged.map { t in
-                let id: UInt16
-                if let known = ids[t.pos] { id = known } else {
-                    id = UInt16(posNames.count); posNames.append(t.pos); ids[t.pos] = id
-                }
-                return Segmenter.Span(start: Int32(t.start), end: Int32(t.end), posID: id)
-            }
+            spans = try QuantityMerger().merge(spans, in: text.scalars, quantityPOS: mq)
         }
         var out = OutputBuffer()
         out.writeLines(spans, text: text, original: original, posNames: pos ? posNames : nil, last: true)
@@ -122,7 +115,7 @@ struct SegmentCommand: ParsableCommand {
         let name = path == "-" ? "<stdin>" : path
         var text: String
         do {
-            let decoded = try Decoder(encoding: input.encoding).decodeFile(atPath: path)
+            let decoded = try TextDecoder(encoding: input.encoding).decodeFile(atPath: path)
             if decoded.substitutions > 0 {
                 reportWarning(path: name, "\(decoded.substitutions) invalid byte sequence(s) replaced with U+FFFD")
             }
@@ -171,9 +164,9 @@ struct SegmentCommand: ParsableCommand {
     static func render(_ utf8: UnsafeBufferPointer<UInt8>, normalizer: Normalizer, segmenter: Segmenter,
                        pos: Bool, original: Bool, last: Bool) -> [UInt8] {
         let piece = normalizer.normalize(utf8: utf8)
-        var spans: [Segmenter.Span] = []
+        var spans: [Word] = []
         spans.reserveCapacity(piece.scalars.count / 2 + 8)
-        segmenter.appendSpans(of: piece.scalars, in: 0..<piece.scalars.count, to: &spans)
+        segmenter.appendWords(of: piece.scalars, in: 0..<piece.scalars.count, to: &spans)
         var out = OutputBuffer(collecting: true)
         out.writeLines(spans, text: piece, original: original,
                        posNames: pos ? segmenter.lexicon.partsOfSpeech : nil, last: last)

@@ -27,9 +27,7 @@ import ZhTextTestSupport
             // The samples are the first facts of the kind, in document order,
             // taken from the three copies until the limit.
             let expected = Array((ofKind + ofKind + ofKind).prefix(CorpusSummary.sampleFactLimit)).map { fact in
-                var out = ByteBuffer()
-                fact.writeJSON(to: &out, document: document.id)
-                return out.string
+                SampledFact(document: document.id, fact: fact)
             }
             #expect(summary.sampleFacts[kind.rawValue] ?? [] == expected)
         }

@@ -7,31 +7,6 @@ import ZhTextTestSupport
 @Suite struct EntityTablesTests {
     private func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
 
-    @Test func scalarTrieKeepsValuesOfWordsNotOfPrefixes() {
-        var trie = EntityScalarTrie(filterBits: 8)
-        trie.update("南京".unicodeScalars) { _ in 1 }
-        trie.update("南京市".unicodeScalars) { _ in 2 }
-        trie.update("𠀋𠀋".unicodeScalars) { _ in 3 }          // astral scalars go through the hash
-        trie.update("南京".unicodeScalars) { old in old + 10 }
-        let s = scalars("南京市长江𠀋𠀋")
-        #expect(trie.value(of: s, 0, 2) == 11)
-        #expect(trie.value(of: s, 0, 3) == 2)
-        #expect(trie.value(of: s, 0, 1) == EntityScalarTrie.none)
-        #expect(trie.value(of: s, 1, 3) == EntityScalarTrie.none)
-        #expect(trie.value(of: s, 5, 7) == 3)
-    }
-
-    @Test func scalarTrieGrowsPastItsFirstTable() {
-        var trie = EntityScalarTrie(filterBits: 10)
-        var words: [String] = []
-        for a in 0..<60 {
-            for b in 0..<60 { words.append(String(String.UnicodeScalarView([Unicode.Scalar(0x4E00 + a)!, Unicode.Scalar(0x4E00 + b)!]))) }
-        }
-        for (i, w) in words.enumerated() { trie.update(w.unicodeScalars) { _ in Int32(i) } }
-        for (i, w) in words.enumerated() { #expect(trie.value(of: scalars(w), 0, 2) == Int32(i)) }
-        #expect(trie.value(of: scalars("一丁七"), 0, 3) == EntityScalarTrie.none)
-    }
-
     @Test func gazetteerMatchCursorGivesNamesOfTwoOrMoreShortestFirst() {
         var g = EntityGazetteer()
         g.insert("南", .init(type: .place, source: .china))
@@ -138,12 +113,12 @@ import ZhTextTestSupport
         /// A copy of the shared recognizer with memos of its own, all empty.
         func fresh() -> EntityRecognizer {
             var r = EntityFixtures.recognizer
-            r.segmenter = EntityFixtures.segmenter
+            r.forgetMemos()
             return r
         }
         func entities(_ r: EntityRecognizer, _ text: String) -> [String] {
             let n = NormalizedText(unchanged: text)
-            return r.recognize(n, tokens: EntityFixtures.segmenter.segment(n.scalars)).map { "\($0.type) \($0.text) \($0.start)" }
+            return r.recognize(n, words: EntityFixtures.segmenter.words(n.scalars)).map { "\($0.type) \($0.text) \($0.start)" }
         }
         let warmUp = "德国总理默克尔访华，中美关系。司法部长说，中方表示，新华社记者封晓春报道。"
         let text = "新华社记者封晓春报道，德国总理在宜兴调研，访华的司法部长和中美两国。"

@@ -145,7 +145,7 @@ import ZhTextTestSupport
 
     @Test func seedOffsetsMatchTheFile() throws {
         for name in ["seed000.txt", "seed004.txt"] {
-            let text = try Decoder().decodeFile(atPath: FactTestSupport.fixtures.appendingPathComponent(name).path).text
+            let text = try TextDecoder().decodeFile(atPath: FactTestSupport.fixtures.appendingPathComponent(name).path).text
             let original = Array(text.unicodeScalars)
             let lines = LineIndex(original)
             for f in try FactTestSupport.facts(ofFixture: name) {

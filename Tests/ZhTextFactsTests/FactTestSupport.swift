@@ -11,7 +11,7 @@ enum FactTestSupport {
 
     /// The facts of a fixture file, decoded and normalized as the CLI does.
     static func facts(ofFixture name: String, normalize: Bool = true) throws -> [Fact] {
-        let text = try Decoder().decodeFile(atPath: fixtures.appendingPathComponent(name).path).text
+        let text = try TextDecoder().decodeFile(atPath: fixtures.appendingPathComponent(name).path).text
         return try facts(of: text, normalize: normalize)
     }
 

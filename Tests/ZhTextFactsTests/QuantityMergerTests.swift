@@ -3,22 +3,22 @@ import Testing
 import ZhTextTestSupport
 
 @Suite struct QuantityMergerTests {
-    func tokens(_ parts: [String]) -> ([Token], [Unicode.Scalar]) {
-        var out: [Token] = [], at = 0
+    /// Tag ids of these tests: 0 for the words given, 9 for merged quantities.
+    static let given: UInt16 = 0, quantity: UInt16 = 9
+
+    func words(_ parts: [String]) -> ([Word], [Unicode.Scalar]) {
+        var out: [Word] = [], at = 0
         for p in parts {
             let n = p.unicodeScalars.count
-            out.append(Token(text: p, pos: "x", start: at, end: at + n)); at += n
+            out.append(Word(range: at..<at + n, posID: Self.given)); at += n
         }
         return (out, Array(parts.joined().unicodeScalars))
     }
 
     func merged(_ parts: [String]) throws -> [String] {
-        let (t, s) = tokens(parts)
-        let m = try QuantityMerger()
-        let out = m.merge(t, in: s)
-        // Offsets stay consistent with the text.
-        for tok in out { #expect(String(String.UnicodeScalarView(s[tok.range])) == tok.text) }
-        return out.map(\.text)
+        let (w, s) = words(parts)
+        let out = try QuantityMerger().merge(w, in: s, quantityPOS: Self.quantity)
+        return out.map { $0.text(in: s) }
     }
 
     @Test func numberAndUnit() throws {
@@ -38,8 +38,8 @@ import ZhTextTestSupport
     @Test func leavesOtherTokensAlone() throws {
         #expect(try merged(["一些", "企业"]) == ["一些", "企业"])
         #expect(try merged(["17亿", "元", "元"]) == ["17亿元", "元"])
-        let (t, s) = tokens(["30", "亿元"])
-        let out = try QuantityMerger().merge(t, in: s)
-        #expect(out.count == 1 && out[0].pos == "mq" && out[0].range == 0..<4)
+        let (w, s) = words(["30", "亿元"])
+        let out = try QuantityMerger().merge(w, in: s, quantityPOS: Self.quantity)
+        #expect(out.count == 1 && out[0].posID == Self.quantity && out[0].range == 0..<4)
     }
 }

@@ -75,7 +75,7 @@ import ZhTextTestSupport
 
     @Test func cooccurrenceWindowCountsTokenPositions() {
         var graph = KeywordCooccurrence(window: 3)
-        graph.add(document: keywordTokens("甲乙/n 的/uj 丙丁/n 的/uj 戊己/n")) { $0.pos == "n" }
+        graph.add(document: keywordTokens("甲乙/n 的/uj 丙丁/n 的/uj 戊己/n")) { _, pos in pos == "n" }
         // Window 3: positions i and j pair when j − i < 3.
         #expect(graph.edges == [KeywordCooccurrence.Pair("甲乙", "丙丁"): 1, KeywordCooccurrence.Pair("丙丁", "戊己"): 1])
     }

@@ -16,7 +16,7 @@ enum KeywordSeedCorpus {
     }
 
     static func normalized(_ path: String) throws -> NormalizedText {
-        let decoded = try Decoder(encoding: nil).decodeFile(atPath: path)
+        let decoded = try TextDecoder(encoding: nil).decodeFile(atPath: path)
         return Shared.normalizer.normalize(decoded.text)
     }
 }
@@ -26,9 +26,9 @@ enum KeywordSeedCorpus {
     func firstSeedTopTenHasItsSubjects(method: KeywordExtractor.Method) throws {
         let path = try #require(try KeywordSeedCorpus.paths().first { $0.hasSuffix("000_57760e861a05f989.txt") })
         let segmenter = Shared.segmenter
-        let tokens = segmenter.segment(try KeywordSeedCorpus.normalized(path).scalars)
+        let scalars = try KeywordSeedCorpus.normalized(path).scalars
         let extractor = try KeywordExtractor.load(.init(method: method))
-        let top = extractor.extract(from: tokens, top: 10)
+        let top = extractor.extract(from: segmenter.words(scalars), in: scalars, posNames: segmenter.lexicon.posNames, top: 10)
         let terms = top.map(\.term)
         #expect(terms.contains("宜兴"))
         #expect(terms.contains("新质生产力"))
@@ -43,44 +43,33 @@ enum KeywordSeedCorpus {
 
     @Test func textRankOnTheSeedsIsFilteredAndStable() throws {
         let segmenter = Shared.segmenter
-        let docs = try KeywordSeedCorpus.paths().map { segmenter.segment(try KeywordSeedCorpus.normalized($0).scalars) }
+        let docs = try KeywordSeedCorpus.paths().map { path in
+            let scalars = try KeywordSeedCorpus.normalized(path).scalars
+            return (scalars: scalars, words: segmenter.words(scalars))
+        }
+        let posNames = segmenter.lexicon.posNames
         let extractor = try KeywordExtractor.load(.init(method: .textrank))
-        let top = extractor.extract(fromDocuments: docs, top: 10)
-        #expect(top == extractor.extract(fromDocuments: docs, top: 10))
+        let top = extractor.extract(fromDocuments: docs, posNames: posNames, top: 10)
+        #expect(top == extractor.extract(fromDocuments: docs, posNames: posNames, top: 10))
         #expect(top.count == 10)
         #expect(top.contains { $0.term == "宜兴" })
         #expect(top.allSatisfy { $0.term.unicodeScalars.count > 1 && extractor.filter.accepts(term: $0.term, pos: $0.pos) })
         // Across both seeds, the term they share is a keyword with documents = 2.
-        let tfidf = Shared.keywords.extract(fromDocuments: docs, top: 10)
+        let tfidf = try KeywordExtractor.load().extract(fromDocuments: docs, posNames: posNames, top: 10)
         #expect(tfidf.first { $0.term == "新质生产力" }?.documents == 2)
     }
 
-    /// The batch counts a document's words from the segmenter's spans: the
-    /// same counts as from the tokens those spans make, on the seeds and on
-    /// text with Latin words, digits, astral Han and stop words.
-    @Test func countsFromSpansEqualCountsFromTokens() throws {
+    /// A document's words are counted from the segmenter's words: content
+    /// words in, stop words, numbers and punctuation out.
+    @Test func countsTheContentWordsOfADocument() throws {
         let segmenter = Shared.segmenter
         let filter = Shared.keywords.filter
-        var texts = try KeywordSeedCorpus.paths().map { try KeywordSeedCorpus.normalized($0).scalars }
-        texts.append(Array("我们在宜兴看到GDP增长17%，𠀀𠀁字和Apple公司的iPhone 15 Pro发布；王小明说：“新质生产力”。".unicodeScalars))
-        var fromTokens = KeywordCounts(), fromSpans = KeywordCounts()
-        for scalars in texts {
-            let spans = segmenter.spans(scalars)
-            let tokens = segmenter.segment(scalars)
-            #expect(tokens.count == spans.count)
-            // A body that starts past the first words, as after a header.
-            let bodyStart = spans.count > 8 ? Int(spans[5].start) : 0
-            var one = KeywordCounts(), other = KeywordCounts()
-            one.add(document: Array(tokens.drop { $0.start < bodyStart }), filter: filter)
-            other.add(document: spans.drop { Int($0.start) < bodyStart }, of: scalars, posNames: segmenter.lexicon.posNames,
-                      filter: filter)
-            #expect(one == other)
-            #expect(one.termCount > 0)
-            fromTokens.merge(one)
-            fromSpans.merge(other)
-        }
-        #expect(fromTokens == fromSpans)
-        #expect(fromSpans.documentCount == texts.count)
-        #expect((fromSpans["新质生产力"]?.documents ?? 0) >= 2)
+        let scalars = Array("我们在宜兴看到GDP增长17%，𠀀𠀁字和Apple公司的iPhone 15 Pro发布；王小明说：“新质生产力”。".unicodeScalars)
+        var counts = KeywordCounts()
+        counts.add(document: segmenter.words(scalars)[...], of: scalars, posNames: segmenter.lexicon.posNames, filter: filter)
+        #expect(counts.documentCount == 1)
+        #expect(counts["宜兴"]?.count == 1 && counts["宜兴"]?.documents == 1)
+        #expect(counts["新质生产力"]?.count == 1)
+        for excluded in ["我们", "在", "17%", "，", "的", "15"] { #expect(counts[excluded] == nil, "\(excluded)") }
     }
 }

@@ -107,12 +107,12 @@ import ZhTextTestSupport
 
 @Suite struct TermAlignmentTests {
     /// One token per listed word, offsets laid end to end.
-    static func document(_ words: [String]) -> (scalars: [Unicode.Scalar], tokens: [Token]) {
+    static func document(_ words: [String]) -> (scalars: [Unicode.Scalar], tokens: [Word]) {
         var scalars: [Unicode.Scalar] = []
-        var tokens: [Token] = []
+        var tokens: [Word] = []
         for w in words {
             let s = Array(w.unicodeScalars)
-            tokens.append(Token(text: w, pos: "n", start: scalars.count, end: scalars.count + s.count))
+            tokens.append(Word(range: scalars.count..<scalars.count + s.count, posID: 0))
             scalars += s
         }
         return (scalars, tokens)
@@ -125,7 +125,7 @@ import ZhTextTestSupport
         for i in 0..<8 {
             // 南京大学 and 北京大学 are words: 京大学 always lies inside one.
             let d = Self.document([before[i], i % 2 == 0 ? "南京大学" : "北京大学", after[i]])
-            stats.add(document: d.scalars, tokens: d.tokens)
+            stats.add(document: d.scalars, words: d.tokens)
         }
         #expect(stats.counts(of: "京大学")?.count == 8)
         #expect(stats.counts(of: "京大学")?.aligned == 0)

@@ -20,84 +20,106 @@ import ZhTextTestSupport
         #expect(TermStatistics().merging(whole) == whole)                  // identity
     }
 
-    @Test func discoveryStatisticsKeepEveryRepeatedNGramExactly() throws {
-        // The two seeds: real news with thousands of n-grams seen once.
-        let segmenter = Shared.segmenter
-        let documents = try KeywordSeedCorpus.paths().map { path -> (scalars: [Unicode.Scalar], spans: [Segmenter.Span]) in
-            let scalars = try KeywordSeedCorpus.normalized(path).scalars
-            return (scalars, segmenter.spans(scalars))
-        }
-        var full = TermStatistics()
-        for d in documents { full.add(document: d.scalars, tokens: segmenter.segment(d.scalars)) }
-        // Counted by sorting, and by hashing (the way for alphabets too
-        // large for the sorted keys).
-        for filtered in [TermStatistics.forDiscovery(documents), TermStatistics.forDiscoveryByHashing(documents, maxLength: 6)] {
-            #expect(filtered.documentCount == full.documentCount && filtered.characterCount == full.characterCount)
-            var repeated = 0, singles = 0
-            for (gram, c) in full.grams.entries where gram.count == 1 || c.count >= 2 {
-                #expect(filtered.grams[gram] == c, "\(gram)")
-                if gram.count > 1 { repeated += 1 } else { singles += 1 }
-            }
-            #expect(repeated > 500 && singles > 500)
-            // Most n-grams seen once are not stored (a few pass by hash collision).
-            let once = full.grams.entries.filter { $0.key.count > 1 && $0.value.count == 1 }.count
-            #expect(once > 5000)
-            #expect(filtered.distinctCount < full.distinctCount - once * 9 / 10)
-            // Discovery finds the same terms in both.
-            let discoverer = TermDiscoverer(options: TermDiscoverer.Options(minCount: 3), stopWords: [], segmenter: segmenter)
-            #expect(discoverer.discover(in: filtered, top: 50) == discoverer.discover(in: full, top: 50))
+    static func spans(_ words: [Int]) -> [Word] {
+        var start = 0
+        return words.map { n in
+            defer { start += n }
+            return Word(start: Int32(start), end: Int32(start + n), posID: 0)
         }
     }
 
-    /// Documents for the sorted counting: the seeds, plus texts where a
-    /// seven-character run with characters outside the BMP recurs across
-    /// documents, at a document's start and end and before punctuation.
-    static func sortingDocuments(_ segmenter: Segmenter) throws -> [(scalars: [Unicode.Scalar], spans: [Segmenter.Span])] {
-        let texts = try KeywordSeedCorpus.paths().map { try KeywordSeedCorpus.normalized($0).scalars } + [
-            "𠀀新质生产力𠀁。培育新质生产力𠀁",
-            "新质生产力𠀁是𠀀新质生产力𠀁，发展新质生产力。",
-            "AB新质生产，新质生产力𠀁𠀀新质生产力𠀁abc新质",
-        ].map { Array($0.unicodeScalars) }
-        return texts.map { ($0, segmenter.spans($0)) }
+    @Test func discoveryStatisticsOfSmallTextsAreTheirCounts() throws {
+        // 甲乙 丙 ， 甲乙 丙丁 | 丁 甲乙丙
+        let documents = [
+            (scalars: Array("甲乙丙，甲乙丙丁".unicodeScalars), spans: Self.spans([2, 1, 1, 2, 2])),
+            (scalars: Array("丁甲乙丙".unicodeScalars), spans: Self.spans([1, 3])),
+        ]
+        let stats = TermStatistics.forDiscovery(documents)
+        #expect(stats.documentCount == 2 && stats.characterCount == 11)
+        // count, documents, left and right boundaries, aligned.
+        func counts(_ stats: TermStatistics, _ text: String) -> [Int]? {
+            stats.counts(of: text).map { [$0.count, $0.documents, $0.leftBoundaries, $0.rightBoundaries, $0.aligned] }
+        }
+        // 甲乙丙 twice after a boundary, twice before one; the second in the
+        // first document ends inside the word 丙丁.
+        #expect(counts(stats, "甲乙丙") == [3, 2, 2, 2, 2])
+        // 甲乙 is a word but in the second document, inside 甲乙丙.
+        #expect(counts(stats, "甲乙") == [3, 2, 2, 0, 2])
+        #expect(counts(stats, "乙丙") == [3, 2, 0, 2, 0])
+        #expect(counts(stats, "丁") == [2, 2, 1, 1, 1])
+        // N-grams seen once are left out, single characters are not.
+        #expect(stats.counts(of: "丙丁") == nil && stats.counts(of: "丁甲乙丙") == nil)
+        #expect(stats.distinctCount == 7)   // 甲 乙 丙 丁 甲乙 乙丙 甲乙丙
+
+        // Counted document by document, every n-gram is kept; with no
+        // segmentation every position is a word boundary.
+        var all = TermStatistics()
+        for d in documents { all.add(document: d.scalars) }
+        #expect(counts(all, "丙丁") == [1, 1, 0, 1, 1])
+        #expect(all.counts(of: "甲乙丙")?.aligned == 3)
+        #expect(all.distinctCount == 13)
     }
 
     @Test(arguments: [6, 3, 1])
-    func sortedCountsEqualPlainCountingOfTheRepeatedNGrams(maxLength: Int) throws {
-        let segmenter = Shared.segmenter
-        let documents = try Self.sortingDocuments(segmenter)
-        var full = TermStatistics(maxLength: maxLength)
-        for d in documents { full.add(document: d.scalars, tokens: segmenter.segment(d.scalars)) }
-        let sorted = try #require(NGramSortCounter.statistics(of: documents, maxLength: maxLength))
-        // Every single character and every n-gram seen twice, with all its
-        // counts, and nothing else.
-        #expect(sorted == full.pruned(below: 2))
-        #expect(sorted.distinctCount > 800)
-        // The cases the texts were written for are in it.
-        let seven = try #require(sorted.counts(of: String("𠀀新质生产力𠀁".prefix(maxLength + 1))))
-        #expect(seven.count == 3 && seven.documents == 3)
-        if maxLength == 6 {
-            #expect(seven.leftBoundaries == 1 && seven.rightBoundaries == 3)
+    func longestNGramsOutsideTheBMPAtRunEdges(maxLength: Int) throws {
+        // A seven-character run with characters outside the BMP recurs
+        // across documents, at a document's start and end and before
+        // punctuation and Latin letters.
+        let documents = [
+            "𠀀新质生产力𠀁。培育新质生产力𠀁",
+            "新质生产力𠀁是𠀀新质生产力𠀁，发展新质生产力。",
+            "AB新质生产，新质生产力𠀁𠀀新质生产力𠀁abc新质",
+        ].map { (scalars: Array($0.unicodeScalars), spans: [Word]()) }
+        let stats = TermStatistics.forDiscovery(documents, maxLength: maxLength)
+        let longest = try #require(stats.counts(of: String("𠀀新质生产力𠀁".prefix(maxLength + 1))))
+        #expect(longest.count == 3 && longest.documents == 3 && longest.aligned == 0)
+        #expect(longest.leftBoundaries == 1)
+        #expect(longest.rightBoundaries == (maxLength == 6 ? 3 : 0))
+        #expect(stats.counts(of: "𠀁")?.count == 6)
+        #expect(stats.counts(of: "𠀁")?.rightBoundaries == 4)
+        if maxLength >= 5 {
+            let c = try #require(stats.counts(of: "新质生产力𠀁"))
+            #expect(c.count == 6 && c.documents == 3 && c.leftBoundaries == 2 && c.rightBoundaries == 4)
         }
-        let repeated = sorted.grams.entries.filter { $0.key.count > 1 }
-        #expect(repeated.contains { $0.value.aligned < $0.value.count && $0.value.aligned > 0 })
-        #expect(repeated.contains { $0.value.documents > 1 && $0.value.documents < $0.value.count })
+        #expect(stats.counts(of: "新质")?.count == 9)
+        #expect(stats.counts(of: "新质")?.rightBoundaries == 1)
+        #expect(stats.counts(of: "培育") == nil)
     }
 
-    @Test func discoveryCountsByHashingWhenTheAlphabetDoesNotFitTheKeys() throws {
-        // 33,000 distinct characters take 16 bits a code: seven codes, 64
-        // document numbers and the flags need 129 bits.
-        let alphabet = (0x4E00...0x9FFF).map { Unicode.Scalar($0)! } + (0x20000..<0x23000).map { Unicode.Scalar($0)! }
-        let phrase = Array("新质生产力，".unicodeScalars)
-        let documents = stride(from: 0, to: alphabet.count, by: 520).map { start in
-            let scalars = phrase + alphabet[start..<min(alphabet.count, start + 520)] + phrase
-            return (scalars: scalars, spans: [Segmenter.Span]())
+    @Test func countsTextsOfAnyAlphabet() throws {
+        // 70,304 distinct characters take 17 bits a code, so that seven
+        // codes and the flags fill a key: the documents are counted in
+        // groups, each with codes of its own.
+        let alphabet = (0x4E00...0x9FFF).map { Unicode.Scalar($0)! } + (0x3400...0x4DBF).map { Unicode.Scalar($0)! }
+            + (0x20000..<0x2A6E0).map { Unicode.Scalar($0)! }
+        #expect(NGramCounter.keyWidth(alphabet: alphabet.count, documents: 64, longest: 7) > 128)
+        let phrase = Array("新质生产力，".unicodeScalars), marker = Array("甲乙，".unicodeScalars)
+        let size = alphabet.count / 64 + 1
+        let documents = stride(from: 0, to: alphabet.count, by: size).map { start in
+            let scalars = phrase + alphabet[start..<min(alphabet.count, start + size)] + phrase
+            return (scalars: start == 0 || start + size >= alphabet.count ? marker + scalars : scalars,
+                    spans: [Word]())
         }
         #expect(documents.count == 64)
-        #expect(NGramSortCounter.statistics(of: documents, maxLength: 6) == nil)
         let stats = TermStatistics.forDiscovery(documents)
+        #expect(stats.documentCount == 64)
+        #expect(stats.characterCount == alphabet.count + 128 * 5 + 2 * 2)
         #expect(stats.counts(of: "新质生产力")?.count == 128)
         #expect(stats.counts(of: "新质生产力")?.documents == 64)
-        #expect(stats.characterCount == alphabet.count + 128 * 5)
+        #expect(stats.counts(of: "新质生产力")?.rightBoundaries == 128)
+        // Seen once in the first document and once in the last.
+        #expect(stats.counts(of: "甲乙")?.count == 2 && stats.counts(of: "甲乙")?.documents == 2)
+        // Seen once: left out; single characters: all kept.
+        #expect(stats.counts(of: "一丁") == nil)
+        #expect(stats.counts(of: "丁")?.count == 1)
+        #expect(stats.grams.entries.filter { $0.key.count == 1 }.count == alphabet.count)
+
+        // One document with them all fits a key exactly.
+        var one = TermStatistics()
+        one.add(document: marker + alphabet + marker)
+        #expect(one.counts(of: "甲乙")?.count == 2 && one.counts(of: "甲乙")?.documents == 1)
+        #expect(one.counts(of: "一丁")?.count == 1)
+        #expect(one.characterCount == alphabet.count + 4)
     }
 
     @Test func tableOfDistinctKeysHoldsThemAllWhateverTheirHashes() {

@@ -5,7 +5,7 @@ import ZhTextTestSupport
 
 @Suite struct DocumentMetadataTests {
     @Test func seedHeader() throws {
-        let text = try Decoder().decodeFile(atPath: Shared.root.appendingPathComponent("Tests/ZhTextFactsTests/Fixtures/facts/seed000.txt").path).text
+        let text = try TextDecoder().decodeFile(atPath: Shared.root.appendingPathComponent("Tests/ZhTextFactsTests/Fixtures/facts/seed000.txt").path).text
         let m = DocumentMetadata(Shared.normalizer.normalize(text))
         #expect(m.title == "江苏宜兴:培育新质生产力 抢占科创制高点 构建发展新格局")
         #expect(m.date == DocumentMetadata.CalendarDate(year: 2023, month: 9, day: 15))
@@ -26,7 +26,7 @@ import ZhTextTestSupport
     }
 
     @Test func noHeader() throws {
-        let text = try Decoder().decodeFile(atPath: Shared.root.appendingPathComponent("Tests/ZhTextFactsTests/Fixtures/facts/seed004.txt").path).text
+        let text = try TextDecoder().decodeFile(atPath: Shared.root.appendingPathComponent("Tests/ZhTextFactsTests/Fixtures/facts/seed004.txt").path).text
         let m = DocumentMetadata(Shared.normalizer.normalize(text))
         #expect(m.date == nil)
         #expect(m.bodyStartLine == 1)

@@ -11,7 +11,7 @@ let seedDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let seeds = ["000_57760e861a05f989", "004_abe017265f5798b9"]
 
 func seedText(_ seed: String) throws -> String {
-    try Decoder().decodeFile(atPath: seedDirectory.appendingPathComponent("\(seed).txt").path).text
+    try TextDecoder().decodeFile(atPath: seedDirectory.appendingPathComponent("\(seed).txt").path).text
 }
 
 @Suite struct NormalizerTests {

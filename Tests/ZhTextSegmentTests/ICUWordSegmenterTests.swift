@@ -5,7 +5,7 @@ import ZhTextTestSupport
 
 @Suite struct ICUWordSegmenterTests {
     @Test func icuSegmentsTheSeedsBoundaryForBoundary() throws {
-        let text = try Decoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
+        let text = try TextDecoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
         let scalars = Array(text.unicodeScalars)
         let tokens = try ICUWordSegmenter().segment(scalars)
         // Tokens tile the text.

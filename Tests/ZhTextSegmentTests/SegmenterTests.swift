@@ -36,7 +36,7 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
     }
 
     @Test func seedTermsStayWhole() throws {
-        let text = try Decoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
+        let text = try TextDecoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
         let w = Set(words(shippedSegmenter, text))
         for term in ["新质生产力", "产学研", "宜兴"] { #expect(w.contains(term), "\(term) split") }
         #expect(words(shippedSegmenter, "长三角一体化发展").first == "长三角")
@@ -131,7 +131,7 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
         let parsed = Shared.segmenterWasBuilt ? Shared.segmenter : try Segmenter.load(.init(useCache: false))
         #expect(!Shared.segmenterCacheFiles().isEmpty)
         let cached = try Segmenter.load()      // read from the cache
-        let text = try Decoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
+        let text = try TextDecoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
         #expect(cached.segment(text) == parsed.segment(text))
         #expect(cached.lexicon.wordCount == parsed.lexicon.wordCount)
     }
@@ -140,7 +140,7 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
     /// characters, ended with the item that crosses it): lines must come out
     /// the same wherever the chunks fall, also a line far longer than a chunk.
     @Test func linesOfALongTextSegmentAsEachLineAlone() throws {
-        let text = try Decoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
+        let text = try TextDecoder().decodeFile(atPath: segSeeds.appendingPathComponent("000_57760e861a05f989.txt").path).text
         var lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let hanOnly = String(String.UnicodeScalarView(text.unicodeScalars.filter { ScalarClass.of($0.value) == .han }))
         lines.append(hanOnly + hanOnly)
@@ -150,29 +150,29 @@ func words(_ segmenter: Segmenter, _ text: String) -> [String] {
         #expect(scalars.count > 3 * Segmenter.chunkLength)
         #expect(hanOnly.unicodeScalars.count * 2 > Segmenter.chunkLength)
 
-        var expected: [Segmenter.Span] = []
+        var expected: [Word] = []
         var offset: Int32 = 0
         for (k, line) in lines.enumerated() {
-            let alone = shippedSegmenter.spans(Array(line.unicodeScalars))
-            expected += alone.map { Segmenter.Span(start: $0.start + offset, end: $0.end + offset, posID: $0.posID) }
+            let alone = shippedSegmenter.words(Array(line.unicodeScalars))
+            expected += alone.map { Word(start: $0.start + offset, end: $0.end + offset, posID: $0.posID) }
             offset += Int32(line.unicodeScalars.count)
             if k + 1 < lines.count {
-                expected.append(Segmenter.Span(start: offset, end: offset + 1, posID: Lexicon.whitespacePOSID))
+                expected.append(Word(start: offset, end: offset + 1, posID: Lexicon.whitespacePOSID))
                 offset += 1
             }
         }
-        let whole = shippedSegmenter.spans(scalars)
+        let whole = shippedSegmenter.words(scalars)
         #expect(whole == expected)
         #expect(whole.contains { String(String.UnicodeScalarView(scalars[Int($0.start)..<Int($0.end)])) == "https://example.com/a?b=1" })
     }
 
     @Test func traditionalGivesTheSameBoundariesAsItsSimplifiedNormalization() throws {
-        let text = try Decoder().decodeFile(atPath: segSeeds.appendingPathComponent("004_abe017265f5798b9.txt").path).text
+        let text = try TextDecoder().decodeFile(atPath: segSeeds.appendingPathComponent("004_abe017265f5798b9.txt").path).text
         let normalizer = Shared.normalizer
         let traditional = normalizer.normalize(text)
         let simplified = normalizer.normalize(traditional.text)
-        let a = shippedSegmenter.spans(traditional.scalars)
-        let b = shippedSegmenter.spans(simplified.scalars)
+        let a = shippedSegmenter.words(traditional.scalars)
+        let b = shippedSegmenter.words(simplified.scalars)
         #expect(a.map { [$0.start, $0.end] } == b.map { [$0.start, $0.end] })
         // The original surfaces are Traditional, and the seed terms are whole.
         let tokens = shippedSegmenter.segment(traditional.scalars)

@@ -22,7 +22,7 @@ enum FuzzTarget: String {
 
 /// Encodings a decoder may be forced to; the first input byte picks one.
 let forcedEncodings = ["GB18030", "Big5", "Big5-HKSCS", "UTF-16LE", "UTF-16BE", "UTF-8", "Shift_JIS"]
-let forcedDecoders = forcedEncodings.map { try! Decoder(encoding: $0) }
+let forcedDecoders = forcedEncodings.map { try! TextDecoder(encoding: $0) }
 /// A T→S table a user may give instead of the shipped ones
 /// (`Normalizer.Options.conversionTables`, `zhtext normalize --t2s-tables`),
 /// with entry shapes the shipped tables lack: one character to two (as
@@ -51,7 +51,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 }
 
 func fuzzDecoder(_ bytes: [UInt8]) {
-    if let d = try? Decoder().decode(bytes) {
+    if let d = try? TextDecoder().decode(bytes) {
         check(d.substitutions >= 0, "negative substitutions")
         // Clean UTF-8 comes back byte for byte (less a byte-order mark).
         if d.encoding == "UTF-8", d.substitutions == 0 {

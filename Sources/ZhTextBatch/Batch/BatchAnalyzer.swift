@@ -87,7 +87,8 @@ public final class BatchAnalyzer: @unchecked Sendable {
         var summary = CorpusSummary()
         var doneBytes = 0
         let pipeline = self.pipeline
-        let writer = ReportWriter(options: options.report, keywords: pipeline.keywords, segmenter: pipeline.segmenter)
+        let writer = ReportWriter(options: options.report)
+        let folder = writer.configured(CorpusFolder(keywords: pipeline.keywords, segmenter: pipeline.segmenter))
         // New terms are discovered in the first documents' text: once that
         // sample is complete, discovery runs beside the rest of the batch
         // (when more than one job is allowed).
@@ -97,7 +98,7 @@ public final class BatchAnalyzer: @unchecked Sendable {
         let keywordCounts = KeywordCountsPool()
         // The words of each document of the term sample, as the analysis
         // found them, so that discovery need not segment the sample again.
-        var sampleSpans: [[Segmenter.Span]?] = []
+        var sampleSpans: [[Word]?] = []
         var entityTally = EntityTally()
         map.run(
             produce: { emit in
@@ -131,7 +132,7 @@ public final class BatchAnalyzer: @unchecked Sendable {
                         var sample = CorpusSummary()      // only the sample, not the counts
                         sample.termSample = summary.termSample
                         sample.termSampleScalars = summary.termSampleScalars
-                        discovery = BackgroundTask { [sample, sampleSpans] in writer.newTerms(sample, spans: sampleSpans) }
+                        discovery = BackgroundTask { [sample, sampleSpans] in folder.newTerms(in: sample, words: sampleSpans) }
                     }
                 case .failure(let f):
                     let failed = InputFailure(path: f.path, reason: f.reason)
@@ -150,7 +151,7 @@ public final class BatchAnalyzer: @unchecked Sendable {
             let finished = summary
             let state = BackgroundTask { Result { try sink.finish(summary: finished) } }
             let reports = Result {
-                try writer.write(finished, to: out, newTerms: discovery?.value ?? writer.newTerms(finished, spans: sampleSpans))
+                try writer.write(folder.results(of: finished, newTerms: discovery?.value ?? folder.newTerms(in: finished, words: sampleSpans)), to: out)
             }
             try state.value.get()
             try reports.get()
@@ -158,7 +159,7 @@ public final class BatchAnalyzer: @unchecked Sendable {
         }
         try sink.finish(summary: summary)
         if !map.isCancelled, let out {
-            try writer.write(summary, to: out, newTerms: discovery?.value ?? writer.newTerms(summary, spans: sampleSpans))
+            try writer.write(folder.results(of: summary, newTerms: discovery?.value ?? folder.newTerms(in: summary, words: sampleSpans)), to: out)
         }
         return summary
     }
@@ -168,10 +169,10 @@ public final class BatchAnalyzer: @unchecked Sendable {
     /// body went in (the body starts on a new line, and no word crosses a
     /// line break, so they are what segmenting the body alone gives), nil
     /// when only its beginning did.
-    private static func wordsOfSample(_ d: DocumentAnalysis, sampled: String) -> [Segmenter.Span]? {
+    private static func wordsOfSample(_ d: DocumentAnalysis, sampled: String) -> [Word]? {
         guard sampled.unicodeScalars.count == d.bodyScalars.count else { return nil }
         let base = Int32(d.bodyScalars.startIndex)
-        return d.bodySpans.map { Segmenter.Span(start: $0.start - base, end: $0.end - base, posID: $0.posID) }
+        return d.bodyWords.map { Word(start: $0.start - base, end: $0.end - base, posID: $0.posID) }
     }
 
     private func count(_ inputs: [String], _ collector: InputCollector) -> Int {
@@ -222,7 +223,8 @@ package final class BatchSink: @unchecked Sendable {
     }
 
     package func finish(summary: CorpusSummary) throws {
-        StateFile.withSummaryLine(summary) { state.write($0) }
+        let line = try StateFile.summaryLine(summary)
+        line.withUnsafeBufferPointer { state.write($0) }
         try documents?.close()
         try facts?.close()
         try state.close()
@@ -234,7 +236,7 @@ package final class BatchSink: @unchecked Sendable {
 /// had read all their inputs in the order given.
 public enum StateMerger {
     public static func merge(_ directories: [String], into out: OutputDirectory,
-                             writer: ReportWriter) throws -> CorpusSummary {
+                             folder: CorpusFolder, writer: ReportWriter) throws -> CorpusSummary {
         let sink = try BatchSink(out: out)
         var summary = CorpusSummary()
         for dir in directories {
@@ -247,7 +249,7 @@ public enum StateMerger {
             summary.merge(part)
         }
         try sink.finish(summary: summary)
-        try writer.write(summary, to: out)
+        try writer.write(writer.configured(folder).results(of: summary), to: out)
         return summary
     }
 }

@@ -20,20 +20,20 @@ public struct InputFailure: Error, Sendable, Hashable, Codable {
 /// Walks the inputs a user names — files, directories (recursive, filtered
 /// by a glob), JSON Lines files, `-` — and yields documents in a stable
 /// order: arguments as given, directory entries sorted by name.
-public struct InputCollector: Sendable {
+package struct InputCollector: Sendable {
     /// Glob for files inside directories (files named directly are always read).
-    public var glob: String
+    package var glob: String
     /// Inputs are JSON Lines, one document per line.
-    public var jsonl: Bool
+    package var jsonl: Bool
 
-    public init(glob: String = "*.txt", jsonl: Bool = false) {
+    package init(glob: String = "*.txt", jsonl: Bool = false) {
         self.glob = glob
         self.jsonl = jsonl
     }
 
     /// Calls `body` with each document source or failure, in order.
     /// - Complexity: O(files); JSON Lines files are read a line at a time.
-    public func collect(_ inputs: [String], _ body: (Result<DocumentSource, InputFailure>) -> Void) {
+    package func collect(_ inputs: [String], _ body: (Result<DocumentSource, InputFailure>) -> Void) {
         var visited = Set<String>()
         for input in inputs {
             if input == "-" {

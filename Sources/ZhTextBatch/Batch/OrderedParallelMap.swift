@@ -18,9 +18,9 @@ import ZhTextPipeline
 ///         transform: { $0 * $0 },
 ///         consume: { index, square in print(index, square) })
 /// ```
-public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unchecked Sendable {
-    public let jobs: Int
-    public let window: Int
+package final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+    package let jobs: Int
+    package let window: Int
     /// Inputs the producer adds at a time once the window has been full.
     private var refill: Int { max(1, window / 2) }
 
@@ -41,20 +41,20 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
     private var producing = true
     private var cancelled = false
 
-    public init(jobs: Int, window: Int? = nil) {
+    package init(jobs: Int, window: Int? = nil) {
         self.jobs = max(1, jobs)
         self.window = max(1, window ?? self.jobs * 4)
     }
 
     /// Stops the run: no new input is taken; inputs in flight finish.
-    public func cancel() {
+    package func cancel() {
         lock.lock()
         cancelled = true
         for c in 0..<3 { lock.broadcast(c) }
         lock.unlock()
     }
 
-    public var isCancelled: Bool {
+    package var isCancelled: Bool {
         lock.lock(); defer { lock.unlock() }
         return cancelled
     }
@@ -62,7 +62,7 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
     /// `produce` runs on the calling thread and calls its argument once per
     /// input (it blocks while the window is full; it returns false once the
     /// run is cancelled). `consume` runs on one thread, in input order.
-    public func run(produce: (_ emit: (Input) -> Bool) -> Void,
+    package func run(produce: (_ emit: (Input) -> Bool) -> Void,
                     transform: @escaping @Sendable (Input) -> Output,
                     consume: @escaping (Int, Output) -> Void) {
         let consumeBox = UncheckedBox(consume)

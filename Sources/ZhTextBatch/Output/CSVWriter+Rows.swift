@@ -11,12 +11,12 @@ extension CSVWriter {
     /// ```swift
     /// CSVWriter.row([.text("宜兴"), .number("28")])   // "宜兴,28\r\n"
     /// ```
-    public static func row(_ cells: [Cell]) -> String {
+    package static func row(_ cells: [Cell]) -> String {
         cells.map(field).joined(separator: ",") + "\r\n"
     }
 
     /// A header record.
-    public static func header(_ names: [String]) -> String {
+    package static func header(_ names: [String]) -> String {
         row(names.map { .number($0) })
     }
 }

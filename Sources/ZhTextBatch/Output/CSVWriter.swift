@@ -17,28 +17,28 @@ import ZhTextPipeline
 /// w.append([.text("a,b"), .number("3")])
 /// w.output   // "term,count\r\n\"a,b\",3\r\n"
 /// ```
-public struct CSVWriter: Sendable {
+package struct CSVWriter: Sendable {
     /// One cell: text (neutralized against formulas) or a number (as is).
-    public enum Cell: Sendable, Hashable {
+    package enum Cell: Sendable, Hashable {
         case text(String)
         case number(String)
     }
 
     /// Everything written so far.
-    public private(set) var output = ""
+    package private(set) var output = ""
 
-    public init(header: [String]) {
+    package init(header: [String]) {
         append(header.map { .number($0) })
     }
 
     /// Appends one record.
-    public mutating func append(_ cells: [Cell]) {
+    package mutating func append(_ cells: [Cell]) {
         output += cells.map(CSVWriter.field).joined(separator: ",")
         output += "\r\n"
     }
 
     /// One cell as a CSV field, quoted when needed.
-    public static func field(_ cell: Cell) -> String {
+    package static func field(_ cell: Cell) -> String {
         var s: String
         switch cell {
         case .number(let n): s = n

@@ -25,7 +25,7 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
     public var encodings: [String: Int] = [:]
     public var scripts: [String: Int] = [:]
     /// Content words: how often, in how many documents, with which POS.
-    public var keywords = KeywordCounts()
+    package var keywords = KeywordCounts()
     /// The normalized texts new terms are discovered in: the documents in
     /// input order up to `termSampleLimit` scalars (n-gram statistics of a
     /// whole large batch would not fit in memory).
@@ -34,12 +34,10 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
     public static let termSampleLimit = 400_000
     public var entities: [String: EntityCount] = [:]
     public var factsByKind: [String: Int] = [:]
-    /// The first documents' metadata (documents.jsonl objects without their
-    /// lists), for the HTML report.
-    public var sampleDocuments: [String] = []
-    /// The first facts of each kind (JSON objects with their document), for
-    /// the HTML report.
-    public var sampleFacts: [String: [String]] = [:]
+    /// The first documents' metadata, for the HTML report.
+    public var sampleDocuments: [SampledDocument] = []
+    /// The first facts of each kind, with their document, for the HTML report.
+    public var sampleFacts: [String: [SampledFact]] = [:]
 
     public static let sampleDocumentLimit = 200
     public static let sampleFactLimit = 40
@@ -61,6 +59,27 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
                     firstDocument: String, firstLine: Int) {
             self.type = type; self.name = name; self.count = count; self.documents = documents
             self.firstIndex = firstIndex; self.firstDocument = firstDocument; self.firstLine = firstLine
+        }
+
+        /// Coded as an array `[type, name, count, documents, firstIndex,
+        /// firstDocument, firstLine]`: a batch has thousands, and keyed
+        /// objects made the state's summary line several times slower to
+        /// write (`analyze --jobs 1` row of Benchmarks/run.sh).
+        public init(from decoder: any Swift.Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            type = try c.decode(String.self)
+            name = try c.decode(String.self)
+            count = try c.decode(Int.self)
+            documents = try c.decode(Int.self)
+            firstIndex = try c.decode(Int.self)
+            firstDocument = try c.decode(String.self)
+            firstLine = try c.decode(Int.self)
+        }
+
+        public func encode(to encoder: any Swift.Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            try c.encode(type); try c.encode(name); try c.encode(count); try c.encode(documents)
+            try c.encode(firstIndex); try c.encode(firstDocument); try c.encode(firstLine)
         }
     }
 
@@ -130,15 +149,11 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
         if room.contains(where: { $0 > 0 }) {
             for fact in d.facts where room[fact.kind.index] > 0 {
                 room[fact.kind.index] -= 1
-                var out = ByteBuffer()
-                fact.writeJSON(to: &out, document: d.id)
-                sampleFacts[fact.kind.rawValue, default: []].append(out.string)
+                sampleFacts[fact.kind.rawValue, default: []].append(SampledFact(document: d.id, fact: fact))
             }
         }
         if sampleDocuments.count < Self.sampleDocumentLimit {
-            var out = ByteBuffer()
-            d.writeJSON(to: &out, lists: false)
-            sampleDocuments.append(out.string)
+            sampleDocuments.append(SampledDocument(d))
         }
         tally.add(d, index: index)
     }
@@ -161,5 +176,43 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
     public mutating func addFailure(_ f: InputFailure) {
         inputs += 1
         failures.append(f)
+    }
+}
+
+/// A document's metadata as the report lists it.
+public struct SampledDocument: Sendable, Codable, Equatable {
+    public var id: String
+    public var path: String
+    public var title: String?
+    public var date: String?
+    public var time: String?
+    public var source: String?
+    public var encoding: String
+    public var script: String
+    public var characters: Int
+    public var factCount: Int
+    public var entityCount: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, path, title, date, time, source, encoding, script, characters
+        case factCount = "fact_count"
+        case entityCount = "entity_count"
+    }
+
+    public init(_ d: DocumentAnalysis) {
+        id = d.id; path = d.path; title = d.title; date = d.date; time = d.time; source = d.source
+        encoding = d.encoding; script = d.script.rawValue; characters = d.characters
+        factCount = d.facts.count; entityCount = d.entities.count
+    }
+}
+
+/// A fact with the document it is in, as the report lists it.
+public struct SampledFact: Sendable, Codable, Equatable {
+    public var document: String
+    public var fact: Fact
+
+    public init(document: String, fact: Fact) {
+        self.document = document
+        self.fact = fact
     }
 }

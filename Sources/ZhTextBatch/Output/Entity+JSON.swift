@@ -13,10 +13,10 @@ extension Entity {
     /// entity.jsonLine
     /// // {"type":"place","text":"宜兴","original":"宜兴","line":1,"column":2,"start":2,"end":4}
     /// ```
-    public var jsonLine: String { jsonValue.serialized() }
+    package var jsonLine: String { jsonValue.serialized() }
 
     /// The entity as an ordered JSON object.
-    public var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         .object([("type", .string(type.rawValue)), ("text", .string(text)), ("original", .string(original)),
                  ("line", .int(line)), ("column", .int(column)), ("start", .int(start)), ("end", .int(end))])
     }

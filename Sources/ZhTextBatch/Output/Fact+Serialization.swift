@@ -8,14 +8,14 @@ import ZhTextPipeline
 /// JSON Lines and CSV forms of a fact, with a fixed field order.
 extension Fact {
     /// The CSV / JSON field names, in output order.
-    public static let fieldNames = CodingKeys.allCases.map(\.rawValue)
+    package static let fieldNames = CodingKeys.allCases.map(\.rawValue)
 
     /// A number as text: `1700000000`, `12.5` (as in JSON output).
-    public static func numberText(_ d: Double) -> String { JSONValue.format(d) }
+    package static func numberText(_ d: Double) -> String { JSONValue.format(d) }
 
     /// One JSON object on one line, every field present (absent ones `null`):
     /// `{"kind":"money","value":1700000000,"unit":"元",...}`.
-    public var jsonLine: String {
+    package var jsonLine: String {
         var out = ByteBuffer()
         writeJSON(to: &out)
         return out.string
@@ -23,7 +23,7 @@ extension Fact {
 
     /// The CSV cells in `fieldNames` order, each marked text or not (so
     /// `CSVWriter` neutralizes formulas in text cells only).
-    public var csvCells: [CSVWriter.Cell] {
+    package var csvCells: [CSVWriter.Cell] {
         func v(_ x: Value?) -> CSVWriter.Cell {
             switch x {
             case nil: return .number("")

@@ -31,7 +31,7 @@ public final class OutputDirectory: @unchecked Sendable {
     }
 
     /// Opens a writer for the temporary file of `name`.
-    public func writer(for name: String) throws -> FileWriter {
+    package func writer(for name: String) throws -> FileWriter {
         try FileWriter(temporary(for: name), reserving: true)
     }
 
@@ -115,7 +115,7 @@ public final class OutputDirectory: @unchecked Sendable {
 }
 
 /// A buffered, append-only UTF-8 file writer.
-public final class FileWriter: @unchecked Sendable {
+package final class FileWriter: @unchecked Sendable {
     private let handle: UnsafeMutablePointer<FILE>
     /// The stream's buffer: 1 MB, so the kernel is handed 1 MB at a time.
     /// (`setvbuf` with no buffer of ours keeps glibc's 4 KB one, whatever
@@ -124,7 +124,7 @@ public final class FileWriter: @unchecked Sendable {
     /// small pieces that are slower to free again.)
     private let buffer: UnsafeMutableRawPointer
     private static let bufferSize = 1 << 20
-    public let url: URL
+    package let url: URL
     private var closed = false
 
     /// With `reserving`, disk space is reserved ahead of the writes.
@@ -138,7 +138,7 @@ public final class FileWriter: @unchecked Sendable {
     /// 4 MB, and the file is cut to what was written when it is closed.
     /// The kernel then does not allocate blocks for each page written
     /// (about a quarter of the system time of writing 145 MB here).
-    public init(_ url: URL, reserving: Bool = false) throws {
+    package init(_ url: URL, reserving: Bool = false) throws {
         guard let h = fopen(url.path, "wb") else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
                 NSLocalizedDescriptionKey: "cannot write \(url.path): \(String(cString: strerror(errno)))"])
@@ -150,16 +150,16 @@ public final class FileWriter: @unchecked Sendable {
         self.reserving = reserving
     }
 
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         var t = text
         t.withUTF8 { write($0) }
     }
 
-    public func write(_ bytes: ArraySlice<UInt8>) {
+    package func write(_ bytes: ArraySlice<UInt8>) {
         bytes.withUnsafeBufferPointer { write($0) }
     }
 
-    public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         written += bytes.count
         if reserving && written > reserved && written > 4 << 20 { reserve() }
         _ = fwrite(bytes.baseAddress, 1, bytes.count, handle)
@@ -182,7 +182,7 @@ public final class FileWriter: @unchecked Sendable {
     /// where the file system cannot allocate.)
     private static let fallocate = glibcFunction("fallocate", as: (@convention(c) (Int32, Int32, off_t, off_t) -> Int32).self)
 
-    public func close() throws {
+    package func close() throws {
         guard !closed else { return }
         closed = true
         var failed = ferror(handle) != 0

@@ -7,10 +7,10 @@ import ZhTextEntities
 import ZhTextKeywords
 import ZhTextPipeline
 
-/// Writes the corpus-level outputs of a batch from its `CorpusSummary`:
+/// Writes the corpus-level outputs of a batch from its `CorpusResults`:
 /// summary.json, keywords.csv, entities.csv, terms.csv and report.html.
-/// Everything here derives from the summary alone, so `zhtext merge` of
-/// partial runs writes the same bytes as one run over all the inputs.
+/// Formatting only: the ranking and discovery are the fold's
+/// (`CorpusFolder`).
 public struct ReportWriter: Sendable {
     public struct Options: Sendable {
         /// Rows of each top list in summary.json and the report.
@@ -25,60 +25,28 @@ public struct ReportWriter: Sendable {
     }
 
     public let options: Options
-    /// Ranks the corpus keywords (TF-IDF against the background IDF table,
-    /// pooled with the batch's document frequencies).
-    public let keywords: KeywordExtractor
-    /// Segments the term sample and tells dictionary words from new ones.
-    public let segmenter: Segmenter
 
-    public init(options: Options, keywords: KeywordExtractor, segmenter: Segmenter) {
+    public init(options: Options) {
         self.options = options
-        self.keywords = keywords
-        self.segmenter = segmenter
     }
 
-    /// Loads the shipped keyword tables and the segmenter with `segmenterOptions`.
-    public static func load(options: Options, segmenterOptions: Segmenter.Options = Segmenter.Options()) throws -> ReportWriter {
-        ReportWriter(options: options, keywords: try KeywordExtractor.load(), segmenter: try Segmenter.load(segmenterOptions))
+    /// `folder` with the limits these rows need.
+    public func configured(_ folder: CorpusFolder) -> CorpusFolder {
+        var folder = folder
+        folder.keywordLimit = max(options.keywordRows, options.top)
+        folder.newTermLimit = max(options.top, 100)
+        return folder
     }
 
     public static let factsHeader = CSVWriter.header([
         "document", "kind", "value", "unit", "qualifier", "range_to", "change", "subject",
         "text", "original", "line", "column", "start", "end", "sentence"])
 
-    /// The corpus keywords, most weighty first.
-    public func rankedTerms(_ s: CorpusSummary) -> [Keyword] {
-        keywords.tfidf(s.keywords, top: max(options.keywordRows, options.top))
-    }
-
-    /// New terms found in the summary's term sample; `spans`, when given,
-    /// has the segmenter's words of its texts (nil for a text to segment).
-    public func newTerms(_ s: CorpusSummary, spans: [[Segmenter.Span]?] = []) -> [DiscoveredTerm] {
-        let stats = TermStatistics.forDiscovery(s.termSample.enumerated().map { i, text in
-            let scalars = Array(text.unicodeScalars)
-            return (scalars, (i < spans.count ? spans[i] : nil) ?? segmenter.spans(scalars))
-        })
-        let discoverer = TermDiscoverer(options: TermDiscoverer.Options(minCount: 3),
-                                        stopWords: keywords.filter.stopWords, segmenter: segmenter)
-        return discoverer.discover(in: stats, top: max(options.top, 100))
-    }
-
     package static func fixed(_ d: Double) -> String { String(format: "%.6f", d) }
 
-    public func rankedEntities(_ s: CorpusSummary) -> [CorpusSummary.EntityCount] {
-        s.entities.values.sorted {
-            if $0.count != $1.count { return $0.count > $1.count }
-            if $0.type != $1.type { return $0.type < $1.type }
-            return $0.name < $1.name
-        }
-    }
-
-    /// Writes every corpus-level output of `s`; `newTerms`, when given,
-    /// are `newTerms(s)` computed beforehand.
-    public func write(_ s: CorpusSummary, to out: OutputDirectory, newTerms given: [DiscoveredTerm]? = nil) throws {
-        let terms = rankedTerms(s)
-        let entities = rankedEntities(s)
-        let found = given ?? newTerms(s)
+    /// Writes every corpus-level output of `results`.
+    public func write(_ results: CorpusResults, to out: OutputDirectory) throws {
+        let s = results.summary, terms = results.keywords, entities = results.entities, found = results.newTerms
 
         var keywordsCSV = CSVWriter.header(["term", "count", "documents", "weight", "pos"])
         for t in terms.prefix(options.keywordRows) {

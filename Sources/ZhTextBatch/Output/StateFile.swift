@@ -16,19 +16,19 @@ import ZhTextPipeline
 ///
 /// `zhtext merge` reads states back; one from another format version is
 /// rejected with a clear error rather than misread.
-public enum StateFile {
-    public static let name = "corpus.state"
-    public static let format = "zhtext-state"
-    public static let version = 2
+package enum StateFile {
+    package static let name = "corpus.state"
+    package static let format = "zhtext-state"
+    package static let version = 3
 
-    public enum StateError: Error, CustomStringConvertible, Equatable {
+    package enum StateError: Error, CustomStringConvertible, Equatable {
         case missing(String)
         case notAState(String)
         case wrongVersion(String, Int)
         case malformed(String, line: Int)
         case incomplete(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .missing(let p): return "\(p): no \(StateFile.name) here (run `zhtext analyze --out` first)"
             case .notAState(let p): return "\(p): not a ZhText state file"
@@ -46,25 +46,30 @@ public enum StateFile {
                           ("zhtext", .string(ZhTextVersion.string))]).serialized() + "\n"
     }
 
-    /// The summary line: the summary as `JSONEncoder` with sorted keys
-    /// writes it (see `CorpusSummary.writeStateJSON`).
-    package static func summaryLine(_ summary: CorpusSummary) -> String {
-        withSummaryLine(summary) { String(decoding: $0, as: UTF8.self) }
+    /// What the header line holds.
+    private struct Header: Decodable {
+        var format: String?
+        var version: Int?
     }
 
-    /// Calls `body` with the bytes of the summary line (megabytes for a
-    /// large batch: written as they are, not through a `String`).
-    package static func withSummaryLine<R>(_ summary: CorpusSummary, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        var out = ByteBuffer(capacity: 1 << 16)
-        out.append("{\"summary\":")
-        summary.writeStateJSON(to: &out)
-        out.append("}\n")
-        return try body(out.bytes)
+    /// The last line: the summary.
+    private struct SummaryLine: Codable {
+        var summary: CorpusSummary
+    }
+
+    /// The summary line, as `JSONEncoder` writes it with sorted keys (the
+    /// same summary always gives the same bytes).
+    package static func summaryLine(_ summary: CorpusSummary) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var bytes = [UInt8](try encoder.encode(SummaryLine(summary: summary)))
+        bytes.append(0x0A)
+        return bytes
     }
 
     /// Reads the state at `path`, calling `document` for each document in
     /// order, and returns its summary.
-    public static func read(_ path: String,
+    package static func read(_ path: String,
                             document: (_ json: String, _ factRows: String) throws -> Void) throws -> CorpusSummary {
         guard let file = fopen(path, "rb") else { throw StateError.missing(path) }
         defer { fclose(file) }
@@ -88,26 +93,22 @@ public enum StateFile {
                     pendingDocument = String(decoding: payload, as: UTF8.self)
                 } else {
                     guard let json = pendingDocument,
-                          let rows = try? JSONSerialization.jsonObject(with: Data(payload), options: .fragmentsAllowed) as? String
+                          let rows = try? JSONDecoder().decode(String.self, from: Data(payload))
                     else { throw StateError.malformed(path, line: lineNumber) }
                     pendingDocument = nil
                     try document(json, rows)
                 }
                 continue
             }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                if lineNumber == 1 { throw StateError.notAState(path) }
-                throw StateError.malformed(path, line: lineNumber)
-            }
+            let data = Data(line)
             if lineNumber == 1 {
-                guard object["format"] as? String == format else { throw StateError.notAState(path) }
-                let v = (object["version"] as? Int) ?? -1
-                guard v == version else { throw StateError.wrongVersion(path, v) }
+                guard let h = try? JSONDecoder().decode(Header.self, from: data), h.format == format else {
+                    throw StateError.notAState(path)
+                }
+                guard let v = h.version, v == version else { throw StateError.wrongVersion(path, h.version ?? -1) }
                 continue
             }
-            guard let s = object["summary"] else { throw StateError.malformed(path, line: lineNumber) }
-            let raw = try JSONSerialization.data(withJSONObject: s)
-            do { summary = try JSONDecoder().decode(CorpusSummary.self, from: raw) }
+            do { summary = try JSONDecoder().decode(SummaryLine.self, from: data).summary }
             catch { throw StateError.malformed(path, line: lineNumber) }
         }
         if pendingDocument != nil { throw StateError.incomplete(path) }

@@ -15,35 +15,38 @@ import ZhTextSegment
 /// graph.add(document: tokens) { filter.accepts($0) && textRankPOS.contains($0.pos) }
 /// let ranks = graph.rank(damping: 0.85, iterations: 20)
 /// ```
-public struct KeywordCooccurrence: Sendable, Equatable {
+package struct KeywordCooccurrence: Sendable, Equatable {
     /// An unordered pair of words, stored with `a` before `b` in code-point order.
-    public struct Pair: Hashable, Sendable, Codable {
-        public var a: String
-        public var b: String
-        public init(_ x: String, _ y: String) {
+    package struct Pair: Hashable, Sendable, Codable {
+        package var a: String
+        package var b: String
+        package init(_ x: String, _ y: String) {
             if KeywordOrder.termPrecedes(y, x) { a = y; b = x } else { a = x; b = y }
         }
     }
 
     /// Co-occurrence window in tokens (jieba's `span`).
-    public let window: Int
+    package let window: Int
     /// Edge weights.
-    public internal(set) var edges: [Pair: Int] = [:]
+    package internal(set) var edges: [Pair: Int] = [:]
 
-    public init(window: Int = 5) {
+    package init(window: Int = 5) {
         self.window = max(2, window)
     }
 
-    /// Adds the pairs of one document; `isCandidate` picks the graph's words.
+    /// Adds the pairs of one document, the segmenter's `words` of `scalars`;
+    /// `isCandidate` picks the graph's words by their text and part of speech.
     ///
     /// - Complexity: O(*n* · `window`).
-    public mutating func add(document tokens: [Token], isCandidate: (Token) -> Bool) {
-        let candidate = tokens.map(isCandidate)
-        for i in tokens.indices where candidate[i] {
+    package mutating func add(document words: [Word], of scalars: [Unicode.Scalar],
+                             isCandidate: (String, UInt16) -> Bool) {
+        let texts = words.map { $0.text(in: scalars) }
+        let candidate = words.indices.map { isCandidate(texts[$0], words[$0].posID) }
+        for i in words.indices where candidate[i] {
             var j = i + 1
-            while j < i + window && j < tokens.count {
-                if candidate[j] && tokens[j].text != tokens[i].text {
-                    edges[Pair(tokens[i].text, tokens[j].text), default: 0] += 1
+            while j < i + window && j < words.count {
+                if candidate[j] && texts[j] != texts[i] {
+                    edges[Pair(texts[i], texts[j]), default: 0] += 1
                 }
                 j += 1
             }
@@ -51,7 +54,7 @@ public struct KeywordCooccurrence: Sendable, Equatable {
     }
 
     /// Adds `other`'s edges (same window expected).
-    public mutating func merge(_ other: KeywordCooccurrence) {
+    package mutating func merge(_ other: KeywordCooccurrence) {
         edges.merge(other.edges, uniquingKeysWith: +)
     }
 
@@ -62,7 +65,7 @@ public struct KeywordCooccurrence: Sendable, Equatable {
     /// and sums run in that order, so the result is the same on every run.
     ///
     /// - Complexity: O(`iterations` · edges).
-    public func rank(damping: Double = 0.85, iterations: Int = 20) -> [String: Double] {
+    package func rank(damping: Double = 0.85, iterations: Int = 20) -> [String: Double] {
         var names = Set<String>()
         for pair in edges.keys {
             names.insert(pair.a)

@@ -1,40 +1,62 @@
 import ZhTextCore
 import ZhTextNormalize
 import ZhTextSegment
-/// JSON form of `KeywordCounts`, with terms sorted so the same counts always
-/// encode to the same bytes:
+/// Coded form of `KeywordCounts`: the totals, and the terms as one text of
+/// tab-separated rows in code-point order of the term, so the same counts
+/// always encode to the same bytes:
 ///
 /// ```json
-/// {"documents": 2, "tokens": 812,
-///  "terms": [{"term": "宜兴", "count": 20, "documents": 1, "pos": {"ns": 20}}]}
+/// {"documents": 2, "tokens": 812, "terms": "宜兴\t20\t1\tns:18 n:2\n新质生产力\t9\t2\tn:9\n"}
 /// ```
+///
+/// A row is `term TAB count TAB documents TAB tag:count ...` (tags sorted).
+/// One string rather than an object per term: a batch has tens of
+/// thousands of terms, and coding each as a keyed container took most of
+/// the end of a run (`analyze --jobs 1` row of Benchmarks/run.sh).
 extension KeywordCounts: Codable {
     package enum CodingKeys: String, CodingKey { case documents, tokens, terms }
 
-    /// A term as read.
-    package struct JSONRow: Decodable {
-        package enum CodingKeys: String, CodingKey { case term, count, documents, pos }
-        package var term: String
-        package var count: Int
-        package var documents: Int
-        package var pos: [String: Int]
-    }
-
-    public init(from decoder: any Swift.Decoder) throws {
+    package init(from decoder: any Swift.Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         documentCount = try c.decode(Int.self, forKey: .documents)
         tokenCount = try c.decode(Int.self, forKey: .tokens)
-        for row in try c.decode([JSONRow].self, forKey: .terms) {
-            set(Entry(count: row.count, documents: row.documents, posCounts: row.pos), for: row.term)
+        let text = try c.decode(String.self, forKey: .terms)
+        for line in text.split(separator: "\n") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count == 4, !f[0].isEmpty, let count = Int(f[1]), let documents = Int(f[2]) else {
+                throw DecodingError.dataCorruptedError(forKey: .terms, in: c, debugDescription: "malformed term row: \(line)")
+            }
+            var pos: [String: Int] = [:]
+            for item in f[3].split(separator: " ") {
+                guard let colon = item.lastIndex(of: ":"), let n = Int(item[item.index(after: colon)...]) else {
+                    throw DecodingError.dataCorruptedError(forKey: .terms, in: c, debugDescription: "malformed tag in: \(line)")
+                }
+                pos[String(item[..<colon]), default: 0] += n
+            }
+            set(Entry(count: count, documents: documents, posCounts: pos), for: String(f[0]))
         }
     }
 
-    public func encode(to encoder: any Swift.Encoder) throws {
+    package func encode(to encoder: any Swift.Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(documentCount, forKey: .documents)
         try c.encode(tokenCount, forKey: .tokens)
-        let rows = sortedRows().map { EncodedRow(counts: self, row: $0) }
-        try c.encode(rows, forKey: .terms)
+        var text = ByteBuffer(capacity: rows.count * 24)
+        for r in sortedRows() {
+            withTermBytes(ofRow: r) { text.append($0) }
+            text.append("\t"); text.appendDecimal(rows[r].count)
+            text.append("\t"); text.appendDecimal(rows[r].documents)
+            text.append("\t")
+            var tags: [(String, Int)] = []
+            forEachTag(ofRow: r) { tag, n in tags.append((tag, n)) }
+            if tags.count > 1 { tags.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) } }
+            for (k, (tag, n)) in tags.enumerated() {
+                if k > 0 { text.append(" ") }
+                text.append(utf8: tag); text.append(":"); text.appendDecimal(n)
+            }
+            text.append("\n")
+        }
+        try c.encode(text.string, forKey: .terms)
     }
 }
 
@@ -56,28 +78,5 @@ extension KeywordCounts {
         }
         keyed.sort { a, b in a.prefix != b.prefix ? a.prefix < b.prefix : termPrecedes(row: a.row, row: b.row) }
         return keyed.map(\.row)
-    }
-}
-
-/// A term written in the form `JSONRow` reads, straight from the table:
-/// no dictionary of parts of speech per term.
-private struct EncodedRow: Encodable {
-    package let counts: KeywordCounts
-    package let row: Int
-
-    package struct Tag: CodingKey {
-        package var stringValue: String
-        package var intValue: Int? { nil }
-        package init(stringValue: String) { self.stringValue = stringValue }
-        package init?(intValue: Int) { nil }
-    }
-
-    package func encode(to encoder: any Swift.Encoder) throws {
-        var c = encoder.container(keyedBy: KeywordCounts.JSONRow.CodingKeys.self)
-        try c.encode(counts.term(ofRow: row), forKey: .term)
-        try c.encode(counts.rows[row].count, forKey: .count)
-        try c.encode(counts.rows[row].documents, forKey: .documents)
-        var pos = c.nestedContainer(keyedBy: Tag.self, forKey: .pos)
-        try counts.forEachTag(ofRow: row) { tag, n in try pos.encode(n, forKey: Tag(stringValue: tag)) }
     }
 }

@@ -23,24 +23,24 @@ import ZhTextSegment
 /// dictionary of parts of speech cost a heap table per term and a copy of
 /// it per merge. Parts of speech are indices into `tags`; a term keeps its
 /// first tag inline and others, which few terms have, in a side list.
-public struct KeywordCounts: Sendable {
+package struct KeywordCounts: Sendable {
     /// What is known of one term.
-    public struct Entry: Sendable, Hashable, Codable {
+    package struct Entry: Sendable, Hashable, Codable {
         /// Occurrences in all documents.
-        public var count: Int
+        package var count: Int
         /// Documents containing the term.
-        public var documents: Int
+        package var documents: Int
         /// How often each part of speech was given to it.
-        public var posCounts: [String: Int]
+        package var posCounts: [String: Int]
 
-        public init(count: Int, documents: Int, posCounts: [String: Int]) {
+        package init(count: Int, documents: Int, posCounts: [String: Int]) {
             self.count = count
             self.documents = documents
             self.posCounts = posCounts
         }
 
         /// The most frequent part of speech (ties: the smaller tag).
-        public var pos: String {
+        package var pos: String {
             var best = ""
             var bestCount = -1
             for (tag, n) in posCounts where n > bestCount || (n == bestCount && tag < best) {
@@ -73,9 +73,9 @@ public struct KeywordCounts: Sendable {
     }
 
     /// Documents added.
-    public internal(set) var documentCount = 0
+    package internal(set) var documentCount = 0
     /// Accepted tokens in all documents (the TF denominator).
-    public internal(set) var tokenCount = 0
+    package internal(set) var tokenCount = 0
     /// The terms, in the order first seen.
     package private(set) var rows: [Row] = []
     /// Open addressing over `rows`: 0 for empty, else the high half of the
@@ -88,7 +88,7 @@ public struct KeywordCounts: Sendable {
     private var packedTags: [UInt64] = []
     private var otherTags: [TagCount] = []
 
-    public init() {}
+    package init() {}
 
     /// Counts with room for `terms` terms.
     private init(reserving terms: Int) {
@@ -96,63 +96,21 @@ public struct KeywordCounts: Sendable {
     }
 
     /// Number of distinct terms.
-    public var termCount: Int { rows.count }
+    package var termCount: Int { rows.count }
 
     private var isEmpty: Bool { documentCount == 0 && tokenCount == 0 && rows.isEmpty }
 
     /// What is known of `term`.
-    public subscript(term: String) -> Entry? {
+    package subscript(term: String) -> Entry? {
         var term = term
         return term.withUTF8 { bytes in row(of: KeywordTermKey(bytes), bytes: bytes).map { entry(ofRow: $0) } }
     }
 
-    /// Counts the accepted tokens of one document.
+    /// Counts the accepted words of one document: the segmenter's `words`
+    /// of `scalars`, their parts of speech indices into `posNames`.
     ///
-    /// - Complexity: O(*n*) in the number of tokens.
-    public mutating func add(document tokens: [Token], filter: KeywordFilter) {
-        add(document: tokens[...], filter: filter)
-    }
-
-    /// Counts the accepted tokens of one document, a slice of its tokens
-    /// (not copied: each token holds two strings to retain and release).
-    package mutating func add(document tokens: ArraySlice<Token>, filter: KeywordFilter) {
-        var document = KeywordCounts(reserving: tokens.count / 4)
-        document.documentCount = 1
-        // The filter decides once per tag and once per term (when first
-        // seen), not per token. A tag's decision (its index in `tags`, or
-        // -1 when the filter excludes it) is remembered in a small table
-        // indexed by the packed tag's hash.
-        var decidedTags = [UInt64](repeating: Self.unpackedTag, count: 64)
-        var decisions = [Int32](repeating: -1, count: 64)
-        var accepted: [Bool] = []
-        accepted.reserveCapacity(tokens.count / 4)
-        tokens.withUnsafeBufferPointer { tokens in
-            for i in tokens.indices {
-                let packed = Self.packedTag(tokens[i].pos)
-                let slot = Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 58)
-                let tag: Int32
-                if packed != Self.unpackedTag && decidedTags[slot] == packed {
-                    tag = decisions[slot]
-                } else {
-                    tag = filter.isExcluded(pos: tokens[i].pos) ? -1 : document.tagIndex(tokens[i].pos)
-                    if packed != Self.unpackedTag {
-                        decidedTags[slot] = packed
-                        decisions[slot] = tag
-                    }
-                }
-                if tag < 0 { continue }
-                Self.withUTF8(of: tokens[i].text) { document.countWord($0, tag: tag, accepted: &accepted, filter: filter) }
-            }
-        }
-        document.finishDocument(accepted: accepted)
-        merge(document)
-    }
-
-    /// Counts the accepted words of one document given as the segmenter's
-    /// spans of `scalars` (its parts of speech indices into `posNames`):
-    /// the same counts as `add(document:filter:)` with the tokens those
-    /// spans make, without making them.
-    package mutating func add(document spans: ArraySlice<Segmenter.Span>, of scalars: [Unicode.Scalar], posNames: [String],
+    /// - Complexity: O(*n*) in the number of words.
+    package mutating func add(document spans: ArraySlice<Word>, of scalars: [Unicode.Scalar], posNames: [String],
                       filter: KeywordFilter) {
         var document = KeywordCounts(reserving: spans.count / 4)
         document.documentCount = 1
@@ -205,7 +163,7 @@ public struct KeywordCounts: Sendable {
 
 
     /// Adds `other`'s counts to these.
-    public mutating func merge(_ other: KeywordCounts) {
+    package mutating func merge(_ other: KeywordCounts) {
         if other.isEmpty { return }
         if isEmpty {
             self = other
@@ -233,7 +191,7 @@ public struct KeywordCounts: Sendable {
     }
 
     /// `self` merged with `other`.
-    public func merging(_ other: KeywordCounts) -> KeywordCounts {
+    package func merging(_ other: KeywordCounts) -> KeywordCounts {
         var result = self
         result.merge(other)
         return result
@@ -445,7 +403,7 @@ public struct KeywordCounts: Sendable {
 extension KeywordCounts: Equatable {
     /// Equal counts: the same terms with the same entries (whatever the
     /// order they were added in).
-    public static func == (a: KeywordCounts, b: KeywordCounts) -> Bool {
+    package static func == (a: KeywordCounts, b: KeywordCounts) -> Bool {
         guard a.documentCount == b.documentCount, a.tokenCount == b.tokenCount, a.rows.count == b.rows.count else {
             return false
         }

@@ -56,10 +56,10 @@ public struct KeywordExtractor: Sendable {
     }
 
     public let options: Options
-    public let filter: KeywordFilter
-    public let idf: KeywordIDFTable
+    package let filter: KeywordFilter
+    package let idf: KeywordIDFTable
 
-    public init(options: Options = Options(), filter: KeywordFilter, idf: KeywordIDFTable) {
+    package init(options: Options = Options(), filter: KeywordFilter, idf: KeywordIDFTable) {
         var filter = filter
         filter.allowSingleCharacters = options.allowSingleCharacters
         self.options = options
@@ -72,18 +72,24 @@ public struct KeywordExtractor: Sendable {
         KeywordExtractor(options: options, filter: try KeywordFilter.load(), idf: try KeywordIDFTable.load())
     }
 
-    /// The top keywords of one document's tokens.
-    public func extract(from tokens: [Token], top: Int? = nil) -> [Keyword] {
-        extract(fromDocuments: [tokens], top: top)
+    /// The top keywords of one document: the segmenter's `words` of
+    /// `scalars`, their parts of speech indices into `posNames`.
+    public func extract(from words: [Word], in scalars: [Unicode.Scalar], posNames: [String],
+                        top: Int? = nil) -> [Keyword] {
+        extract(fromDocuments: [(scalars, words)], posNames: posNames, top: top)
     }
 
-    /// The top keywords of a corpus, each element the tokens of one document.
-    public func extract(fromDocuments documents: [[Token]], top: Int? = nil) -> [Keyword] {
+    /// The top keywords of a corpus, each element one document's scalars
+    /// and words.
+    public func extract(fromDocuments documents: [(scalars: [Unicode.Scalar], words: [Word])], posNames: [String],
+                        top: Int? = nil) -> [Keyword] {
         var counts = KeywordCounts()
         var graph = KeywordCooccurrence(window: options.window)
-        for tokens in documents {
-            counts.add(document: tokens, filter: filter)
-            if options.method == .textrank { graph.add(document: tokens, isCandidate: isTextRankCandidate) }
+        for (scalars, words) in documents {
+            counts.add(document: words[...], of: scalars, posNames: posNames, filter: filter)
+            if options.method == .textrank {
+                graph.add(document: words, of: scalars) { term, posID in isTextRankCandidate(term, pos: posNames[Int(posID)]) }
+            }
         }
         switch options.method {
         case .tfidf: return tfidf(counts, top: top)
@@ -91,20 +97,20 @@ public struct KeywordExtractor: Sendable {
         }
     }
 
-    /// Whether TextRank puts `token` in its graph.
-    public func isTextRankCandidate(_ token: Token) -> Bool {
-        options.textRankPOS.contains(token.pos) && filter.accepts(token)
+    /// Whether TextRank puts `term` tagged `pos` in its graph.
+    public func isTextRankCandidate(_ term: String, pos: String) -> Bool {
+        options.textRankPOS.contains(pos) && filter.accepts(term: term, pos: pos)
     }
 
     /// The IDF of `term` given the corpus counts (formula in the type's doc).
-    public func inverseDocumentFrequency(of term: String, in counts: KeywordCounts) -> Double {
+    package func inverseDocumentFrequency(of term: String, in counts: KeywordCounts) -> Double {
         let background = exp(idf.maximum)
         let df = Double(counts[term]?.documents ?? 0)
         return log((background + Double(counts.documentCount)) / (background * exp(-idf[term]) + df))
     }
 
     /// TF-IDF keywords of accumulated counts.
-    public func tfidf(_ counts: KeywordCounts, top: Int? = nil) -> [Keyword] {
+    package func tfidf(_ counts: KeywordCounts, top: Int? = nil) -> [Keyword] {
         let rows = counts.rows
         let largest = rows.reduce(0) { max($0, $1.count) }
         guard largest > 0 else { return [] }
@@ -165,7 +171,7 @@ public struct KeywordExtractor: Sendable {
 
     /// TextRank keywords of an accumulated graph; `counts` gives count,
     /// documents and part of speech.
-    public func textRank(_ graph: KeywordCooccurrence, counts: KeywordCounts, top: Int? = nil) -> [Keyword] {
+    package func textRank(_ graph: KeywordCooccurrence, counts: KeywordCounts, top: Int? = nil) -> [Keyword] {
         let ranks = graph.rank(damping: options.damping, iterations: options.iterations)
         var result: [Keyword] = []
         result.reserveCapacity(ranks.count)

@@ -9,29 +9,29 @@ import ZhTextSegment
 ///
 /// ```swift
 /// let filter = try KeywordFilter.load()
-/// filter.accepts(Token(text: "宜兴", pos: "ns", start: 0, end: 2))   // true
-/// filter.accepts(Token(text: "我们", pos: "r", start: 0, end: 2))    // false
+/// filter.accepts(term: "宜兴", pos: "ns")   // true
+/// filter.accepts(term: "我们", pos: "r")    // false
 /// ```
-public struct KeywordFilter: Sendable {
+package struct KeywordFilter: Sendable {
     /// Stop words, compared after lower-casing Latin letters.
-    public var stopWords: Set<String> { didSet { stopKeys = StopKeys(stopWords) } }
+    package var stopWords: Set<String> { didSet { stopKeys = StopKeys(stopWords) } }
     /// `stopWords`, as byte-compared keys for the per-term check.
     private var stopKeys: StopKeys
     /// Keep one-character terms.
-    public var allowSingleCharacters: Bool
+    package var allowSingleCharacters: Bool
     /// Parts of speech never kept. A tag is excluded when it equals one of
     /// these or starts with one of them (`u` excludes `uj`, `ul`, ...),
     /// except that `eng` is never excluded by the prefix `e`.
-    public var excludedPOS: [String]
+    package var excludedPOS: [String]
 
     /// Function-word tags of the jieba / ICTCLAS tag set: particles (u…),
     /// prepositions (p), conjunctions (c), adverbs (d…), pronouns (r…),
     /// numerals (m…), measure words (q), punctuation and symbols (x, w),
     /// modal particles (y), interjections (e), onomatopoeia (o), and the
     /// segmenter's own `url` tag.
-    public static let functionWordPOS = ["u", "p", "c", "d", "r", "m", "q", "x", "w", "y", "e", "o", "url"]
+    package static let functionWordPOS = ["u", "p", "c", "d", "r", "m", "q", "x", "w", "y", "e", "o", "url"]
 
-    public init(stopWords: Set<String>, allowSingleCharacters: Bool = false,
+    package init(stopWords: Set<String>, allowSingleCharacters: Bool = false,
                 excludedPOS: [String] = KeywordFilter.functionWordPOS) {
         self.stopWords = stopWords
         stopKeys = StopKeys(stopWords)
@@ -40,13 +40,13 @@ public struct KeywordFilter: Sendable {
     }
 
     /// Loads `stopwords.zh.txt` from `DataDirectory` (or `url`).
-    public static func load(stopWords url: URL = DataDirectory.file("stopwords.zh.txt"),
+    package static func load(stopWords url: URL = DataDirectory.file("stopwords.zh.txt"),
                             allowSingleCharacters: Bool = false) throws -> KeywordFilter {
         KeywordFilter(stopWords: try loadStopWords(url), allowSingleCharacters: allowSingleCharacters)
     }
 
     /// Reads a stop-word file: one word per line, `#` comments, blank lines ignored.
-    public static func loadStopWords(_ url: URL) throws -> Set<String> {
+    package static func loadStopWords(_ url: URL) throws -> Set<String> {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
@@ -64,22 +64,12 @@ public struct KeywordFilter: Sendable {
 
     /// The shipped filter (stop words from `DataDirectory`), loaded once;
     /// without the stop-word file, the rules alone.
-    public static let shipped: KeywordFilter = (try? KeywordFilter.load()) ?? KeywordFilter(stopWords: [])
-
-    /// Whether `token` may be a keyword by the shipped filter.
-    public static func isContentWord(_ token: Token) -> Bool {
-        shipped.accepts(token)
-    }
-
-    /// Whether `token` may be a keyword.
-    public func accepts(_ token: Token) -> Bool {
-        accepts(term: token.text, pos: token.pos)
-    }
+    package static let shipped: KeywordFilter = (try? KeywordFilter.load()) ?? KeywordFilter(stopWords: [])
 
     /// Whether `term` tagged `pos` may be a keyword.
     ///
     /// - Complexity: O(*n*) in the length of `term`.
-    public func accepts(term: String, pos: String) -> Bool {
+    package func accepts(term: String, pos: String) -> Bool {
         !isExcluded(pos: pos) && accepts(term: term)
     }
 

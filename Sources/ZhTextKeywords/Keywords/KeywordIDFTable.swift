@@ -11,16 +11,16 @@ import ZhTextSegment
 /// idf["宜兴"]      // the table's value
 /// idf["新质生产力"] // not in the table: the median
 /// ```
-public struct KeywordIDFTable: Sendable {
+package struct KeywordIDFTable: Sendable {
     package let values: KeywordTermMap
     /// The IDF of a word the table does not have (jieba's rule: the median).
-    public let median: Double
+    package let median: Double
     /// The largest IDF in the table. The rarest words of a table built as
     /// `ln(D / df)` have `df = 1`, so `exp(maximum)` estimates `D`, the number
     /// of documents behind the table.
-    public let maximum: Double
+    package let maximum: Double
 
-    public init(_ values: [String: Double]) {
+    package init(_ values: [String: Double]) {
         self.init(KeywordTermMap(capacity: values.count) { map in
             for (word, value) in values { map.set(value, for: word) }
         })
@@ -70,7 +70,7 @@ public struct KeywordIDFTable: Sendable {
     }
 
     /// The IDF of `word`, or the median.
-    public subscript(word: String) -> Double {
+    package subscript(word: String) -> Double {
         values.value(for: word) ?? median
     }
 
@@ -81,11 +81,11 @@ public struct KeywordIDFTable: Sendable {
     }
 
     /// Whether the table has `word`.
-    public func contains(_ word: String) -> Bool { values.value(for: word) != nil }
+    package func contains(_ word: String) -> Bool { values.value(for: word) != nil }
 
     /// Loads `jieba.idf.txt` from `DataDirectory` (or `url`): from the
     /// binary cache when it is current, else parsed (and cached).
-    public static func load(_ url: URL = DataDirectory.file("jieba.idf.txt")) throws -> KeywordIDFTable {
+    package static func load(_ url: URL = DataDirectory.file("jieba.idf.txt")) throws -> KeywordIDFTable {
         let cache = KeywordIDFCache(source: url)
         if let table = cache.read() { return table }
         let table = try parse(url)

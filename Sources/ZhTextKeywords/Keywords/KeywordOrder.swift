@@ -8,16 +8,16 @@ import ZhTextSegment
 /// ```swift
 /// keywords.sort(by: KeywordOrder.precedes)
 /// ```
-public enum KeywordOrder {
+package enum KeywordOrder {
     /// Whether `a` comes before `b` in a result list.
-    public static func precedes(_ a: Keyword, _ b: Keyword) -> Bool {
+    package static func precedes(_ a: Keyword, _ b: Keyword) -> Bool {
         if a.weight != b.weight { return a.weight > b.weight }
         if a.count != b.count { return a.count > b.count }
         return termPrecedes(a.term, b.term)
     }
 
     /// Code-point order of two terms (not locale or canonical-equivalence order).
-    public static func termPrecedes(_ a: String, _ b: String) -> Bool {
+    package static func termPrecedes(_ a: String, _ b: String) -> Bool {
         a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
     }
 }

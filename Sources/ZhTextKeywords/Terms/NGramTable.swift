@@ -1,9 +1,4 @@
-#if canImport(Glibc)
-import Glibc
 import ZhTextCore
-import ZhTextNormalize
-import ZhTextSegment
-#endif
 
 /// An open-addressing hash table from `TermNGram` to `TermStatistics.Counts`,
 /// the one structure new-term discovery spends its time in.
@@ -12,9 +7,7 @@ import ZhTextSegment
 /// of packed scalars, so a multiply-and-shift hash of them is enough and
 /// several times cheaper. Linear probing over one array of slots, at most half
 /// full. A slot is empty when its key has no scalars.
-/// `lastDocument` remembers, per n-gram, the last document that counted it,
-/// so a document's occurrences raise `documents` once without a
-/// per-document table.
+/// Hand-built for the `zhtext analyze --jobs 1` and `zhtext discover` benchmark rows.
 package struct NGramTable: Sendable {
     /// `TermStatistics.Counts` in 20 bytes instead of 40 (the table is the
     /// memory of discovery); counts saturate at `UInt32.max`.
@@ -49,14 +42,12 @@ package struct NGramTable: Sendable {
         }
     }
 
-    /// One slot: the key, its counts and the last document that counted
-    /// it, side by side so a probe touches one cache line, not three. The
-    /// key is kept as its packed words alone (its length follows from them),
-    /// so a slot takes 48 bytes, not 56.
+    /// One slot: the key and its counts, side by side so a probe touches
+    /// one cache line, not two. The key is kept as its packed words alone
+    /// (its length follows from them), so a slot takes 48 bytes, not 56.
     package struct Slot: Sendable {
         private var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0
-        package var value = Packed(TermStatistics.Counts(count: 0, documents: 0, leftBoundaries: 0, rightBoundaries: 0, aligned: 0))
-        package var lastDocument: Int32 = -1
+        package var value = Packed()
 
         package init() {}
 
@@ -76,18 +67,18 @@ package struct NGramTable: Sendable {
         @inline(__always)
         package func holds(_ key: TermNGram) -> Bool { w0 == key.w0 && w1 == key.w1 && w2 == key.w2 }
 
-        /// The first word of the key, for `warm`.
+        /// The first and last words of the slot, for `warm`.
         package var firstWord: UInt64 { w0 }
+        package var lastWord: UInt32 { value.aligned }
     }
 
     private var slots: [Slot]
     package private(set) var count = 0
 
-    /// A table at most half full with `capacity` n-grams. Its size need
-    /// not be a power of two (a slot is picked by multiplying the hash):
-    /// rounding up would clear up to twice the memory for nothing.
-    package init(capacity: Int = 0) {
-        slots = Self.emptySlots(max(16, capacity * 2))
+    /// An empty table. Its size need not be a power of two (a slot is
+    /// picked by multiplying the hash).
+    package init() {
+        slots = [Slot](repeating: Slot(), count: 16)
     }
 
     /// A table of the `count` entries, with distinct keys, that `fill`
@@ -101,10 +92,7 @@ package struct NGramTable: Sendable {
     /// and are put in run by run, each run's stretch staying in cache. The
     /// slots are made empty just ahead of the first entry that reaches
     /// them, so that each stretch is written once, in cache, not cleared
-    /// whole first and read back from memory. Filled that way the table
-    /// needs no huge pages, and is not offered for them: the kernel
-    /// clearing fresh huge pages cost up to 80 ms on the benchmark machine,
-    /// and discovery's lookups were no faster with them.
+    /// whole first and read back from memory.
     package init(distinctCount count: Int, _ fill: ((TermNGram, Packed) -> Void) -> Void) {
         let regionBits = UInt64(min(8, max(0, Int.bitWidth - count.leadingZeroBitCount - 8)))
         let regions = 1 << regionBits
@@ -162,24 +150,6 @@ package struct NGramTable: Sendable {
 
     package var isEmpty: Bool { count == 0 }
 
-    /// `count` empty slots. A large table is offered to the kernel for
-    /// huge pages before it is first written: the table (tens of MB) is
-    /// probed at random, and with 4 KB pages nearly every probe would also
-    /// miss the TLB.
-    private static func emptySlots(_ count: Int) -> [Slot] {
-        [Slot](unsafeUninitializedCapacity: count) { buffer, initialized in
-            #if canImport(Glibc)
-            let huge = HugePageTable<UInt8>.hugePageSize
-            let start = Int(bitPattern: buffer.baseAddress)
-            let end = start + count * MemoryLayout<Slot>.stride
-            let first = (start + huge - 1) / huge * huge, last = end / huge * huge
-            if last > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_HUGEPAGE) }
-            #endif
-            buffer.initialize(repeating: Slot())
-            initialized = count
-        }
-    }
-
     @inline(__always)
     private func slot(of key: TermNGram) -> Int {
         Self.slot(of: key, in: slots.count)
@@ -214,7 +184,7 @@ package struct NGramTable: Sendable {
         slots.withUnsafeBufferPointer { p in
             for key in keys {
                 let i = slot(of: key)
-                touched &+= p[i].firstWord &+ UInt64(UInt32(bitPattern: p[i].lastDocument))
+                touched &+= p[i].firstWord &+ UInt64(p[i].lastWord)
             }
         }
         Self.keep(touched)
@@ -236,28 +206,6 @@ package struct NGramTable: Sendable {
             let i = find(key)
             if slots[i].isEmpty { insert(key, Packed(newValue), at: i) } else { slots[i].value = Packed(newValue) }
         }
-    }
-
-    /// Counts one occurrence of `key` in document number `document`; a key
-    /// not held yet is added only if `admit()` says so. Returns whether the
-    /// occurrence was counted.
-    @inline(__always) @discardableResult
-    package mutating func countOccurrence(_ key: TermNGram, document: Int32, left: Int, right: Int, aligned: Int,
-                                  admit: () -> Bool = { true }) -> Bool {
-        let i = find(key)
-        if slots[i].isEmpty {
-            guard admit() else { return false }
-            let j = insert(key, Packed(TermStatistics.Counts(count: 1, documents: 1, leftBoundaries: left, rightBoundaries: right,
-                                                             aligned: aligned)), at: i)
-            slots[j].lastDocument = document
-            return true
-        }
-        slots.withUnsafeMutableBufferPointer { p in
-            p[i].value.add(Packed(TermStatistics.Counts(count: 1, documents: p[i].lastDocument != document ? 1 : 0,
-                                                        leftBoundaries: left, rightBoundaries: right, aligned: aligned)))
-            p[i].lastDocument = document
-        }
-        return true
     }
 
     /// Adds `c` to the counts of `key`.
@@ -286,7 +234,7 @@ package struct NGramTable: Sendable {
 
     private mutating func grow() {
         let old = slots
-        slots = Self.emptySlots(old.count * 2)
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
         for s in old where !s.isEmpty { slots[find(s.key)] = s }
     }
 
@@ -336,42 +284,5 @@ extension TermNGram {
         h ^= (w1 &+ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
         h ^= (w2 &+ (h >> 31)) &* 0x94D0_49BB_1331_11EB
         return h ^ (h >> 32)
-    }
-}
-
-/// Which n-grams may occur twice or more: two bit sets indexed by hash,
-/// "seen" and "seen again". No n-gram seen twice is ever missed; a few seen
-/// once pass too (hash collisions), which only costs a table slot.
-package struct NGramRepeatFilter: Sendable {
-    private var seen: [UInt64]
-    private var again: [UInt64]
-    private let mask: UInt64
-    /// N-grams seen twice or more, about (one per bit of `again` set; bits
-    /// shared by two n-grams make it a little low).
-    package private(set) var repeatedCount = 0
-
-    /// `bits` per set, a power of two (4 MB each by default).
-    package init(bits: Int = 1 << 25) {
-        seen = Array(repeating: 0, count: bits / 64)
-        again = Array(repeating: 0, count: bits / 64)
-        mask = UInt64(bits - 1)
-    }
-
-    @inline(__always)
-    package mutating func observe(_ gram: TermNGram) {
-        let bit = gram.mixedHash & mask
-        let word = Int(bit >> 6), flag = UInt64(1) << (bit & 63)
-        if seen[word] & flag == 0 {
-            seen[word] |= flag
-        } else if again[word] & flag == 0 {
-            again[word] |= flag
-            repeatedCount += 1
-        }
-    }
-
-    @inline(__always)
-    package func mayRepeat(_ gram: TermNGram) -> Bool {
-        let bit = gram.mixedHash & mask
-        return again[Int(bit >> 6)] & (UInt64(1) << (bit & 63)) != 0
     }
 }

@@ -16,10 +16,10 @@ import ZhTextSegment
 /// TermDictionaryWriter.text(of: terms, frequencies: true)
 /// // "# ...\n新质生产力 13 n\n"
 /// ```
-public enum TermDictionaryWriter {
+package enum TermDictionaryWriter {
     /// The dictionary text: a `#` comment line, then one line per term in
     /// the given order, tagged `tag`.
-    public static func text(of terms: [DiscoveredTerm], frequencies: Bool = false, tag: String = "n") -> String {
+    package static func text(of terms: [DiscoveredTerm], frequencies: Bool = false, tag: String = "n") -> String {
         var out = "# new terms found by zhtext discover (jieba user-dictionary format: word [freq] [tag])\n"
         for t in terms {
             out += frequencies ? "\(t.term) \(t.count) \(tag)\n" : "\(t.term) \(tag)\n"

@@ -35,23 +35,23 @@ import ZhTextSegment
 /// let discoverer = TermDiscoverer(segmenter: try Segmenter.load(.init(includeDomain: false)))
 /// let terms = discoverer.discover(in: stats, top: 20)
 /// ```
-public struct TermDiscoverer: Sendable {
-    public struct Options: Sendable, Hashable {
-        public var minCount = 3
-        public var minLength = 2
-        public var maxLength = 6
-        public var minCohesion = 1.0
-        public var minFreedom = 0.6
-        public var cohesionAllowance = 2.0
+package struct TermDiscoverer: Sendable {
+    package struct Options: Sendable, Hashable {
+        package var minCount = 3
+        package var minLength = 2
+        package var maxLength = 6
+        package var minCohesion = 1.0
+        package var minFreedom = 0.6
+        package var cohesionAllowance = 2.0
         /// Smallest share of a candidate's occurrences that begin and end at
         /// word boundaries of the segmentation (`TermStatistics.Counts.aligned`).
-        public var minAligned = 0.6
-        public init(minCount: Int = 3) {
+        package var minAligned = 0.6
+        package init(minCount: Int = 3) {
             self.minCount = minCount
         }
     }
 
-    public let options: Options
+    package let options: Options
     package let isKnownWord: @Sendable (String) -> Bool
     package let partOfSpeech: @Sendable (String) -> String?
     package let stopWords: Set<String>
@@ -59,16 +59,16 @@ public struct TermDiscoverer: Sendable {
     /// Dictionary tags of characters that cannot begin or end a term:
     /// particles, prepositions, conjunctions, adverbs, pronouns, numerals,
     /// measure words, modal particles, interjections, onomatopoeia.
-    public static let edgeFunctionPOS = ["u", "p", "c", "d", "r", "m", "q", "y", "e", "o"]
+    package static let edgeFunctionPOS = ["u", "p", "c", "d", "r", "m", "q", "y", "e", "o"]
     /// Tags of stop-word characters that may still begin or end a term
     /// (nouns, adjectives, abbreviations, localizers, suffixes: 区, 大, 中, 者).
-    public static let edgeContentPOS = ["n", "a", "j", "f", "k"]
+    package static let edgeContentPOS = ["n", "a", "j", "f", "k"]
 
     /// A discoverer that drops the words `isKnownWord` accepts and the
     /// strings that begin or end with a function character: one whose
     /// `partOfSpeech` is in `edgeFunctionPOS`, or a one-character stop
     /// word whose tag is not in `edgeContentPOS` (是, 有, 说, 很).
-    public init(options: Options = Options(), stopWords: Set<String> = [],
+    package init(options: Options = Options(), stopWords: Set<String> = [],
                 isKnownWord: @escaping @Sendable (String) -> Bool,
                 partOfSpeech: @escaping @Sendable (String) -> String? = { _ in nil }) {
         self.options = options
@@ -79,14 +79,14 @@ public struct TermDiscoverer: Sendable {
 
     /// A discoverer that drops the segmenter's dictionary words and uses its
     /// tags for the edge rule.
-    public init(options: Options = Options(), stopWords: Set<String> = [], segmenter: Segmenter) {
+    package init(options: Options = Options(), stopWords: Set<String> = [], segmenter: Segmenter) {
         self.init(options: options, stopWords: stopWords,
                   isKnownWord: { segmenter.contains($0) },
                   partOfSpeech: { segmenter.partOfSpeech(of: $0) })
     }
 
     /// Whether the one-character string `c` cannot begin or end a term.
-    public func isEdgeStop(_ c: String) -> Bool {
+    package func isEdgeStop(_ c: String) -> Bool {
         guard let pos = partOfSpeech(c) else { return false }
         if Self.edgeFunctionPOS.contains(where: { pos.hasPrefix($0) }) && pos != "eng" { return true }
         return stopWords.contains(c) && !Self.edgeContentPOS.contains(where: { pos.hasPrefix($0) })
@@ -96,7 +96,7 @@ public struct TermDiscoverer: Sendable {
     ///
     /// - Complexity: O(*g* + *k* log *k*) for *g* n-grams and *k* candidates,
     ///   plus the substring check over kept terms.
-    public func discover(in stats: TermStatistics, top: Int? = nil) -> [DiscoveredTerm] {
+    package func discover(in stats: TermStatistics, top: Int? = nil) -> [DiscoveredTerm] {
         let minLength = max(2, options.minLength)
         let maxLength = min(options.maxLength, stats.maxLength)
         guard minLength <= maxLength, stats.characterCount > 0 else { return [] }

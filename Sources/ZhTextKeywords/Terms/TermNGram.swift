@@ -10,16 +10,16 @@ import ZhTextSegment
 /// g.count        // 5
 /// g.dropFirst()  // 质生产力
 /// ```
-public struct TermNGram: Hashable, Sendable, Comparable, CustomStringConvertible {
+package struct TermNGram: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Longest n-gram that fits.
-    public static let capacity = 7
+    package static let capacity = 7
     package var w0: UInt64 = 0
     package var w1: UInt64 = 0
     package var w2: UInt64 = 0
     /// Number of scalars.
-    public private(set) var count: Int = 0
+    package private(set) var count: Int = 0
 
-    public init<C: Collection>(_ scalars: C) where C.Element == Unicode.Scalar {
+    package init<C: Collection>(_ scalars: C) where C.Element == Unicode.Scalar {
         precondition(scalars.count <= Self.capacity, "TermNGram holds at most \(Self.capacity) scalars")
         for s in scalars { append(s.value) }
     }
@@ -49,14 +49,14 @@ public struct TermNGram: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// The scalar value at `i` (0-based).
-    public func value(at i: Int) -> UInt32 {
+    package func value(at i: Int) -> UInt32 {
         let word = i / 3 == 0 ? w0 : (i / 3 == 1 ? w1 : w2)
         return UInt32((word >> UInt64((i % 3) * 21)) & 0x1F_FFFF)
     }
 
     /// The scalars in `range`, by shifting the packed words (discovery
     /// takes the parts of every n-gram it looks at).
-    public func slice(_ range: Range<Int>) -> TermNGram {
+    package func slice(_ range: Range<Int>) -> TermNGram {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "slice out of range")
         var g = self
         for _ in 0..<range.lowerBound { g.shiftOutFirst() }
@@ -65,9 +65,9 @@ public struct TermNGram: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// All but the first scalar.
-    public func dropFirst() -> TermNGram { slice(1..<count) }
+    package func dropFirst() -> TermNGram { slice(1..<count) }
     /// All but the last scalar.
-    public func dropLast() -> TermNGram { slice(0..<count - 1) }
+    package func dropLast() -> TermNGram { slice(0..<count - 1) }
 
     /// Removes the first scalar: each word moves down one scalar and takes
     /// the first scalar of the next word on top.
@@ -89,18 +89,18 @@ public struct TermNGram: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// The scalars.
-    public var scalars: [Unicode.Scalar] {
+    package var scalars: [Unicode.Scalar] {
         (0..<count).map { Unicode.Scalar(value(at: $0))! }
     }
 
-    public var description: String {
+    package var description: String {
         var s = String.UnicodeScalarView()
         s.append(contentsOf: scalars)
         return String(s)
     }
 
     /// Code-point order (shorter prefix first).
-    public static func < (a: TermNGram, b: TermNGram) -> Bool {
+    package static func < (a: TermNGram, b: TermNGram) -> Bool {
         let n = min(a.count, b.count)
         for i in 0..<n where a.value(at: i) != b.value(at: i) {
             return a.value(at: i) < b.value(at: i)

@@ -40,7 +40,7 @@ extension TermStatistics: Codable {
         }
     }
 
-    public init(from decoder: any Swift.Decoder) throws {
+    package init(from decoder: any Swift.Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let maxLength = try c.decode(Int.self, forKey: .maxLength)
         guard (1..<TermNGram.capacity).contains(maxLength) else {
@@ -58,7 +58,7 @@ extension TermStatistics: Codable {
         }
     }
 
-    public func encode(to encoder: any Swift.Encoder) throws {
+    package func encode(to encoder: any Swift.Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(maxLength, forKey: .maxLength)
         try c.encode(documentCount, forKey: .documents)

@@ -2,7 +2,7 @@ import ZhTextCore
 /// Decoded text and how it was decoded.
 ///
 /// ```swift
-/// let d = try Decoder().decode(Array("棲霞區".utf8))
+/// let d = try TextDecoder().decode(Array("棲霞區".utf8))
 /// d.encoding        // "UTF-8"
 /// d.substitutions   // 0
 /// ```

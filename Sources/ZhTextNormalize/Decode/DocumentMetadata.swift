@@ -15,21 +15,21 @@ import ZhTextCore
 /// Reads the normalized text (half-width colons, Simplified script); the
 /// header is the first few lines, where dates, `来源`, `作者`, `记者`,
 /// `分享到`, `字体`, `链接已复制` and the like are looked for.
-public struct DocumentMetadata: Sendable, Hashable, Codable {
+package struct DocumentMetadata: Sendable, Hashable, Codable {
     /// A calendar date, possibly without month or day.
-    public struct CalendarDate: Sendable, Hashable, Codable {
-        public var year: Int
-        public var month: Int?
-        public var day: Int?
+    package struct CalendarDate: Sendable, Hashable, Codable {
+        package var year: Int
+        package var month: Int?
+        package var day: Int?
 
-        public init(year: Int, month: Int? = nil, day: Int? = nil) {
+        package init(year: Int, month: Int? = nil, day: Int? = nil) {
             self.year = year
             self.month = month
             self.day = day
         }
 
         /// `2023-09-15`, `2023-09`, `2023`.
-        public var iso: String {
+        package var iso: String {
             var s = String(format4: year)
             if let m = month { s += "-" + String(pad2: m) }
             if let m = month, m > 0, let d = day { s += "-" + String(pad2: d) }
@@ -38,24 +38,24 @@ public struct DocumentMetadata: Sendable, Hashable, Codable {
     }
 
     /// The first non-empty line, trimmed.
-    public var title: String?
+    package var title: String?
     /// The publication date stated in the header.
-    public var date: CalendarDate?
+    package var date: CalendarDate?
     /// The publication time, `15:37:36` or `15:37`.
-    public var time: String?
+    package var time: String?
     /// The source after `来源:`.
-    public var source: String?
+    package var source: String?
     /// The author or reporter, when marked (`作者:`, `记者 `, `文/`).
-    public var author: String?
+    package var author: String?
     /// The 1-based line where the body starts, after header boilerplate.
-    public var bodyStartLine: Int
+    package var bodyStartLine: Int
     /// The normalized scalar offset where the body starts.
-    public var bodyStart: Int
+    package var bodyStart: Int
 
     /// How many lines from the top count as header.
     package static let headerLines = 8
 
-    public init(_ text: NormalizedText) {
+    package init(_ text: NormalizedText) {
         let s = text.scalars
         title = nil; date = nil; time = nil; source = nil; author = nil
         bodyStartLine = 1; bodyStart = 0

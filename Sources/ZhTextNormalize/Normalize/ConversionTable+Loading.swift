@@ -2,11 +2,11 @@ import Foundation
 import ZhTextCore
 
 /// A malformed line in a normalization data file.
-public enum NormalizationDataError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum NormalizationDataError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(file: String)
     case malformedEntry(file: String, line: Int, text: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let file): return "\(file): cannot read data file"
         case .malformedEntry(let file, let line, let text): return "\(file):\(line): malformed entry '\(text)'"

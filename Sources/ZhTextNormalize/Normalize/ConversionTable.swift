@@ -12,7 +12,7 @@ import ZhTextCore
 /// let table = try ConversionTable(contentsOf: [DataDirectory.file("t2s.icu.txt")])
 /// table.convert("頭髮")   // "头发"
 /// ```
-public struct ConversionTable: Sendable {
+package struct ConversionTable: Sendable {
     /// For each BMP scalar, its replacement in the low 21 bits (0 when
     /// unchanged), `phraseStart` set when a phrase of two or more scalars
     /// starts with it and `onePhrase` when it is a phrase on its own: the
@@ -46,19 +46,19 @@ public struct ConversionTable: Sendable {
     package var valueStart: [Int32] = [0]
     package var valueScalars: [Unicode.Scalar] = []
     /// The longest phrase value, in scalars (bounds the output's growth).
-    public internal(set) var longestValue = 0
+    package internal(set) var longestValue = 0
     /// The longest phrase, in scalars.
-    public internal(set) var longestPhrase = 0
+    package internal(set) var longestPhrase = 0
     /// The most scalars a phrase writes per scalar it reads, rounded up
     /// (2 for a one-character key with a two-character value): with 1 for
     /// plain characters, this bounds the output's growth.
     package var growth = 1
     /// Number of single-character entries and of phrases.
-    public internal(set) var characterCount = 0
-    public internal(set) var phraseCount = 0
+    package internal(set) var characterCount = 0
+    package internal(set) var phraseCount = 0
 
     /// A table from entries (key → value), later entries overriding earlier ones.
-    public init(entries: [(key: [Unicode.Scalar], value: [Unicode.Scalar])]) {
+    package init(entries: [(key: [Unicode.Scalar], value: [Unicode.Scalar])]) {
         bmp = [UInt32](repeating: 0, count: 0x10000)
         astral = [:]
         rootChild = [Int32](repeating: 0, count: 0x10000)
@@ -86,7 +86,7 @@ public struct ConversionTable: Sendable {
     }
 
     /// Loads and merges table files in order.
-    public init(contentsOf urls: [URL]) throws {
+    package init(contentsOf urls: [URL]) throws {
         var entries: [(key: [Unicode.Scalar], value: [Unicode.Scalar])] = []
         for url in urls { entries += try Self.readEntries(url) }
         self.init(entries: entries)
@@ -112,7 +112,7 @@ public struct ConversionTable: Sendable {
 
     /// The single-character replacement of `s` (itself when unchanged).
     @inline(__always)
-    public func character(_ s: Unicode.Scalar) -> Unicode.Scalar {
+    package func character(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
         if v < 0x10000 {
             let r = bmp[Int(v)] & Self.replacementMask
@@ -125,7 +125,7 @@ public struct ConversionTable: Sendable {
     /// `text` converted by longest match (no offsets; `Normalizer` keeps them).
     ///
     /// - Complexity: O(n × longest phrase).
-    public func convert(_ text: String) -> String {
+    package func convert(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         scalars.withUnsafeBufferPointer { buffer in
@@ -145,7 +145,7 @@ public struct ConversionTable: Sendable {
     }
 
     /// True when the table changes `s` on its own.
-    public func changes(_ s: Unicode.Scalar) -> Bool {
+    package func changes(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x10000 ? bmp[Int(s.value)] & Self.replacementMask != 0 : astral[s.value] != nil
     }
 }

@@ -37,7 +37,7 @@ public struct Normalizer: Sendable {
 
     public let options: Options
     /// The T→S table, nil when `traditionalToSimplified` is off.
-    public let table: ConversionTable?
+    package let table: ConversionTable?
     package let pinyin: PinyinMatcher
     package let scripts: ScriptClassifier
 

@@ -74,27 +74,63 @@ package enum Shared {
     /// The facts of a file of the facts fixture (Tests/ZhTextFactsTests/Fixtures/facts).
     package static func facts(ofFixture name: String) throws -> [Fact] {
         let path = root.appendingPathComponent("Tests/ZhTextFactsTests/Fixtures/facts").appendingPathComponent(name).path
-        return facts(of: try Decoder().decodeFile(atPath: path).text)
+        return facts(of: try TextDecoder().decodeFile(atPath: path).text)
     }
 }
 
-package func keywordTokens(_ spec: String) -> [Token] {
-    var tokens: [Token] = []
-    var offset = 0
+/// A document given as `word/pos word/pos ...`: its scalars and its words,
+/// tagged with the shipped segmenter's tag set (`Shared.posNames`).
+package struct TaggedDocument: Sendable {
+    package var scalars: [Unicode.Scalar] = []
+    package var words: [Word] = []
+    package var pair: (scalars: [Unicode.Scalar], words: [Word]) { (scalars, words) }
+}
+
+extension Shared {
+    /// The shipped segmenter's tag names, by id.
+    package static var posNames: [String] { segmenter.lexicon.posNames }
+}
+
+/// The document of `spec`, `word/pos` items separated by spaces.
+package func keywordTokens(_ spec: String) -> TaggedDocument {
+    var d = TaggedDocument()
     for item in spec.split(separator: " ") {
         let parts = item.split(separator: "/")
-        let text = String(parts[0])
-        let n = text.unicodeScalars.count
-        tokens.append(Token(text: text, pos: String(parts[1]), start: offset, end: offset + n))
-        offset += n
+        guard let id = Shared.segmenter.partOfSpeechID(String(parts[1])) else {
+            fatalError("\(parts[1]) is not a tag of the shipped dictionary")
+        }
+        let start = d.scalars.count
+        d.scalars.append(contentsOf: parts[0].unicodeScalars)
+        d.words.append(Word(range: start..<d.scalars.count, posID: id))
     }
-    return tokens
+    return d
 }
 
-/// The keyword counts of `documents`, added in order.
-package func keywordCounts(_ documents: [Token]..., filter: KeywordFilter) -> KeywordCounts {
+package func keywordCounts(_ documents: TaggedDocument..., filter: KeywordFilter) -> KeywordCounts {
     var counts = KeywordCounts()
     for d in documents { counts.add(document: d, filter: filter) }
     return counts
 }
 
+extension KeywordCounts {
+    /// Counts the accepted words of `d`.
+    package mutating func add(document d: TaggedDocument, filter: KeywordFilter) {
+        add(document: d.words[...], of: d.scalars, posNames: Shared.posNames, filter: filter)
+    }
+}
+
+extension KeywordExtractor {
+    package func extract(from d: TaggedDocument, top: Int? = nil) -> [Keyword] {
+        extract(from: d.words, in: d.scalars, posNames: Shared.posNames, top: top)
+    }
+    package func extract(fromDocuments documents: [TaggedDocument], top: Int? = nil) -> [Keyword] {
+        extract(fromDocuments: documents.map(\.pair), posNames: Shared.posNames, top: top)
+    }
+}
+
+extension KeywordCooccurrence {
+    /// Adds `d`'s pairs; `isCandidate` gets each word's text and tag name.
+    package mutating func add(document d: TaggedDocument, isCandidate: (String, String) -> Bool) {
+        add(document: d.words, of: d.scalars) { isCandidate($0, Shared.posNames[Int($1)]) }
+    }
+}
