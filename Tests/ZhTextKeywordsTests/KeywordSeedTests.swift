@@ -55,7 +55,7 @@ enum KeywordSeedCorpus {
         #expect(top.contains { $0.term == "宜兴" })
         #expect(top.allSatisfy { $0.term.unicodeScalars.count > 1 && extractor.filter.accepts(term: $0.term, pos: $0.pos) })
         // Across both seeds, the term they share is a keyword with documents = 2.
-        let tfidf = try KeywordExtractor.load().extract(fromDocuments: docs, posNames: posNames, top: 10)
+        let tfidf = Shared.keywords.extract(fromDocuments: docs, posNames: posNames, top: 10)
         #expect(tfidf.first { $0.term == "新质生产力" }?.documents == 2)
     }
 

@@ -18,7 +18,7 @@ import ZhTextTestSupport
 
     @Test func discoveryStatisticsOfTheSeedsFindTheTermWithItsCounts() throws {
         // The sample path of `analyze`: the seeds with the segmenter's words.
-        let segmenter = try Segmenter.load(.init(includeDomain: false))
+        let segmenter = Shared.segmenterWithoutDomain
         let texts = try KeywordSeedCorpus.paths().map { try KeywordSeedCorpus.normalized($0).scalars }
         let stats = TermStatistics.forDiscovery(texts.map { ($0, segmenter.words($0)) })
         // Only single characters and repeated n-grams are stored.
