@@ -29,24 +29,35 @@ enum Tool {
         }
     }
 
-    /// `zhtext` in the build products directory, next to the test bundle.
-    /// Before the first run, the shared stages are loaded in this process,
-    /// which writes the binary caches into the test process's temporary
-    /// cache (`XDG_CACHE_HOME`, inherited by every run): otherwise the
-    /// first runs, started at once by suites running in parallel, would
-    /// each build the same caches (seconds each in a debug build).
-    static var binary: URL {
-        get throws {
-            let url = try located.get()
-            _ = Shared.pipeline
-            return url
-        }
+    struct WarmUpFailed: Error, CustomStringConvertible {
+        var status: Int32
+        var stderr: String
+        var description: String { "zhtext analyze (the warm-up run) ended with status \(status): \(stderr)" }
     }
 
-    private static let located: Result<URL, Missing> = {
+    /// `zhtext` in the build products directory, next to the test bundle,
+    /// after one run that loads every stage. That run writes the binary
+    /// caches all later runs read, in the test process's temporary cache
+    /// (their keys include the binary, so the test process's own caches
+    /// are not zhtext's): otherwise the first runs, started at once by
+    /// suites running in parallel, would each build them (seconds each in
+    /// a debug build). It starts after the shared load of this process,
+    /// which must see no other segmenter cache written meanwhile
+    /// (`Shared.segmenterWasBuilt`).
+    static var binary: URL {
+        get throws { try prepared.get() }
+    }
+
+    private static let prepared = Result<URL, any Error> {
         let url = productsDirectory.appendingPathComponent("zhtext")
-        return FileManager.default.isExecutableFile(atPath: url.path) ? .success(url) : .failure(Missing(path: url.path))
-    }()
+        guard FileManager.default.isExecutableFile(atPath: url.path) else { throw Missing(path: url.path) }
+        _ = Shared.pipeline
+        let out = try temporaryDirectory("warm-up")
+        let line = #"{"id":"warm-up","text":"宜兴市新材料产业园去年工业产值达230亿元。"}"# + "\n"
+        let r = try run(["analyze", "--jsonl", "-", "--out", out.path, "--quiet"], stdin: Data(line.utf8), executable: url)
+        guard r.status == 0 else { throw WarmUpFailed(status: r.status, stderr: r.stderr) }
+        return url
+    }
 
     struct Output {
         var status: Int32

@@ -26,22 +26,30 @@ package enum Shared {
 
     /// Whether the shared segmenter was built from the dictionaries rather
     /// than read from a cache (so in every test process, whose cache starts
-    /// empty): the load then wrote the cache that later loads read.
+    /// empty): the load then wrote the cache that later loads in this
+    /// process read, `segmenterCacheWritten`.
     package static var segmenterWasBuilt: Bool { loaded.segmenterWasBuilt }
+    /// The segmenter cache files the shared load wrote.
+    package static var segmenterCacheWritten: Set<String> { loaded.written }
 
-    /// The segmenter caches in the test process's cache directory.
-    package static func segmenterCacheFiles() -> [String] {
+    /// The segmenter caches in the test process's cache directory (this
+    /// process's, and the zhtext runs': the cache keys include the binary).
+    package static func segmenterCacheFiles() -> Set<String> {
         let dir = URL(fileURLWithPath: cacheDirectory).appendingPathComponent("zhtext").path
-        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("segmenter-") }
+        return Set(((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("segmenter-") })
     }
 
-    private static let loaded: (pipeline: Pipeline, segmenterWasBuilt: Bool) = {
-        // No other code writes the default segmenter's cache before this
-        // load: the suites take the shipped segmenter from here, and the
-        // end-to-end runs start after it (Tool.binary).
-        let cached = !segmenterCacheFiles().isEmpty
-        do { return (try Pipeline(options: Pipeline.Options()), !cached) }
-        catch { fatalError("the shipped data did not load: \(error)") }
+    private static let loaded: (pipeline: Pipeline, segmenterWasBuilt: Bool, written: Set<String>) = {
+        // Nothing else writes a segmenter cache during this load: the suites
+        // take the shipped segmenter from here (and load others after it),
+        // and the end-to-end runs start after it (Tool.binary).
+        let before = segmenterCacheFiles()
+        do {
+            let pipeline = try Pipeline(options: Pipeline.Options())
+            return (pipeline, before.isEmpty, segmenterCacheFiles().subtracting(before))
+        } catch {
+            fatalError("the shipped data did not load: \(error)")
+        }
     }()
     package static var normalizer: Normalizer { pipeline.normalizer }
     package static var segmenter: Segmenter { pipeline.segmenter }
