@@ -21,16 +21,22 @@
 /// trie.value(of: s, 0, 2)     // 7
 /// trie.value(of: s, 0, 1)     // -1 (a prefix only)
 /// ```
+/// The lookups run per scalar in the entity and fact scanners' hot loops,
+/// so they are `@inlinable`. The type is `public` (its members are all
+/// `package`): with Swift 6.3, `@inlinable` code of a `package` type that
+/// uses the type's static members is not inlined into other modules, only
+/// called.
+///
 /// - Complexity: a lookup or match is O(*k*), *k* the longest word.
 /// Hand-built for the `zhtext analyze --jobs 1` and `--jobs 2` benchmark rows.
-package struct ScalarTrie: Sendable {
+public struct ScalarTrie: Sendable {
     /// The value of words that are not in the trie (and of prefixes only).
-    package static let none: Int32 = -1
+    @inlinable package static var none: Int32 { -1 }
 
     /// Where a walk stands: a node, and the value of the word ending there.
-    package struct Step: Sendable {
-        package var node: Int32
-        package var value: Int32
+    public struct Step: Sendable {
+        @usableFromInline package var node: Int32
+        @usableFromInline package var value: Int32
 
         @inlinable
         package init(node: Int32, value: Int32) {
@@ -41,10 +47,10 @@ package struct ScalarTrie: Sendable {
 
     /// A hash slot: the edge key plus one (0 marks an empty slot), the
     /// child, and the value of the word ending at the child.
-    package struct Slot: Sendable {
-        package var key: UInt64
-        package var child: Int32
-        package var value: Int32
+    public struct Slot: Sendable {
+        @usableFromInline package var key: UInt64
+        @usableFromInline package var child: Int32
+        @usableFromInline package var value: Int32
 
         package init(key: UInt64, child: Int32, value: Int32) {
             self.key = key
@@ -59,17 +65,17 @@ package struct ScalarTrie: Sendable {
 
     /// The child of the root for each scalar below `rootLimit` (node -1 when
     /// missing): every BMP scalar, or none.
-    @usableFromInline package private(set) var rootSteps: [Step]
-    @usableFromInline package private(set) var rootLimit: UInt32
-    @usableFromInline package private(set) var slots = [Slot](repeating: emptySlot, count: 64)
-    @usableFromInline package private(set) var mask = 63
+    @usableFromInline var rootSteps: [Step]
+    @usableFromInline var rootLimit: UInt32
+    @usableFromInline var slots = [Slot](repeating: emptySlot, count: 64)
+    @usableFromInline var mask = 63
     private var edgeCount = 0
     /// One bit per hashed edge key: clear means the edge does not exist.
-    @usableFromInline package private(set) var filter: [UInt64]
+    @usableFromInline var filter: [UInt64]
     /// log2 of the number of bits of `filter`.
-    @usableFromInline package let filterBits: Int
+    @usableFromInline let filterBits: Int
     /// The value of the empty word.
-    @usableFromInline package private(set) var rootValue = none
+    @usableFromInline var rootValue = none
     /// Number of nodes, the root included.
     package private(set) var nodeCount = 1
 
@@ -90,7 +96,7 @@ package struct ScalarTrie: Sendable {
 
     @inlinable @inline(__always)
     static func slotIndex(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: BitHash.fibonacci(key) >> 32) & mask
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask   // BitHash.fibonacci
     }
 
     @inlinable @inline(__always)
@@ -155,7 +161,7 @@ package struct ScalarTrie: Sendable {
     /// The longest word starting at `i` (or, with `backward`, for a trie of
     /// reversed words, ending at `i`, exclusive) whose length `accept`
     /// allows, as (value, length).
-    @inlinable
+    @inlinable @inline(__always)
     package func longestWord(in s: [Unicode.Scalar], at i: Int, backward: Bool = false,
                              accepting accept: (Int) -> Bool = { _ in true }) -> (value: Int32, length: Int)? {
         let direction = backward ? -1 : 1
@@ -174,7 +180,7 @@ package struct ScalarTrie: Sendable {
     }
 
     /// Whether a word starting at `start` ends at or after `minEnd`.
-    @inlinable
+    @inlinable @inline(__always)
     package func hasWord(in s: [Unicode.Scalar], from start: Int, endingAtOrAfter minEnd: Int) -> Bool {
         guard start < s.count else { return false }
         var at = first(s[start].value), end = start + 1

@@ -28,8 +28,8 @@ package struct FactLexicon: Sendable {
     package var peopleWords = FactWordTable<Bool>()
     package var timeWords = FactWordTable<Int>()
     package var unitBlockers = FactWordTable<Bool>()
-    /// The non-fact words (some tens of thousands of edges: a filter of
-    /// 2^18 bits, 32 KB, about eight bits an edge).
+    /// The non-fact words (about 19,000 edges: a filter of 2^18 bits,
+    /// 32 KB, some thirteen bits an edge).
     package var nonfactWords = ScalarTrie(filterBits: 18, rootTable: false)
     package var longestNonfact = 4
     /// The longest non-fact word starting with each BMP scalar (0 when none

@@ -9,8 +9,9 @@ import ZhTextCore
 /// t.longestStarting(at: 2, in: Array("推进一批项目".unicodeScalars))   // (7, 2)
 /// ```
 package struct FactWordTable<Value: Sendable>: Sendable {
-    /// Bits of a table's trie filters: the lists hold some hundreds of
-    /// words, so 16,384 bits keep a failed lookup in cache and rarely wrong.
+    /// Bits of a table's trie filters: a list has at most about 500 edges,
+    /// so 16,384 bits (2 KB) keep a failed lookup in cache and rarely let
+    /// one through to the edge table.
     package static var filterBits: Int { 14 }
 
     package private(set) var values: [Value] = []

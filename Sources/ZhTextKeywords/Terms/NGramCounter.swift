@@ -223,27 +223,36 @@ package enum NGramCounter {
                               keepingSingles: Bool) -> NGramTable {
         let n = sorted.count
         let codesWidth = codeWidth * longest
+        let codesMask: UInt128 = ~0 << UInt128(UInt128.bitWidth - codesWidth)
+        // Whole codes in `b` bits (b ≤ 128), as b · ⌈2¹⁶ / codeWidth⌉ >> 16:
+        // exact for such small `b`, and no division per key.
+        let reciprocal = ((1 << 16) + codeWidth - 1) / codeWidth
+        func codes(inBits b: Int) -> Int { (b &* reciprocal) >> 16 }
         // Characters of the run from a key's position, up to `longest`:
         // the codes past its end are zero.
         func length(_ key: UInt128) -> Int {
-            longest - (key >> UInt128(UInt128.bitWidth - codesWidth)).trailingZeroBitCount / codeWidth
+            longest - codes(inBits: (key & codesMask).trailingZeroBitCount - (UInt128.bitWidth - codesWidth))
         }
         // shared[i]: codes key i shares with key i − 1 (none for the first
-        // and past the last).
+        // and past the last); lengths[i]: length(key i). The n-grams
+        // counted at key i go up to top(i); those longer than shared[i + 1]
+        // end there, so the table will hold the sum of top(i) − shared[i + 1].
+        var lengths = [UInt8](repeating: 0, count: n)
         var shared = [UInt8](repeating: 0, count: n + 1)
-        var previousLength = length(sorted[0])
-        for i in 1..<n {
-            let a = sorted[i - 1], b = sorted[i], lengthB = length(b)
-            shared[i] = UInt8(min((a ^ b).leadingZeroBitCount / codeWidth, previousLength, lengthB))
-            previousLength = lengthB
-        }
-        // The longest n-gram counted at key i; those longer than
-        // shared[i + 1] end there.
-        func top(_ i: Int) -> Int {
-            keepingSingles ? length(sorted[i]) : max(1, Int(shared[i]), Int(shared[i + 1]))
-        }
         var kept = 0
-        for i in 0..<n { kept += top(i) - Int(shared[i + 1]) }
+        func top(_ length: UInt8, _ before: UInt8, _ after: UInt8) -> Int {
+            keepingSingles ? Int(length) : max(1, Int(before), Int(after))
+        }
+        lengths[0] = UInt8(length(sorted[0]))
+        for i in 1..<n {
+            lengths[i] = UInt8(length(sorted[i]))
+            let common = codes(inBits: (sorted[i - 1] ^ sorted[i]).leadingZeroBitCount)
+            shared[i] = UInt8(min(common, Int(min(lengths[i - 1], lengths[i]))))
+            kept += top(lengths[i - 1], shared[i - 1], shared[i]) - Int(shared[i])
+        }
+        kept += top(lengths[n - 1], shared[n - 1], 0)
+        // Constants from here on: the closure below reads them unchecked.
+        let lengthOf = lengths, sharedWith = shared
 
         let documentShift = UInt128(flagBits)
         let documentMask: UInt128 = (1 << UInt128(UInt128.bitWidth - codesWidth - flagBits)) - 1
@@ -255,16 +264,16 @@ package enum NGramCounter {
                 NGramTable(distinctCount: kept) { add in
                     for i in 0..<n {
                         let key = sorted[i]
-                        let before = Int(shared[i]), after = Int(shared[i + 1])
+                        let before = Int(sharedWith[i]), after = Int(sharedWith[i + 1])
                         let document = Int(truncatingIfNeeded: (key >> documentShift) & documentMask)
                         let left = UInt32(truncatingIfNeeded: (key >> 1) & 1)
                         let aligned = UInt32(truncatingIfNeeded: key >> 2) & 0x7F
                         // The length of the n-gram that ends where the run
                         // does, or 0 when the run goes on past `longest`.
-                        let runLength = length(key)
+                        let runLength = Int(lengthOf[i])
                         let rightAt = runLength < longest || key & 1 != 0 ? runLength : 0
                         var gram = TermNGram()
-                        for k in 1...top(i) {
+                        for k in 1...top(lengthOf[i], sharedWith[i], sharedWith[i + 1]) {
                             gram.append(scalarOf[Int(truncatingIfNeeded: key >> UInt128(UInt128.bitWidth - codeWidth * k)) & codeMask])
                             if k > before {
                                 groups[k] = Group(start: i, number: groups[k].number + 1)
