@@ -1,9 +1,6 @@
-#if canImport(Glibc)
-import Glibc
 import ZhTextCore
 import ZhTextNormalize
 import ZhTextSegment
-#endif
 
 /// An open-addressing hash table from `TermNGram` to `TermStatistics.Counts`,
 /// the one structure new-term discovery spends its time in.
@@ -101,10 +98,7 @@ package struct NGramTable: Sendable {
     /// and are put in run by run, each run's stretch staying in cache. The
     /// slots are made empty just ahead of the first entry that reaches
     /// them, so that each stretch is written once, in cache, not cleared
-    /// whole first and read back from memory. Filled that way the table
-    /// needs no huge pages, and is not offered for them: the kernel
-    /// clearing fresh huge pages cost up to 80 ms on the benchmark machine,
-    /// and discovery's lookups were no faster with them.
+    /// whole first and read back from memory.
     package init(distinctCount count: Int, _ fill: ((TermNGram, Packed) -> Void) -> Void) {
         let regionBits = UInt64(min(8, max(0, Int.bitWidth - count.leadingZeroBitCount - 8)))
         let regions = 1 << regionBits
@@ -162,22 +156,9 @@ package struct NGramTable: Sendable {
 
     package var isEmpty: Bool { count == 0 }
 
-    /// `count` empty slots. A large table is offered to the kernel for
-    /// huge pages before it is first written: the table (tens of MB) is
-    /// probed at random, and with 4 KB pages nearly every probe would also
-    /// miss the TLB.
+    /// `count` empty slots.
     private static func emptySlots(_ count: Int) -> [Slot] {
-        [Slot](unsafeUninitializedCapacity: count) { buffer, initialized in
-            #if canImport(Glibc)
-            let huge = HugePageTable<UInt8>.hugePageSize
-            let start = Int(bitPattern: buffer.baseAddress)
-            let end = start + count * MemoryLayout<Slot>.stride
-            let first = (start + huge - 1) / huge * huge, last = end / huge * huge
-            if last > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_HUGEPAGE) }
-            #endif
-            buffer.initialize(repeating: Slot())
-            initialized = count
-        }
+        [Slot](repeating: Slot(), count: count)
     }
 
     @inline(__always)
