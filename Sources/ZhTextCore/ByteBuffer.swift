@@ -1,7 +1,11 @@
-/// UTF-8 output built in one growing byte array. The per-document outputs
-/// (documents.jsonl lines, facts.csv rows, corpus.state lines) are written
-/// here field by field: no `JSONValue` tree, no intermediate `String` per
-/// field or number, and strings are copied whole unless they need escaping.
+import Glibc
+
+/// UTF-8 output built in one growing byte array: the one byte buffer of
+/// ZhText. The per-document outputs (documents.jsonl lines, facts.csv rows,
+/// corpus.state lines) are written here field by field: no `JSONValue`
+/// tree, no intermediate `String` per field or number, and strings are
+/// copied whole unless they need escaping. `FileWriter` buffers its file's
+/// bytes in one, and the CLI builds standard output in one.
 ///
 /// ```swift
 /// var out = ByteBuffer()
@@ -39,6 +43,29 @@ package struct ByteBuffer: ~Copyable {
     /// The bytes as a string (they are always valid UTF-8).
     package var string: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Forgets the bytes written, keeping the memory for the next ones.
+    package mutating func removeAll() { count = 0 }
+
+    /// Writes the bytes to the file descriptor `fd` and forgets them;
+    /// false when a write fails (`errno` says why).
+    package mutating func flush(to fd: Int32) -> Bool {
+        defer { count = 0 }
+        return ByteBuffer.write(bytes, to: fd)
+    }
+
+    /// Writes all of `bytes` to the file descriptor `fd`, however many
+    /// calls it takes; false when a write fails (`errno` says why).
+    package static func write(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
+    }
+
     /// Room for `n` more bytes at the end.
     @inline(__always)
     private mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
@@ -71,6 +98,49 @@ package struct ByteBuffer: ~Copyable {
         guard let source = buffer.baseAddress else { return }
         reserve(buffer.count).update(from: source, count: buffer.count)
         count += buffer.count
+    }
+
+    /// `scalars` in UTF-8 (room for all of them is made once).
+    @inline(__always)
+    package mutating func append(scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+        var p = reserve(scalars.count * 4)
+        for s in scalars { p += Self.encode(s.value, at: p) }
+        count = p - base
+    }
+
+    /// Writes the scalar `v` in UTF-8 at `p` and returns its length: one
+    /// branch per length, all its bytes stored at once.
+    @inline(__always)
+    private static func encode(_ v: UInt32, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        if v < 0x80 {
+            p[0] = UInt8(truncatingIfNeeded: v)
+            return 1
+        } else if v < 0x800 {
+            p[0] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6); p[1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+            return 2
+        } else if v < 0x10000 {
+            p[0] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12); p[1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+            p[2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+            return 3
+        } else {
+            p[0] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18); p[1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
+            p[2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F); p[3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+            return 4
+        }
+    }
+
+    /// The bytes of plain values, as they lie in memory.
+    @inline(__always)
+    package mutating func append(raw: UnsafeRawBufferPointer) {
+        guard raw.count > 0 else { return }
+        UnsafeMutableRawPointer(reserve(raw.count)).copyMemory(from: raw.baseAddress!, byteCount: raw.count)
+        count += raw.count
+    }
+
+    /// `n` zero bytes.
+    package mutating func append(zeros n: Int) {
+        reserve(n).initialize(repeating: 0, count: n)
+        count += n
     }
 
     /// `s` as it is, without escaping.

@@ -61,7 +61,7 @@ package struct CacheFile {
     /// `Reader.mappedTable()` keep it mapped and are used in place.
     package func read<T>(_ body: (inout Reader) -> T?) -> T? {
         guard let url, let file = MappedFile(path: url.path) else { return nil }
-        var r = Reader(raw: file.bytes, file: file)
+        var r = Reader(file: file)
         guard r.bytes(magic.count) == magic, r.string() == key else { return nil }
         return body(&r)
     }
@@ -71,7 +71,8 @@ package struct CacheFile {
     /// all but the `keeping` newest files of this kind.
     package func write(keeping: Int, _ body: (inout Writer) -> Void) {
         guard let url else { return }
-        var w = Writer(bytes: magic)
+        var w = Writer()
+        magic.withUnsafeBufferPointer { w.out.append($0) }
         w.put(Array(key.utf8))
         body(&w)
         let fm = FileManager.default
@@ -79,7 +80,7 @@ package struct CacheFile {
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try fm.createDirectory(at: dir, withIntermediateDirectories: true)
-            try Data(w.bytes).write(to: tmp)
+            try Data(buffer: w.out.bytes).write(to: tmp)
             guard rename(tmp.path, url.path) == 0 else { try? fm.removeItem(at: tmp); return }
         } catch {
             try? fm.removeItem(at: tmp)
@@ -103,28 +104,33 @@ package struct CacheFile {
     }
 
     /// Appends length-prefixed arrays of plain values.
-    package struct Writer {
-        package var bytes: [UInt8]
+    package struct Writer: ~Copyable {
+        package var out = ByteBuffer(capacity: 1 << 16)
 
         package mutating func put<T>(_ a: [T]) {
-            var n = Int64(a.count)
-            withUnsafeBytes(of: &n) { bytes.append(contentsOf: $0) }
-            a.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            putCount(a.count)
+            a.withUnsafeBytes { out.append(raw: $0) }
+        }
+
+        /// The length of an array whose values the caller appends to `out`.
+        package mutating func putCount(_ count: Int) {
+            var n = Int64(count)
+            withUnsafeBytes(of: &n) { out.append(raw: $0) }
         }
 
         /// Zeros, so that the next array's values (past its count) start at
         /// a multiple of `alignment` in the file.
         package mutating func pad(before alignment: Int) {
-            bytes.append(contentsOf: repeatElement(0, count: Reader.padding(at: bytes.count, before: alignment)))
+            out.append(zeros: Reader.padding(at: out.count, before: alignment))
         }
     }
 
     /// Reads length-prefixed arrays of plain values, refusing any that
     /// would run past the end.
     package struct Reader {
-        package let raw: UnsafeRawBufferPointer
-        /// Keeps `raw` mapped for the tables that view it.
-        package var file: MappedFile? = nil
+        /// The file, kept mapped for the tables that view it.
+        package let file: MappedFile
+        package var raw: UnsafeRawBufferPointer { file.bytes }
         package var at = 0
 
         /// The zeros `Writer.pad(before:)` puts at `offset`.
@@ -158,24 +164,15 @@ package struct CacheFile {
             return result
         }
 
-        /// A length-prefixed array copied into a `HugePageTable`.
-        package mutating func table<T>() -> HugePageTable<T>? {
-            guard let from: UnsafeRawBufferPointer = tableBytes(of: T.self) else { return nil }
-            return HugePageTable<T>(count: from.count / MemoryLayout<T>.stride) {
-                UnsafeMutableRawBufferPointer($0).copyMemory(from: from)
-            }
-        }
-
-        /// A length-prefixed array as a read-only `HugePageTable` viewing
-        /// the mapped file (a copy when the file is not mapped or the
-        /// array's offset does not suit `T`).
-        package mutating func mappedTable<T>() -> HugePageTable<T>? {
+        /// A length-prefixed array as a read-only `PlainTable` viewing the
+        /// mapped file (a copy when the array's offset does not suit `T`).
+        package mutating func mappedTable<T>() -> PlainTable<T>? {
             guard let from: UnsafeRawBufferPointer = tableBytes(of: T.self) else { return nil }
             let n = from.count / MemoryLayout<T>.stride
-            guard let file, let start = from.baseAddress, Int(bitPattern: start) % MemoryLayout<T>.alignment == 0 else {
-                return HugePageTable<T>(count: n) { UnsafeMutableRawBufferPointer($0).copyMemory(from: from) }
+            guard let start = from.baseAddress, Int(bitPattern: start) % MemoryLayout<T>.alignment == 0 else {
+                return PlainTable<T>(count: n) { UnsafeMutableRawBufferPointer($0).copyMemory(from: from) }
             }
-            return HugePageTable<T>(viewing: start.assumingMemoryBound(to: T.self), count: n, owner: file)
+            return PlainTable<T>(viewing: UnsafeBufferPointer(start: start.assumingMemoryBound(to: T.self), count: n), in: file)
         }
 
         /// The bytes of the next length-prefixed array of `T`.

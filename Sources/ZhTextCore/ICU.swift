@@ -1,7 +1,7 @@
 import CZhICU
 
-/// The ICU calls ZhText uses, through the CZhICU shim. The only file that
-/// imports CZhICU.
+/// The ICU calls ZhText uses, through the CZhICU shim. With `LinuxFile`,
+/// the only code that imports CZhICU.
 package enum ICU {
     /// ICU's version, e.g. "72.1".
     package static var version: String { String(cString: czhicu_version()) }

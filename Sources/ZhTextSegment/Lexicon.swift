@@ -36,9 +36,9 @@ package struct Lexicon: Sendable {
     package static let whitespacePOSID: UInt16 = 7
 
     /// The trie: node ids are unit indices.
-    var units: HugePageTable<Unit>
+    var units: PlainTable<Unit>
     /// Code of each BMP scalar (0: in no word).
-    var bmpCodes: HugePageTable<Int32>
+    var bmpCodes: PlainTable<Int32>
     /// Codes of scalars above the BMP.
     var astralCodes: [UInt32: Int32]
     /// ln(freq / total) of the word ending at each node (what
@@ -76,8 +76,8 @@ package struct Lexicon: Sendable {
     init(firstChild: [Int32], label: [UInt32], logProb: [Float], posID: [UInt16], posNames: [String],
          logTotal: Double, wordCount: Int) {
         let built = DoubleArrayBuilder(firstChild: firstChild, label: label, logProb: logProb, posID: posID).build()
-        self.units = HugePageTable(built.units)
-        self.bmpCodes = HugePageTable(built.bmpCodes)
+        self.units = PlainTable(built.units)
+        self.bmpCodes = PlainTable(built.bmpCodes)
         self.astralCodes = built.astralCodes
         self.logProb = built.logProb
         self.posID = built.posID
@@ -87,7 +87,7 @@ package struct Lexicon: Sendable {
     }
 
     /// A lexicon from its cached tables.
-    init(units: HugePageTable<Unit>, bmpCodes: HugePageTable<Int32>, astralCodes: [UInt32: Int32],
+    init(units: PlainTable<Unit>, bmpCodes: PlainTable<Int32>, astralCodes: [UInt32: Int32],
          logProb: [Float], posID: [UInt16], posNames: [String], logTotal: Double, wordCount: Int) {
         self.units = units
         self.bmpCodes = bmpCodes
@@ -137,7 +137,7 @@ package struct Lexicon: Sendable {
     /// The dense code of `scalar`, 0 when no word has it.
     @inline(__always)
     func code(of scalar: UInt32) -> Int32 {
-        scalar < 0x10000 ? bmpCodes[Int(scalar)] : (astralCodes[scalar] ?? 0)
+        scalar < 0x10000 ? bmpCodes.buffer[Int(scalar)] : (astralCodes[scalar] ?? 0)
     }
 
     /// Unsafe views of the tables for the segmenter's hot loops, valid
@@ -181,6 +181,7 @@ package struct Lexicon: Sendable {
         guard node >= 0 else { return -1 }
         let code = code(of: scalar)
         if code == 0 { return -1 }
+        let units = units.buffer
         let t = Int(units[Int(node)].base &+ code)
         return t < units.count && units[t].check == node ? Int32(t) : -1
     }
@@ -220,7 +221,7 @@ package struct Lexicon: Sendable {
     }
 
     /// Number of trie units (root and free ones included).
-    var unitCount: Int { units.count }
+    var unitCount: Int { units.buffer.count }
 }
 
 extension Lexicon {

@@ -156,7 +156,7 @@ extension Segmenter {
         for c in 0..<0x10000 {
             let node = lexicon.rootChild(UInt32(c))
             guard node >= 0 else { continue }
-            let logProb = lexicon.units[Int(node)].logProb
+            let logProb = lexicon.units.buffer[Int(node)].logProb
             guard logProb <= 0 else { continue }
             let tag = lexicon.posNames[Int(lexicon.posID[Int(node)])]
             if functionTags.contains(tag) || logProb >= frequent { chars.append(UInt32(c)) }

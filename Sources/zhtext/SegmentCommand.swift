@@ -100,9 +100,9 @@ struct SegmentCommand: ParsableCommand {
             }
             spans = try QuantityMerger().merge(spans, in: text.scalars, quantityPOS: mq)
         }
-        var out = OutputBuffer()
-        out.writeLines(spans, text: text, original: original, posNames: pos ? posNames : nil, last: true)
-        out.flush()
+        var out = ByteBuffer(capacity: text.scalars.count * 3 + 64)
+        out.appendLines(spans, text: text, original: original, posNames: pos ? posNames : nil, last: true)
+        _ = out.flush(to: 1)
         clock.lap("output")
     }
 
@@ -126,7 +126,7 @@ struct SegmentCommand: ParsableCommand {
         }
         let pieces = text.withUTF8 { Self.pieces(of: $0, size: 1 << 19) }
         let total = text.utf8.count
-        let render: @Sendable (Range<Int>) -> [UInt8] = { [text, pos, original] range in
+        let render: @Sendable (Range<Int>) -> ByteBlock = { [text, pos, original] range in
             text.utf8.withContiguousStorageIfAvailable { bytes in
                 Self.render(UnsafeBufferPointer(rebasing: bytes[range]), normalizer: normalizer, segmenter: segmenter,
                             pos: pos, original: original, last: range.upperBound == total)
@@ -135,13 +135,17 @@ struct SegmentCommand: ParsableCommand {
         }
         let jobs = min(max(1, self.jobs ?? ProcessInfo.processInfo.activeProcessorCount), pieces.count)
         if jobs <= 1 {
-            for range in pieces { OutputBuffer.writeToStandardOutput(render(range)) }
+            for range in pieces { Self.writeToStandardOutput(render(range)) }
             return
         }
-        OrderedParallelMap<Range<Int>, [UInt8]>(jobs: jobs, window: jobs * 2).run(
+        OrderedParallelMap<Range<Int>, ByteBlock>(jobs: jobs, window: jobs * 2).run(
             produce: { emit in for range in pieces where !emit(range) { break } },
             transform: render,
-            consume: { _, bytes in OutputBuffer.writeToStandardOutput(bytes) })
+            consume: { _, bytes in Self.writeToStandardOutput(bytes) })
+    }
+
+    static func writeToStandardOutput(_ block: ByteBlock) {
+        _ = ByteBuffer.write(block[0..<block.count], to: 1)
     }
 
     /// Ranges of about `size` bytes covering `bytes`, each but the last
@@ -162,19 +166,19 @@ struct SegmentCommand: ParsableCommand {
     /// The output lines of one piece (a piece starts a line: a line break
     /// ends the one before).
     static func render(_ utf8: UnsafeBufferPointer<UInt8>, normalizer: Normalizer, segmenter: Segmenter,
-                       pos: Bool, original: Bool, last: Bool) -> [UInt8] {
+                       pos: Bool, original: Bool, last: Bool) -> ByteBlock {
         let piece = normalizer.normalize(utf8: utf8)
         var spans: [Word] = []
         spans.reserveCapacity(piece.scalars.count / 2 + 8)
         segmenter.appendWords(of: piece.scalars, in: 0..<piece.scalars.count, to: &spans)
-        var out = OutputBuffer(collecting: true)
-        out.writeLines(spans, text: piece, original: original,
-                       posNames: pos ? segmenter.lexicon.partsOfSpeech : nil, last: last)
-        return out.take()
+        var out = ByteBuffer(capacity: utf8.count + utf8.count / 4 + 64)
+        out.appendLines(spans, text: piece, original: original,
+                        posNames: pos ? segmenter.lexicon.partsOfSpeech : nil, last: last)
+        return out.finish()
     }
 
     static func render(_ utf8: ArraySlice<UInt8>, normalizer: Normalizer, segmenter: Segmenter,
-                       pos: Bool, original: Bool, last: Bool) -> [UInt8] {
+                       pos: Bool, original: Bool, last: Bool) -> ByteBlock {
         utf8.withUnsafeBufferPointer {
             render($0, normalizer: normalizer, segmenter: segmenter, pos: pos, original: original, last: last)
         }

@@ -4,6 +4,16 @@ import Testing
 import ZhTextTestSupport
 
 @Suite struct ByteBufferTests {
+    @Test func scalarsAreWrittenInUTF8OfEveryLength() {
+        let text = "a é 中文 😀\n"
+        var out = ByteBuffer(capacity: 1)
+        Array(text.unicodeScalars).withUnsafeBufferPointer { out.append(scalars: $0) }
+        #expect(out.string == text)
+        out.removeAll()
+        out.append(zeros: 3)
+        #expect(Array(out.bytes) == [0, 0, 0])
+    }
+
     @Test func numbersPrintAsJSONValueDoes() {
         var out = ByteBuffer(capacity: 1)
         for i in [0, 7, -5, 10, 1_700_000_000, Int.max, Int.min] {

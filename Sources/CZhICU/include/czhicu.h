@@ -1,4 +1,5 @@
-// czhicu.h — the only door from Swift into ICU.
+// czhicu.h — the only door from Swift into ICU (and to the two Linux file
+// calls at the end, which Swift's Glibc module does not declare).
 //
 // Why a C shim: ICU renames its entry points by version (ucnv_open_72), so
 // Swift cannot call them by their documented names, and Foundation on Linux
@@ -96,6 +97,23 @@ int32_t czhicu_word_boundaries(const char *locale,
                                const uint16_t *text, int32_t length,
                                int32_t *boundaries, int32_t *ruleStatus,
                                int32_t capacity, int32_t *status);
+
+// MARK: Linux file calls
+//
+// glibc declares these only with _GNU_SOURCE, which Swift's Glibc module is
+// not built with; czhicu_linux.c defines it and calls them. Where the system
+// lacks one, it fails with errno ENOSYS.
+
+/// Swaps the files at `a` and `b` atomically (renameat2 with
+/// RENAME_EXCHANGE; paths relative to the working directory). Returns 0, or
+/// -1 with errno set (e.g. EINVAL where the file system cannot).
+int czhicu_rename_exchange(const char *a, const char *b);
+
+/// Allocates the blocks of bytes `offset ..< offset + length` of the open
+/// file `fd` without writing them (fallocate, mode 0; not
+/// posix_fallocate, which writes zeros where the file system cannot).
+/// Returns 0, or -1 with errno set (e.g. EOPNOTSUPP).
+int czhicu_fallocate(int fd, int64_t offset, int64_t length);
 
 #ifdef __cplusplus
 }

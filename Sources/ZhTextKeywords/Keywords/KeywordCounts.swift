@@ -119,7 +119,7 @@ package struct KeywordCounts: Sendable {
         var decisions = [Int32](repeating: -2, count: posNames.count)
         var accepted: [Bool] = []
         accepted.reserveCapacity(spans.count / 4)
-        var utf8 = [UInt8](repeating: 0, count: 64)
+        var utf8 = ByteBuffer(capacity: 64)
         scalars.withUnsafeBufferPointer { text in
             for span in spans {
                 let pos = Int(span.posID)
@@ -129,13 +129,9 @@ package struct KeywordCounts: Sendable {
                     decisions[pos] = tag
                 }
                 if tag < 0 { continue }
-                let word = UnsafeBufferPointer(rebasing: text[Int(span.start)..<Int(span.end)])
-                if word.count * 4 > utf8.count { utf8 = [UInt8](repeating: 0, count: word.count * 4) }
-                utf8.withUnsafeMutableBufferPointer { buffer in
-                    let length = Unicode.Scalar.encodeUTF8(word, into: buffer)
-                    document.countWord(UnsafeBufferPointer(rebasing: buffer[..<length]), tag: tag, accepted: &accepted,
-                                       filter: filter)
-                }
+                utf8.removeAll()
+                utf8.append(scalars: UnsafeBufferPointer(rebasing: text[Int(span.start)..<Int(span.end)]))
+                document.countWord(utf8.bytes, tag: tag, accepted: &accepted, filter: filter)
             }
         }
         document.finishDocument(accepted: accepted)

@@ -2,14 +2,12 @@ import ZhTextCore
 import ZhTextNormalize
 import ZhTextSegment
 /// A map from terms to numbers (the IDF table, the stop words), filled once:
-/// one flat table of 32-byte slots with linear probing, on huge pages.
+/// one flat table of 32-byte slots with linear probing.
 ///
 /// A slot holds the key's packed bytes, part of its hash and the value, so
 /// a lookup of a short term touches one cache line; the IDF table's
 /// ~270,000 words in a Swift `Dictionary` cost a seeded `Hasher`, a bucket
-/// and a string's bytes per lookup. The IDF lookups of a document's terms
-/// miss the cache nearly every time (the segmenter's tables come between
-/// documents); on 2 MB pages they at least do not miss the TLB as well.
+/// and a string's bytes per lookup.
 package struct KeywordTermMap: Sendable {
     package struct Slot: BitwiseCopyable {
         /// The key's first 8 bytes, or for a long key its offset in the arena.
@@ -55,7 +53,7 @@ package struct KeywordTermMap: Sendable {
         }
     }
 
-    private let slots: HugePageTable<Slot>
+    private let slots: PlainTable<Slot>
     private let arena: KeywordTermArena
     /// Terms in the map.
     package let count: Int
@@ -65,7 +63,7 @@ package struct KeywordTermMap: Sendable {
         var size = 8
         while size * 2 < capacity * 3 { size *= 2 }      // load at most 2/3
         var filler: Filler?
-        slots = HugePageTable(count: size) { slots in
+        slots = PlainTable(count: size) { slots in
             var f = Filler(slots: slots)
             fill(&f)
             filler = f
@@ -77,16 +75,15 @@ package struct KeywordTermMap: Sendable {
     /// The value of `key`, whose bytes are `bytes` (read only for a long key).
     @inline(__always)
     package func value(for key: KeywordTermKey, bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count - 1
-            let fragment = UInt32(truncatingIfNeeded: key.hash)
-            var i = Int(truncatingIfNeeded: key.hash >> 32) & mask
-            while slots[i].stored != 0 {
-                if Self.matches(slots[i], key, fragment, bytes, arena) { return slots[i].value }
-                i = (i + 1) & mask
-            }
-            return nil
+        let slots = slots.buffer
+        let mask = slots.count - 1
+        let fragment = UInt32(truncatingIfNeeded: key.hash)
+        var i = Int(truncatingIfNeeded: key.hash >> 32) & mask
+        while slots[i].stored != 0 {
+            if Self.matches(slots[i], key, fragment, bytes, arena) { return slots[i].value }
+            i = (i + 1) & mask
         }
+        return nil
     }
 
     /// The value of `term`.
@@ -97,7 +94,7 @@ package struct KeywordTermMap: Sendable {
 
     /// Every value, in no particular order.
     package var values: [Double] {
-        slots.withUnsafeBufferPointer { slots in slots.compactMap { $0.stored == 0 ? nil : $0.value } }
+        slots.buffer.compactMap { $0.stored == 0 ? nil : $0.value }
     }
 
     @inline(__always)
@@ -111,13 +108,11 @@ package struct KeywordTermMap: Sendable {
 extension KeywordTermMap {
     /// A map from the parts `write(to:)` put out, or nil if they are not a
     /// valid map (wrong sizes, a long key beyond the arena).
-    package init?(slots: HugePageTable<Slot>, arena: [UInt8], count: Int) {
-        let size = slots.count
+    package init?(slots: PlainTable<Slot>, arena: [UInt8], count: Int) {
+        let size = slots.buffer.count
         guard size >= 8, size & (size - 1) == 0, count >= 0, count < size else { return nil }
-        let valid = slots.withUnsafeBufferPointer { slots in
-            slots.reduce(0) { $0 + ($1.stored == 0 ? 0 : 1) } == count && slots.allSatisfy { slot in
-                slot.stored <= 17 || UInt64(slot.stored - 1) <= UInt64(arena.count) && slot.head <= UInt64(arena.count) - UInt64(slot.stored - 1)
-            }
+        let valid = slots.buffer.reduce(0) { $0 + ($1.stored == 0 ? 0 : 1) } == count && slots.buffer.allSatisfy { slot in
+            slot.stored <= 17 || UInt64(slot.stored - 1) <= UInt64(arena.count) && slot.head <= UInt64(arena.count) - UInt64(slot.stored - 1)
         }
         guard valid else { return nil }
         self.slots = slots
@@ -125,14 +120,11 @@ extension KeywordTermMap {
         self.count = count
     }
 
-    /// Appends the slots (as they lie in memory) and the arena to `out`,
+    /// Appends the slots (as they lie in memory) and the arena to `w`,
     /// each after its length, in the form `CacheFile.Reader` reads.
-    package func write(to out: inout [UInt8]) {
-        var n = Int64(slots.count)
-        withUnsafeBytes(of: &n) { out.append(contentsOf: $0) }
-        slots.withUnsafeBufferPointer { out.append(contentsOf: UnsafeRawBufferPointer($0)) }
-        n = Int64(arena.bytes.count)
-        withUnsafeBytes(of: &n) { out.append(contentsOf: $0) }
-        out.append(contentsOf: arena.bytes)
+    package func write(to w: inout CacheFile.Writer) {
+        w.putCount(slots.buffer.count)
+        w.out.append(raw: UnsafeRawBufferPointer(slots.buffer))
+        w.put(arena.bytes)
     }
 }
