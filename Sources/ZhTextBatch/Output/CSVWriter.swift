@@ -37,24 +37,14 @@ package struct CSVWriter: Sendable {
         output += "\r\n"
     }
 
-    /// One cell as a CSV field, quoted when needed.
+    /// One cell as a CSV field, quoted when needed (`ByteBuffer.appendCSV`,
+    /// the one implementation the streaming writers use too).
     package static func field(_ cell: Cell) -> String {
-        var s: String
+        var out = ByteBuffer()
         switch cell {
-        case .number(let n): s = n
-        case .text(let t):
-            s = t
-            if let first = t.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-                s = "'" + t
-            }
+        case .number(let n): out.appendCSV(number: n)
+        case .text(let t): out.appendCSV(text: t)
         }
-        if s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            var q = "\""
-            for u in s.unicodeScalars {
-                if u == "\"" { q += "\"\"" } else { q.unicodeScalars.append(u) }
-            }
-            s = q + "\""
-        }
-        return s
+        return out.string
     }
 }
