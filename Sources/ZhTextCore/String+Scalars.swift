@@ -6,23 +6,16 @@ extension String {
     package init(scalars: ArraySlice<Unicode.Scalar>) {
         var count = 0
         for c in scalars { count += UTF8.width(c) }
-        self.init(unsafeUninitializedCapacity: count) { buffer in Unicode.Scalar.encodeUTF8(scalars, into: buffer) }
-    }
-}
-
-extension Unicode.Scalar {
-    /// Writes the UTF-8 form of `scalars` to `out` (which has room for it,
-    /// at most four bytes each) and returns its length.
-    @inlinable
-    package static func encodeUTF8<S: Sequence<Unicode.Scalar>>(_ scalars: S, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var at = 0
-        for c in scalars {
-            UTF8.encode(c) { byte in
-                out[at] = byte
-                at += 1
+        self.init(unsafeUninitializedCapacity: count) { out in
+            var at = 0
+            for c in scalars {
+                UTF8.encode(c) { byte in
+                    out[at] = byte
+                    at += 1
+                }
             }
+            return at
         }
-        return at
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import ZhTextCore
 
 /// A buffered, append-only UTF-8 file writer.
-public final class FileWriter: @unchecked Sendable {
+package final class FileWriter: @unchecked Sendable {
     private let fd: Int32
     /// Bytes not yet written, handed to the kernel 1 MB at a time (writing
     /// 145 MB 4 KB at a time took four times the system time of 1 MB
@@ -10,7 +10,7 @@ public final class FileWriter: @unchecked Sendable {
     /// slower to free again).
     private var buffer = ByteBuffer(capacity: FileWriter.chunk)
     private static let chunk = 1 << 20
-    public let url: URL
+    package let url: URL
     private var closed = false
     /// The `errno` of the first failed call, 0 while none has failed.
     private var failure: Int32 = 0
@@ -26,23 +26,23 @@ public final class FileWriter: @unchecked Sendable {
     /// 4 MB, and the file is cut to what was written when it is closed.
     /// The kernel then does not allocate blocks for each page written
     /// (about a quarter of the system time of writing 145 MB).
-    public init(_ url: URL, reserving: Bool = false) throws {
+    package init(_ url: URL, reserving: Bool = false) throws {
         fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw Self.error(url, errno) }
         self.url = url
         self.reserving = reserving
     }
 
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         var t = text
         t.withUTF8 { write($0) }
     }
 
-    public func write(_ bytes: ArraySlice<UInt8>) {
+    package func write(_ bytes: ArraySlice<UInt8>) {
         bytes.withUnsafeBufferPointer { write($0) }
     }
 
-    public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         written += bytes.count
         if reserving && written > reserved && written > 4 << 20 { reserve() }
         if buffer.count + bytes.count > Self.chunk { flush() }
@@ -75,7 +75,7 @@ public final class FileWriter: @unchecked Sendable {
         reserved = end
     }
 
-    public func close() throws {
+    package func close() throws {
         guard !closed else { return }
         closed = true
         flush()

@@ -1,6 +1,4 @@
 import ZhTextCore
-import ZhTextNormalize
-import ZhTextSegment
 
 /// An open-addressing hash table from `TermNGram` to `TermStatistics.Counts`,
 /// the one structure new-term discovery spends its time in.
