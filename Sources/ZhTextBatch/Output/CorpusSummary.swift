@@ -138,7 +138,7 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
         // dozens of facts and few kinds, and every key of the summary's
         // tables is a string to hash.
         var perKind = [Int](repeating: 0, count: Fact.Kind.all.count)
-        for fact in d.facts { perKind[fact.kind.index] += 1 }
+        for i in d.facts.indices { perKind[d.facts[i].kind.index] += 1 }
         // Room left among each kind's samples (some kinds stay short of the
         // limit all along: their samples are looked up only when one is added).
         var room = [Int](repeating: 0, count: Fact.Kind.all.count)
@@ -179,6 +179,57 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
     }
 }
 
+/// Coded with the fields' own names, except `entities`: an array of
+/// `EntityCount` arrays in code-point order of `type TAB name` (the
+/// dictionary's key, rebuilt when read). A batch has thousands of entities,
+/// and a dictionary's keys are boxed and sorted one by one by
+/// `JSONEncoder` (`analyze --jobs 1` row of Benchmarks/run.sh).
+extension CorpusSummary {
+    enum CodingKeys: String, CodingKey {
+        case inputs, documents, characters, bytes, failures, encodings, scripts, keywords
+        case termSample, termSampleScalars, entities, factsByKind, sampleDocuments, sampleFacts
+    }
+
+    public init(from decoder: any Swift.Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        inputs = try c.decode(Int.self, forKey: .inputs)
+        documents = try c.decode(Int.self, forKey: .documents)
+        characters = try c.decode(Int.self, forKey: .characters)
+        bytes = try c.decode(Int.self, forKey: .bytes)
+        failures = try c.decode([InputFailure].self, forKey: .failures)
+        encodings = try c.decode([String: Int].self, forKey: .encodings)
+        scripts = try c.decode([String: Int].self, forKey: .scripts)
+        keywords = try c.decode(KeywordCounts.self, forKey: .keywords)
+        termSample = try c.decode([String].self, forKey: .termSample)
+        termSampleScalars = try c.decode(Int.self, forKey: .termSampleScalars)
+        let list = try c.decode([EntityCount].self, forKey: .entities)
+        entities = Dictionary(list.map { ($0.type + "\t" + $0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        factsByKind = try c.decode([String: Int].self, forKey: .factsByKind)
+        sampleDocuments = try c.decode([SampledDocument].self, forKey: .sampleDocuments)
+        sampleFacts = try c.decode([String: [SampledFact]].self, forKey: .sampleFacts)
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(inputs, forKey: .inputs)
+        try c.encode(documents, forKey: .documents)
+        try c.encode(characters, forKey: .characters)
+        try c.encode(bytes, forKey: .bytes)
+        try c.encode(failures, forKey: .failures)
+        try c.encode(encodings, forKey: .encodings)
+        try c.encode(scripts, forKey: .scripts)
+        try c.encode(keywords, forKey: .keywords)
+        try c.encode(termSample, forKey: .termSample)
+        try c.encode(termSampleScalars, forKey: .termSampleScalars)
+        let list = entities.map { (key: Array($0.key.utf8), value: $0.value) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.value)
+        try c.encode(list, forKey: .entities)
+        try c.encode(factsByKind, forKey: .factsByKind)
+        try c.encode(sampleDocuments, forKey: .sampleDocuments)
+        try c.encode(sampleFacts, forKey: .sampleFacts)
+    }
+}
+
 /// A document's metadata as the report lists it.
 public struct SampledDocument: Sendable, Codable, Equatable {
     public var id: String
@@ -193,10 +244,22 @@ public struct SampledDocument: Sendable, Codable, Equatable {
     public var factCount: Int
     public var entityCount: Int
 
-    enum CodingKeys: String, CodingKey {
-        case id, path, title, date, time, source, encoding, script, characters
-        case factCount = "fact_count"
-        case entityCount = "entity_count"
+    /// Coded as an array `[id, path, title, date, time, source, encoding,
+    /// script, characters, fact_count, entity_count]`, as `SampledFact` is.
+    public init(from decoder: any Swift.Decoder) throws {
+        var c = try decoder.unkeyedContainer()
+        id = try c.decode(String.self); path = try c.decode(String.self)
+        title = try c.decode(String?.self); date = try c.decode(String?.self)
+        time = try c.decode(String?.self); source = try c.decode(String?.self)
+        encoding = try c.decode(String.self); script = try c.decode(String.self)
+        characters = try c.decode(Int.self); factCount = try c.decode(Int.self); entityCount = try c.decode(Int.self)
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var c = encoder.unkeyedContainer()
+        try c.encode(id); try c.encode(path); try c.encode(title); try c.encode(date)
+        try c.encode(time); try c.encode(source); try c.encode(encoding); try c.encode(script)
+        try c.encode(characters); try c.encode(factCount); try c.encode(entityCount)
     }
 
     public init(_ d: DocumentAnalysis) {
@@ -214,5 +277,45 @@ public struct SampledFact: Sendable, Codable, Equatable {
     public init(document: String, fact: Fact) {
         self.document = document
         self.fact = fact
+    }
+
+    /// Coded as an array `[document, kind, value, unit, qualifier, range_to,
+    /// change, subject, year_inferred, text, original, line, column, start,
+    /// end, sentence]` (absent fields `null`): keyed objects have their keys
+    /// sorted one by one by `JSONEncoder`, which made the summary line
+    /// several times slower to write (`analyze --jobs 1` row of
+    /// Benchmarks/run.sh).
+    public init(from decoder: any Swift.Decoder) throws {
+        var c = try decoder.unkeyedContainer()
+        document = try c.decode(String.self)
+        let kind = try c.decode(Fact.Kind.self)
+        let value = try c.decode(Fact.Value.self)
+        let unit = try c.decode(String.self)
+        let qualifier = try c.decode(Fact.Qualifier?.self)
+        let rangeTo = try c.decode(Fact.Value?.self)
+        let change = try c.decode(Fact.Change?.self)
+        let subject = try c.decode(String?.self)
+        let yearInferred = try c.decode(Bool?.self)
+        let text = try c.decode(String.self)
+        let original = try c.decode(String.self)
+        let line = try c.decode(Int.self)
+        let column = try c.decode(Int.self)
+        let start = try c.decode(Int.self)
+        let end = try c.decode(Int.self)
+        let sentence = try c.decode(String.self)
+        fact = Fact(kind: kind, value: value, unit: unit, qualifier: qualifier, rangeTo: rangeTo, change: change,
+                    subject: subject, yearInferred: yearInferred, text: text, original: original,
+                    line: line, column: column, start: start, end: end, sentence: sentence)
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var c = encoder.unkeyedContainer()
+        try c.encode(document)
+        try c.encode(fact.kind); try c.encode(fact.value); try c.encode(fact.unit)
+        try c.encode(fact.qualifier); try c.encode(fact.rangeTo); try c.encode(fact.change)
+        try c.encode(fact.subject); try c.encode(fact.yearInferred)
+        try c.encode(fact.text); try c.encode(fact.original)
+        try c.encode(fact.line); try c.encode(fact.column); try c.encode(fact.start); try c.encode(fact.end)
+        try c.encode(fact.sentence)
     }
 }

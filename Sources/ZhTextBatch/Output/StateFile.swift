@@ -19,7 +19,7 @@ import ZhTextPipeline
 package enum StateFile {
     package static let name = "corpus.state"
     package static let format = "zhtext-state"
-    package static let version = 3
+    package static let version = 4
 
     package enum StateError: Error, CustomStringConvertible, Equatable {
         case missing(String)
