@@ -7,6 +7,7 @@
 /// let t = PlainTable<UInt64>(count: 4) { $0[2] = 7 }
 /// t.buffer[2]   // 7
 /// ```
+/// Hand-built for the `cold start, one line` row of Benchmarks/run.sh (caches are mapped, not read).
 package final class PlainTable<Element: BitwiseCopyable>: @unchecked Sendable {
     /// The elements, valid while the table lives.
     package let buffer: UnsafeBufferPointer<Element>

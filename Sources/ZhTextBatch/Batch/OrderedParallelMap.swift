@@ -18,6 +18,7 @@ import ZhTextPipeline
 ///         transform: { $0 * $0 },
 ///         consume: { index, square in print(index, square) })
 /// ```
+/// Hand-built for the `analyze --jobs 2` row and the batch-200mb peak RSS of Benchmarks/run.sh.
 package final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unchecked Sendable {
     package let jobs: Int
     package let window: Int
