@@ -44,8 +44,11 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
 
     public init() {}
 
-    /// Counts of one entity, keyed by `type + "\t" + name`.
+    /// Counts of one entity, keyed by `EntityCount.key(type:name:)`.
     public struct EntityCount: Sendable, Codable, Equatable {
+        /// Its key in `entities`: `type TAB name`.
+        package static func key(type: String, name: String) -> String { type + "\t" + name }
+
         public var type: String
         public var name: String
         public var count: Int
@@ -136,7 +139,8 @@ public struct CorpusSummary: Sendable, Codable, Equatable {
         if termSampleScalars < Self.termSampleLimit { addToTermSample(d.bodyScalars) }
         // Facts are counted by kind in a small array first: a document has
         // dozens of facts and few kinds, and every key of the summary's
-        // tables is a string to hash.
+        // tables is a string to hash. (By index: `for fact in d.facts`
+        // copied every fact, strings and all.)
         var perKind = [Int](repeating: 0, count: Fact.Kind.all.count)
         for i in d.facts.indices { perKind[d.facts[i].kind.index] += 1 }
         // Room left among each kind's samples (some kinds stay short of the
@@ -203,7 +207,7 @@ extension CorpusSummary {
         termSample = try c.decode([String].self, forKey: .termSample)
         termSampleScalars = try c.decode(Int.self, forKey: .termSampleScalars)
         let list = try c.decode([EntityCount].self, forKey: .entities)
-        entities = Dictionary(list.map { ($0.type + "\t" + $0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        entities = Dictionary(list.map { (EntityCount.key(type: $0.type, name: $0.name), $0) }, uniquingKeysWith: { a, _ in a })
         factsByKind = try c.decode([String: Int].self, forKey: .factsByKind)
         sampleDocuments = try c.decode([SampledDocument].self, forKey: .sampleDocuments)
         sampleFacts = try c.decode([String: [SampledFact]].self, forKey: .sampleFacts)

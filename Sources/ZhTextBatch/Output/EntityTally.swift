@@ -190,7 +190,7 @@ package struct EntityTally {
     package func finish(into summary: inout CorpusSummary) {
         summary.entities.reserveCapacity(summary.entities.count + groups.count)
         for (g, t) in zip(groups, tallies) {
-            let key = g.type.rawValue + "\t" + g.name
+            let key = CorpusSummary.EntityCount.key(type: g.type.rawValue, name: g.name)
             if let i = summary.entities.index(forKey: key) {
                 summary.entities.values[i].count += t.count
                 summary.entities.values[i].documents += t.documents
