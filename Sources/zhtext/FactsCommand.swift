@@ -50,15 +50,17 @@ struct FactsCommand: ParsableCommand {
         let loaded = try input.load(file, normalizer: normalizer)
         let wanted = Set((kindFilter ?? []).compactMap(Fact.Kind.init(rawValue:)))
         let facts = extractor.extract(from: loaded.normalized).filter { wanted.isEmpty || wanted.contains($0.kind) }
-        var out = ""
+        var out = ByteBuffer()
         switch format {
         case .jsonl:
-            for f in facts { out += f.jsonLine + "\n" }
+            for f in facts {
+                f.writeJSON(to: &out)
+                out.append("\n")
+            }
         case .csv:
-            var w = CSVWriter(header: Fact.fieldNames)
-            for f in facts { w.append(f.csvCells) }
-            out = w.output
+            out.append(utf8: CSVWriter.header(Fact.fieldNames))
+            for f in facts { f.writeCSVRow(.all, to: &out) }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        FileHandle.standardOutput.write(Data(buffer: out.bytes))
     }
 }

@@ -55,25 +55,6 @@ import ZhTextTestSupport
         }
     }
 
-    /// The batch writes facts and entities field by field: the same bytes as
-    /// their `jsonLine` and `csvCells` forms.
-    @Test func factsAndEntitiesWriteTheirUsualForms() throws {
-        let facts = Shared.facts.extract(from: Shared.normalizer.normalize("他说:\"耗资17亿元,增长12.5%\",共3,400名观众。"))
-        #expect(!facts.isEmpty)
-        for f in facts {
-            var row = ByteBuffer()
-            f.writeBatchCSVRow(document: "=doc,1", to: &row)
-            var cells = f.csvCells
-            cells.remove(at: 7)   // year_inferred is not in the batch's facts.csv
-            #expect(row.string == CSVWriter.row([.text("=doc,1")] + cells))
-        }
-        let e = Entity(type: .place, text: "宜\"兴", original: "宜興\u{2028}", line: 1, column: 2, start: 2, end: 4)
-        var out = ByteBuffer()
-        DocumentAnalysis.writeJSON(e, to: &out)
-        #expect(out.string == e.jsonLine)
-        #expect(out.string == e.jsonValue.serialized())
-    }
-
     /// JSON strings are scanned eight bytes at a time: every character that
     /// needs escaping is found wherever it falls in those words, in both
     /// forms. The reference is the rule written out byte by byte.

@@ -28,14 +28,19 @@ import ZhTextTestSupport
     @Test func factRowsAndJSONLines() throws {
         let facts = Shared.facts(of: "他说:\"耗资17亿元,增长12.5%\",共3,400名观众。")
         #expect(facts.count == 3)
-        var w = CSVWriter(header: Fact.fieldNames)
-        for f in facts { w.append(f.csvCells) }
-        let lines = w.output.components(separatedBy: "\r\n")
+        var out = ByteBuffer()
+        out.append(utf8: CSVWriter.header(Fact.fieldNames))
+        for f in facts { f.writeCSVRow(.all, to: &out) }
+        let lines = out.string.components(separatedBy: "\r\n")
         #expect(lines[0] == "kind,value,unit,qualifier,range_to,change,subject,year_inferred,text,original,line,column,start,end,sentence")
         #expect(lines[1].hasPrefix("money,1700000000,元,,,,耗资,,17亿元,17亿元,1,6,6,10,"))
         // The sentence has commas and quotes: quoted, quotes doubled.
         #expect(lines[1].hasSuffix(",\"他说:\"\"耗资17亿元,增长12.5%\"\",共3,400名观众。\""))
         #expect(lines[3].contains(",3400,名,"))
+        // The batch's rows: the document first (neutralized), no year_inferred.
+        var row = ByteBuffer()
+        facts[0].writeCSVRow(.batch(document: "=doc,1"), to: &row)
+        #expect(row.string.hasPrefix("\"'=doc,1\",money,1700000000,元,,,,耗资,17亿元,17亿元,1,6,6,10,"))
         // JSON Lines: every field present, integers without .0, 12.5 stays.
         let json = facts[1].jsonLine
         #expect(json.contains("\"value\":12.5"))

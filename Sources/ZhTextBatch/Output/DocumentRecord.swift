@@ -26,7 +26,7 @@ package struct DocumentRecord: Sendable {
 
     package init(_ d: DocumentAnalysis) {
         var rows = ByteBuffer(capacity: 512 * d.facts.count)
-        for f in d.facts { f.writeBatchCSVRow(document: d.id, to: &rows) }
+        for f in d.facts { f.writeCSVRow(.batch(document: d.id), to: &rows) }
         var out = ByteBuffer(capacity: 1024 + 128 * d.entities.count + 640 * d.facts.count + 2 * rows.count)
         d.writeJSON(to: &out)
         out.append("\n")
@@ -95,23 +95,10 @@ extension DocumentAnalysis {
             out.append(#"],"entities":["#)
             for (i, e) in entities.enumerated() {
                 if i > 0 { out.append(",") }
-                DocumentAnalysis.writeJSON(e, to: &out)
+                e.writeJSON(to: &out)
             }
             out.append("]")
         }
-        out.append("}")
-    }
-
-    /// An entity as `Entity.jsonLine` prints it (type, text, original, line,
-    /// column, start, end), written without building its `JSONValue`.
-    package static func writeJSON(_ e: Entity, to out: inout ByteBuffer) {
-        out.append(#"{"type":"#); out.appendJSON(string: e.type.rawValue)
-        out.append(#","text":"#); out.appendJSON(string: e.text)
-        out.append(#","original":"#); out.appendJSON(string: e.original)
-        out.append(#","line":"#); out.appendDecimal(e.line)
-        out.append(#","column":"#); out.appendDecimal(e.column)
-        out.append(#","start":"#); out.appendDecimal(e.start)
-        out.append(#","end":"#); out.appendDecimal(e.end)
         out.append("}")
     }
 }

@@ -1,23 +1,24 @@
 import ZhTextCore
-import ZhTextNormalize
-import ZhTextSegment
-import ZhTextFacts
 import ZhTextEntities
-import ZhTextKeywords
-import ZhTextPipeline
 extension Entity {
-    /// The entity as one JSON object with its keys in a fixed order (type,
-    /// text, original, line, column, start, end), UTF-8 text not escaped.
-    ///
-    /// ```swift
-    /// entity.jsonLine
-    /// // {"type":"place","text":"宜兴","original":"宜兴","line":1,"column":2,"start":2,"end":4}
-    /// ```
-    package var jsonLine: String { jsonValue.serialized() }
+    /// Writes the entity as one JSON object with its keys in a fixed order
+    /// (type, text, original, line, column, start, end), UTF-8 not escaped:
+    /// `{"type":"place","text":"宜兴","original":"宜興","line":1,"column":2,"start":2,"end":4}`.
+    package func writeJSON(to out: inout ByteBuffer) {
+        out.append(#"{"type":"#); out.appendJSON(string: type.rawValue)
+        out.append(#","text":"#); out.appendJSON(string: text)
+        out.append(#","original":"#); out.appendJSON(string: original)
+        out.append(#","line":"#); out.appendDecimal(line)
+        out.append(#","column":"#); out.appendDecimal(column)
+        out.append(#","start":"#); out.appendDecimal(start)
+        out.append(#","end":"#); out.appendDecimal(end)
+        out.append("}")
+    }
 
-    /// The entity as an ordered JSON object.
-    package var jsonValue: JSONValue {
-        .object([("type", .string(type.rawValue)), ("text", .string(text)), ("original", .string(original)),
-                 ("line", .int(line)), ("column", .int(column)), ("start", .int(start)), ("end", .int(end))])
+    /// The entity as one JSON line without its newline.
+    package var jsonLine: String {
+        var out = ByteBuffer()
+        writeJSON(to: &out)
+        return out.string
     }
 }

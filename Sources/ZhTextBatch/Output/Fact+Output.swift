@@ -1,11 +1,20 @@
 import ZhTextCore
-import ZhTextNormalize
-import ZhTextSegment
 import ZhTextFacts
-import ZhTextEntities
-import ZhTextKeywords
-import ZhTextPipeline
+/// The JSON Lines and CSV forms of a fact: one writer for each, used by
+/// `zhtext facts` and by the batch alike.
 extension Fact {
+    /// The field names of `zhtext facts`, in output order.
+    package static let fieldNames = CodingKeys.allCases.map(\.rawValue)
+
+    /// Which columns a CSV row carries.
+    package enum CSVColumns: Sendable {
+        /// Every field in `fieldNames` order (`zhtext facts --format csv`).
+        case all
+        /// The batch's `facts.csv`: the document first, then every field
+        /// but `year_inferred`.
+        case batch(document: String)
+    }
+
     /// Writes the fact as one JSON object, every field present (absent ones
     /// `null`), in `fieldNames` order; with `document`, a first field
     /// naming it (the HTML report's sample facts).
@@ -40,6 +49,14 @@ extension Fact {
         out.append("}")
     }
 
+    /// The fact as one JSON line without its newline:
+    /// `{"kind":"money","value":1700000000,"unit":"元",...}`.
+    package var jsonLine: String {
+        var out = ByteBuffer()
+        writeJSON(to: &out)
+        return out.string
+    }
+
     private static func writeJSON(_ value: Value?, to out: inout ByteBuffer) {
         switch value {
         case nil: out.append("null")
@@ -48,17 +65,24 @@ extension Fact {
         }
     }
 
-    /// Writes the batch's facts.csv record: the document, then the cells of
-    /// `csvCells` without `year_inferred`, then CRLF.
-    package func writeBatchCSVRow(document: String, to out: inout ByteBuffer) {
-        out.appendCSV(text: document)
-        out.append(","); out.appendCSV(text: kind.rawValue)
+    /// Writes one CSV record ending in CRLF. Text cells are neutralized
+    /// against spreadsheet formulas; numbers, flags and positions are not.
+    package func writeCSVRow(_ columns: CSVColumns, to out: inout ByteBuffer) {
+        if case .batch(let document) = columns {
+            out.appendCSV(text: document)
+            out.append(",")
+        }
+        out.appendCSV(text: kind.rawValue)
         out.append(","); Fact.writeCSV(value, to: &out)
         out.append(","); out.appendCSV(text: unit)
         out.append(","); out.appendCSV(text: qualifier?.rawValue ?? "")
         out.append(","); Fact.writeCSV(rangeTo, to: &out)
         out.append(","); out.appendCSV(text: change?.rawValue ?? "")
         out.append(","); out.appendCSV(text: subject ?? "")
+        if case .all = columns {
+            out.append(",")
+            if let yearInferred { out.append(yearInferred ? "true" : "false") }
+        }
         out.append(","); out.appendCSV(text: text)
         out.append(","); out.appendCSV(text: original)
         out.append(","); out.appendDecimal(line)
