@@ -15,6 +15,8 @@ public struct Fact: Codable, Hashable, Sendable {
         case money, percent
         case percentagePoint = "percentage_point"
         case count, measure, date, time, duration, ordinal
+        /// A sports score or a tally, `A:B` (以15:14险胜, 3比2).
+        case score
     }
 
     /// How the text hedges the number.
@@ -134,6 +136,7 @@ extension Fact.Kind {
         case .time: 6
         case .duration: 7
         case .ordinal: 8
+        case .score: 9
         }
     }
 }

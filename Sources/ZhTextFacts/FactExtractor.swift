@@ -158,6 +158,8 @@ public struct FactExtractor: Sendable {
             finish(&p, in: s)
             return p
         }
+        // Sports results first: 15:14 after 以 is a score, not a time; 1分05秒54 one time.
+        if NumeralParser.digit(s[i]) != nil, let c = sportsMark(s, at: i) ?? score(s, at: i) { return c }
         // The number here, read once for the date and the quantity scans.
         let number = parser.parse(s, at: i)
         switch date(s, at: i, number: number, documentDate: documentDate, previous: previous) {
@@ -402,6 +404,7 @@ public struct FactExtractor: Sendable {
         if NumeralParser.digit(s[i]) == nil,
            lexicon.nonfactWordCovers(numberStart: i, factEnd: c.range.upperBound, in: s) { return true }
         if quotedName(s, start: i, end: c.range.upperBound) { return true }
+        if isEventName(c, in: s) { return true }
         // 四年一度, 百年一遇: how often, not how long.
         let e = c.range.upperBound
         if e + 1 < s.count, s[e] == "一", ["度", "次", "届", "屆", "遇", "轮", "輪", "回"].contains(s[e + 1]) { return true }

@@ -8,7 +8,8 @@ import ZhTextSegment
 /// subjects and linking words (`facts-subjects.tsv`), words that begin with a
 /// unit character but are no unit (`facts-unit-blockers.tsv`), and words with
 /// a numeral that are no quantity (`facts-nonfact-words.tsv`,
-/// `facts-nonfact-jieba.tsv`), and time-of-day words (`facts-timewords.tsv`).
+/// `facts-nonfact-jieba.tsv`), time-of-day words (`facts-timewords.tsv`) and
+/// the words around sports results (`facts-sports.tsv`).
 ///
 /// ```swift
 /// let lex = try FactLexicon.load()
@@ -28,6 +29,14 @@ package struct FactLexicon: Sendable {
     package var peopleWords = FactWordTable<Bool>()
     package var timeWords = FactWordTable<Int>()
     package var unitBlockers = FactWordTable<Bool>()
+    /// Sports words (`facts-sports.tsv`): after a distance or weight, an
+    /// event name (100米决赛); right before one, a group (男子500米); before
+    /// or after two numbers, a score (以15:14险胜, 3比2获胜); before N比M, a ratio.
+    package var sportEvents = FactWordTable<Bool>()
+    package var sportGroups = FactWordTable<Bool>()
+    package var scoreCues = FactWordTable<Bool>()
+    package var scoreResults = FactWordTable<Bool>()
+    package var ratioWords = FactWordTable<Bool>()
     /// The non-fact words (about 19,000 edges: a filter of 2^18 bits,
     /// 32 KB, some thirteen bits an edge).
     package var nonfactWords = ScalarTrie(filterBits: 18, rootTable: false)
@@ -77,6 +86,16 @@ package struct FactLexicon: Sendable {
         }
         for row in try FactDataFile.rows(of: f("facts-unit-blockers.tsv"), minimumFields: 1) {
             lex.unitBlockers.insert(row[0], true)
+        }
+        for row in try FactDataFile.rows(of: f("facts-sports.tsv"), minimumFields: 2) {
+            switch row[1] {
+            case "event": lex.sportEvents.insert(row[0], true)
+            case "group": lex.sportGroups.insert(row[0], true)
+            case "cue": lex.scoreCues.insert(row[0], true)
+            case "result": lex.scoreResults.insert(row[0], true)
+            case "ratio": lex.ratioWords.insert(row[0], true)
+            default: throw FactDataError.malformedLine(file: "facts-sports.tsv", line: 0, text: row.joined(separator: "\t"))
+            }
         }
         for name in ["facts-nonfact-words.tsv", "facts-nonfact-jieba.tsv"] {
             for row in try FactDataFile.rows(of: f(name), minimumFields: 1) {
