@@ -34,11 +34,17 @@ public struct FactExtractor: Sendable {
 
     /// The facts of a document, in text order. The document's own date
     /// (from `metadata`, read from the text when not given) supplies the
-    /// year of dates that do not write one.
-    package func extract(from text: NormalizedText, metadata: DocumentMetadata? = nil) -> [Fact] {
+    /// year of dates that do not write one; its `words` (the segmenter's,
+    /// with the tag names `posNames`) give each fact its subject: the noun
+    /// after a count (18所高校 → 高校) or the noun phrase before the
+    /// quantity (社会消费品零售总额达4.3万亿元). Without words, only a listed
+    /// word right before the quantity (占地297亩 → 占地) is a subject.
+    package func extract(from text: NormalizedText, words: [Word] = [], posNames: [String] = [],
+                         metadata: DocumentMetadata? = nil) -> [Fact] {
         let meta = metadata ?? DocumentMetadata(text)
         let lines = LineIndex(text.original)
         let s = text.scalars
+        let nouns = words.isEmpty ? nil : SubjectWords(words: words, posNames: posNames, count: s.count)
         // Facts often share a sentence: it is found and its string made once.
         var last: Sentence? = nil
         var line = 0
@@ -58,8 +64,9 @@ public struct FactExtractor: Sendable {
             // half-width): their original is the same string, made once.
             let original = orig.count == c.range.count && text.original[orig].elementsEqual(s[c.range])
                 ? surface : text.originalText(of: c.range)
+            let subject = nouns.map { self.subject(of: c, in: s, words: $0) } ?? c.subject
             return Fact(kind: c.kind, value: c.value, unit: c.unit, qualifier: c.qualifier, rangeTo: c.rangeTo,
-                        change: c.change, subject: c.subject, yearInferred: c.yearInferred,
+                        change: c.change, subject: subject, yearInferred: c.yearInferred,
                         text: surface, original: original,
                         line: loc.line, column: loc.column, start: orig.lowerBound, end: orig.upperBound,
                         sentence: sentence)
@@ -474,10 +481,10 @@ public struct FactExtractor: Sendable {
             c.change = ch
             k -= len
         }
-        if c.kind == .count || c.kind == .measure && c.unit == "倍" {
-            c.subject = followingSubject(s, from: c.range.upperBound)
-        }
-        if c.subject == nil, c.kind != .ordinal {
+        // The subject is read from the words (`subject(of:words:)`); without
+        // them only a listed word before the quantity names it (占地297亩).
+        c.subjectEnd = k
+        if c.kind != .ordinal {
             c.subject = precedingSubject(s, before: k)
         }
     }
@@ -492,18 +499,6 @@ public struct FactExtractor: Sendable {
             if s[k] == "约" || s[k] == "約", k + 1 < b, ["占", "佔", "为", "為", "达", "達", "合", "有"].contains(s[k + 1]) { return true }
         }
         return false
-    }
-
-    /// 42家企业 → 企业: Han characters after a count, up to a stop word.
-    package func followingSubject(_ s: [Unicode.Scalar], from e: Int) -> String? {
-        var k = e
-        while k < s.count, k - e < 8, s[k].isFactHan, !lexicon.stops.contains(s[k]) {
-            // Another quantity starts here (3家企业5所高校); 两院院士's 两 is no number.
-            if parser.isNumeralScalar(s[k]), let n = parser.parse(s, at: k), unit(s, at: n.range.upperBound) != nil { break }
-            k += 1
-        }
-        if k - e == 8 { return nil }   // ran on: no clear noun
-        return k > e ? FactLexicon.string(s, e..<k) : nil
     }
 
     /// 占地297亩 → 占地: a subject word before the quantity, maybe with a link (为, 达).

@@ -167,7 +167,7 @@ public struct Pipeline: Sendable {
         let body = words.drop { Int($0.start) < metadata.bodyStart }
         var counts = KeywordCounts()
         counts.add(document: body, of: normalized.scalars, posNames: posNames, filter: keywords.filter)
-        let found = facts.extract(from: normalized, metadata: metadata)
+        let found = facts.extract(from: normalized, words: words, posNames: posNames, metadata: metadata)
         let named = entities.recognize(normalized, words: words)
         let ranked = keywords.options.method == .tfidf
             ? keywords.tfidf(counts, top: options.keywordsPerDocument)

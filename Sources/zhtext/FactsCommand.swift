@@ -40,8 +40,10 @@ struct FactsCommand: ParsableCommand {
     func run() throws {
         let extractor: FactExtractor
         let normalizer: Normalizer
+        let segmenter: Segmenter
         do {
             extractor = try FactExtractor.load()
+            segmenter = try Segmenter.load()
             normalizer = try Normalizer(options: input.normalizerOptions)
         } catch {
             reportError(path: DataDirectory.url.path, "\(error)")
@@ -49,7 +51,9 @@ struct FactsCommand: ParsableCommand {
         }
         let loaded = try input.load(file, normalizer: normalizer)
         let wanted = Set((kindFilter ?? []).compactMap(Fact.Kind.init(rawValue:)))
-        let facts = extractor.extract(from: loaded.normalized).filter { wanted.isEmpty || wanted.contains($0.kind) }
+        let text = loaded.normalized
+        let facts = extractor.extract(from: text, words: segmenter.words(text.scalars),
+                                      posNames: segmenter.lexicon.posNames).filter { wanted.isEmpty || wanted.contains($0.kind) }
         var out = ByteBuffer()
         switch format {
         case .jsonl:

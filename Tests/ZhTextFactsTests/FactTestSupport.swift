@@ -18,7 +18,7 @@ enum FactTestSupport {
     static func facts(of text: String, normalize: Bool = true) throws -> [Fact] {
         let x = try extractor ?? FactExtractor.load()
         let n = normalize ? try (normalizer ?? Normalizer()).normalize(text) : NormalizedText(unchanged: text)
-        return x.extract(from: n)
+        return x.extract(from: n, words: Shared.segmenter.words(n.scalars), posNames: Shared.segmenter.lexicon.posNames)
     }
 
     static func number(_ f: Fact) -> Double? { f.value.number }

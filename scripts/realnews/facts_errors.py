@@ -26,11 +26,14 @@ def main():
     ap.add_argument("zhtext"); ap.add_argument("articles")
     ap.add_argument("--split", default="dev", choices=["dev", "heldout", "all"])
     ap.add_argument("--id", default=None)
+    ap.add_argument("--subjects", action="store_true",
+                    help="instead, compare the subjects of matched facts: right, wrong, missing, extra")
     a = ap.parse_args()
     rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(HERE, "manifest.tsv"), encoding="utf-8")]
     head, rows = rows[0], rows[1:]
     sp = head.index("split")
     ids = [r[0] for r in rows if (a.split == "all" or r[sp] == a.split) and (a.id is None or r[0] == a.id)]
+    tally = {}
     for i in ids:
         ann = os.path.join(HERE, "gold", "facts", i + ".ann")
         art = os.path.join(a.articles, i + ".txt")
@@ -41,23 +44,49 @@ def main():
         preds = [json.loads(l) for l in out.splitlines() if l.strip()]
         used = [False] * len(gl)
         extra = []
+        pairs = []
         for p in preds:
             cand = [k for k, g in enumerate(gl) if not used[k] and g["line"] == p.get("line")
                     and sc.units_agree(g, p) and sc.value_match(g["value"], p.get("value"))]
             cand.sort(key=lambda k: gl[k]["optional"])
             if cand:
                 used[cand[0]] = True
+                pairs.append((gl[cand[0]], p))
                 continue
             t = str(p.get("text") or "")
             if t and any(g["optional"] and g["line"] == p.get("line") and g.get("text")
                          and (t in g["text"] or g["text"] in t) for g in gl):
                 continue
             extra.append(p)
+        if a.subjects:
+            for g, p in pairs:
+                if g["optional"]:
+                    continue
+                gs, ps = g["subject"], p.get("subject")
+                if gs:
+                    gs = simplified(a.zhtext, gs)
+                verdict = ("right" if gs == ps else "wrong") if gs and ps else "missing" if gs else "extra" if ps else "none"
+                tally[verdict] = tally.get(verdict, 0) + 1
+                if verdict != "none" and verdict != "right":
+                    print(f"{i}\t{verdict}\t{g['line']}\t{g['text']}\tgold={gs or ''}\tpred={ps or ''}")
+            continue
         miss = [g for k, g in enumerate(gl) if not used[k] and not g["optional"]]
         for g in miss:
             print(f"{i}\t-\t{g['line']}\t{g['kind']}\t{g['value']}\t{g['unit']}\t{g['text']}")
         for p in extra:
             print(f"{i}\t+\t{p['line']}\t{p['kind']}\t{p['value']}\t{p['unit']}\t{p['text']}\t{p['sentence'][:60]}")
+    if a.subjects:
+        print("subjects on matched facts: " + ", ".join(f"{k} {v}" for k, v in sorted(tally.items())))
+
+
+_cache = {}
+
+
+def simplified(zhtext, text):
+    """The text as zhtext normalizes it (Simplified, half-width), as subjects are written."""
+    if text not in _cache:
+        _cache[text] = subprocess.run([zhtext, "normalize"], input=text, capture_output=True, text=True).stdout.strip()
+    return _cache[text]
 
 
 if __name__ == "__main__":

@@ -74,9 +74,10 @@ package enum Shared {
         return try String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8)
     }
 
-    /// The facts of `text`, normalized as the CLI does.
+    /// The facts of `text`, normalized and segmented as the CLI does.
     package static func facts(of text: String) -> [Fact] {
-        facts.extract(from: normalizer.normalize(text))
+        let n = normalizer.normalize(text)
+        return facts.extract(from: n, words: segmenter.words(n.scalars), posNames: segmenter.lexicon.posNames)
     }
 
     /// The facts of a file of the facts fixture (Tests/ZhTextFactsTests/Fixtures/facts).
