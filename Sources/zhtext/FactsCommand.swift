@@ -22,7 +22,7 @@ struct FactsCommand: ParsableCommand {
     @Option(help: "Output format: jsonl or csv.")
     var format: Format = .jsonl
 
-    @Option(help: "Only these kinds, comma-separated: money,percent,percentage_point,count,measure,date,time,duration,ordinal.")
+    @Option(help: "Only these kinds, comma-separated: money,percent,percentage_point,count,measure,date,time,duration,ordinal,score.")
     var kinds: String?
 
     @OptionGroup var input: InputOptions
