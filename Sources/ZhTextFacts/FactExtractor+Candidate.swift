@@ -10,7 +10,6 @@ extension FactExtractor {
         package var qualifier: Fact.Qualifier? = nil
         package var rangeTo: Fact.Value? = nil
         package var change: Fact.Change? = nil
-        package var subject: String? = nil
         /// Where a subject before the quantity would end (before its link
         /// and change words: 零售总额|达4.3万亿元), set by `finish`.
         package var subjectEnd: Int? = nil

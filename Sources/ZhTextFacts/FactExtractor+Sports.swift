@@ -25,10 +25,16 @@ extension FactExtractor {
             || units.match(s, at: e) != nil
     }
 
-    /// A race time or a mark at `i`: 2小时05分30秒, 1分05秒54 (65.54 秒),
-    /// 3分20秒 (200 秒), 52秒32 (52.32 秒), 6米73 (6.73 米).
-    func sportsMark(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
+    /// A race time, mark or score at `i`, which starts with ASCII digits
+    /// (read once for both scans).
+    func sportsResult(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
         guard let a = FactExtractor.digitRun(s, at: i, max: 3) else { return nil }
+        return sportsMark(s, at: i, digits: a) ?? score(s, at: i, digits: a)
+    }
+
+    /// A race time or a mark at `i`, whose leading digits are `a`:
+    /// 2小时05分30秒, 1分05秒54 (65.54 秒), 3分20秒 (200 秒), 52秒32 (52.32 秒), 6米73 (6.73 米).
+    func sportsMark(_ s: [Unicode.Scalar], at i: Int, digits a: (value: Int, count: Int)) -> Candidate? {
         let p = i + a.count
         guard p + 2 < s.count else { return nil }
         func seconds(from k: Int) -> (Double, Int)? {
@@ -67,13 +73,12 @@ extension FactExtractor {
         }
     }
 
-    /// A score at `i`: two numbers joined by `:`, `比` or `-` (以15:14险胜,
+    /// A score at `i` (leading digits `a`): two numbers joined by `:`, `比` or `-` (以15:14险胜,
     /// 3比2, 3-0击败), value `A:B`. A pair that could be a clock time (15:14)
     /// or a range (3-5) is a score only with a cue before it (以, 比分, 战成)
     /// or a result after it (击败, 获胜); N比M and N:M after a ratio word
     /// (比例为1:1) are ratios, not scores.
-    func score(_ s: [Unicode.Scalar], at i: Int) -> Candidate? {
-        guard let a = FactExtractor.digitRun(s, at: i, max: 3) else { return nil }
+    func score(_ s: [Unicode.Scalar], at i: Int, digits a: (value: Int, count: Int)) -> Candidate? {
         let p = i + a.count
         guard p + 1 < s.count else { return nil }
         let sep = s[p]
@@ -85,7 +90,7 @@ extension FactExtractor {
         let result = e < s.count && lexicon.longestStarting(at: e, in: s, lexicon.scoreResults) != nil
         if numberGoesOn(s, at: e), !result { return nil }
         let cue = i > 0 && lexicon.longestEnding(at: i, in: s, lexicon.scoreCues) != nil
-        for k in stride(from: i, through: max(1, i - 6), by: -1) where k > 0 && lexicon.longestEnding(at: k, in: s, lexicon.ratioWords) != nil {
+        for k in stride(from: i, through: max(1, i - 6), by: -1) where lexicon.longestEnding(at: k, in: s, lexicon.ratioWords) != nil {
             return nil
         }
         let clockLike = colon && a.count <= 2 && a.value <= 24 && b.count == 2

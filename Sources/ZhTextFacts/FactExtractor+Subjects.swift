@@ -66,9 +66,7 @@ extension FactExtractor {
         }
         guard var k = c.subjectEnd else { return nil }
         // 净亏损为人民币1.1亿元: the currency written before the number is no subject.
-        for n in stride(from: min(4, k), through: 1, by: -1) {
-            if let u = units.matchPrefix(s, at: k - n), u.length == n, u.kind == .money { k -= n; break }
-        }
+        if let (u, _, _, _) = prefixUnit(s, before: k, numberEnd: k), u.kind == .money { k -= u.length }
         // A link word (达, 为) only when it is a word of its own: 高达 is no 高 + 达.
         if k > 0, let n = lexicon.longestEnding(at: k, in: s, lexicon.links), w.ending[k - n] >= 0 { k -= n }
         guard k > 0, w.ending[k] >= 0 else { return nil }

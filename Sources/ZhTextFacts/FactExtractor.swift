@@ -44,11 +44,13 @@ public struct FactExtractor: Sendable {
         let meta = metadata ?? DocumentMetadata(text)
         let lines = LineIndex(text.original)
         let s = text.scalars
-        let nouns = words.isEmpty ? nil : SubjectWords(words: words, posNames: posNames, count: s.count)
+        let found = candidates(in: s, documentDate: meta.date, script: text.script)
+        // The words indexed by offset, only for a document with facts.
+        let nouns = words.isEmpty || found.isEmpty ? nil : SubjectWords(words: words, posNames: posNames, count: s.count)
         // Facts often share a sentence: it is found and its string made once.
         var last: Sentence? = nil
         var line = 0
-        return candidates(in: s, documentDate: meta.date, script: text.script).map { c in
+        return found.map { c in
             let orig = text.originalRange(of: c.range)
             let loc = lines.location(of: orig.lowerBound, near: &line)
             let sentence: String
@@ -64,7 +66,8 @@ public struct FactExtractor: Sendable {
             // half-width): their original is the same string, made once.
             let original = orig.count == c.range.count && text.original[orig].elementsEqual(s[c.range])
                 ? surface : text.originalText(of: c.range)
-            let subject = nouns.map { self.subject(of: c, in: s, words: $0) } ?? c.subject
+            let subject = nouns.map { self.subject(of: c, in: s, words: $0) }
+                ?? (c.kind == .ordinal ? nil : c.subjectEnd.flatMap { precedingSubject(s, before: $0) })
             return Fact(kind: c.kind, value: c.value, unit: c.unit, qualifier: c.qualifier, rangeTo: c.rangeTo,
                         change: c.change, subject: subject, yearInferred: c.yearInferred,
                         text: surface, original: original,
@@ -166,7 +169,7 @@ public struct FactExtractor: Sendable {
             return p
         }
         // Sports results first: 15:14 after 以 is a score, not a time; 1分05秒54 one time.
-        if NumeralParser.digit(s[i]) != nil, let c = sportsMark(s, at: i) ?? score(s, at: i) { return c }
+        if let c = sportsResult(s, at: i) { return c }
         // The number here, read once for the date and the quantity scans.
         let number = parser.parse(s, at: i)
         switch date(s, at: i, number: number, documentDate: documentDate, previous: previous) {
@@ -481,12 +484,9 @@ public struct FactExtractor: Sendable {
             c.change = ch
             k -= len
         }
-        // The subject is read from the words (`subject(of:words:)`); without
-        // them only a listed word before the quantity names it (占地297亩).
+        // The subject is read from here in `extract`: from the words
+        // (`subject(of:in:words:)`), or without them from a listed word (占地297亩).
         c.subjectEnd = k
-        if c.kind != .ordinal {
-            c.subject = precedingSubject(s, before: k)
-        }
     }
 
     /// 约占 / 约为 / 大约有 earlier in the same clause, the number after 的:
