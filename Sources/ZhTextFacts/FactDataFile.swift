@@ -12,11 +12,14 @@ import ZhTextSegment
 package enum FactDataFile {
     package static func rows(of url: URL, minimumFields: Int) throws -> [[String]] {
         var text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw FactDataError.unreadable(file: url.path, reason: "\(error.localizedDescription)")
+        // The reason in our words: Foundation's own text is not for users.
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw FactDataError.unreadable(file: url.path, reason: "no such file (is ZHTEXT_DATA a complete dictionaries folder?)")
         }
+        guard FileManager.default.isReadableFile(atPath: url.path), let read = try? String(contentsOf: url, encoding: .utf8) else {
+            throw FactDataError.unreadable(file: url.path, reason: "not readable as UTF-8 text")
+        }
+        text = read
         // Split the UTF-8 bytes (tab, line feed, carriage return and # are
         // single bytes never found inside another character): splitting the
         // String walks grapheme clusters, and ten thousand lines are read
